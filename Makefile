@@ -1,0 +1,32 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := samples/bkpsdm_purwakarta_2024
+
+.PHONY: setup run test lint format template clean
+
+$(BIN)/pokin-xl: pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+setup: $(BIN)/pokin-xl
+
+run: setup
+	$(BIN)/pokin-xl validate $(SAMPLE)/matriks.xlsx || test $$? -eq 1
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+template: setup
+	$(BIN)/pokin-xl template -o templates/Matriks_Peran_Hasil.xlsx
+
+clean:
+	rm -rf $(VENV) build *.egg-info

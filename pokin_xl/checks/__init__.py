@@ -1,0 +1,1 @@
+"""Checks: frames in, findings out. No Excel here."""

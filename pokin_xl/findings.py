@@ -1,0 +1,70 @@
+"""Finding and Report: what every check returns and every writer and printer consumes."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    unit: str = ""
+    tingkat: str = ""
+    kode: str = ""
+    subject: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+FINDING_COLUMNS = list(Finding.__dataclass_fields__)
+
+
+def _cell_sort_key(cell: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    return (int(digits) if digits else 0, letters.rjust(3))
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+
+    def extend(self, more: list[Finding]) -> None:
+        self.findings.extend(more)
+
+    def sorted(self) -> list[Finding]:
+        return sorted(
+            self.findings,
+            key=lambda f: (f.file, f.sheet, _cell_sort_key(f.cell), f.code, f.message),
+        )
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(f.severity for f in self.findings)
+        return {s: counter.get(s, 0) for s in SEVERITIES}
+
+    def by_code(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([f.to_dict() for f in self.sorted()], columns=FINDING_COLUMNS)
+
+    def to_json(self, summary: dict | None = None) -> str:
+        payload = {"summary": summary or {}, "findings": [f.to_dict() for f in self.sorted()]}
+        return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,1 @@
+"""The vocabulary of a performance cascade: levels, positions, targets, units, text. No I/O."""

@@ -1,0 +1,107 @@
+"""The frames a reader hands on, and the names of their columns.
+
+Every frame is indexed by the Excel row number of its source sheet, so that a check can point at a
+cell with `cell_ref(frame, column, row)`.  The letters of the source columns travel in
+`SheetFrame.columns` (field -> column letter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+# Fields of the Kinerja sheet, in template order. The key is the column name in the frame.
+KINERJA_FIELDS: dict[str, str] = {
+    "kode": "Kode",
+    "kode_induk": "Kode Induk",
+    "tingkat": "Tingkat",
+    "unit_kerja": "Unit Kerja",
+    "sasaran": "Sasaran",
+    "kode_nomenklatur": "Kode Nomenklatur",
+    "nomenklatur": "Program/Kegiatan/Sub Kegiatan",
+    "indikator": "Indikator",
+    "target": "Target",
+    "satuan": "Satuan",
+    "pagu": "Pagu (Rp)",
+    "pengampu": "Pengampu",
+    "keterangan": "Keterangan",
+}
+
+PEGAWAI_FIELDS: dict[str, str] = {
+    "nama": "Nama",
+    "nip": "NIP",
+    "jabatan": "Jabatan",
+    "jenis_jabatan": "Jenis Jabatan",
+    "unit_kerja": "Unit Kerja",
+    "atasan": "Atasan Langsung",
+}
+
+IDENTITAS_FIELDS: dict[str, str] = {
+    "pemda": "Pemerintah Daerah",
+    "perangkat_daerah": "Perangkat Daerah",
+    "tahun": "Tahun",
+    "visi": "Visi",
+    "misi": "Misi",
+    "kepala": "Kepala Perangkat Daerah",
+    "nip_kepala": "NIP",
+}
+
+
+@dataclass
+class SheetFrame:
+    """A frame read from one sheet: the rows, the sheet's name and where each field was found."""
+
+    frame: pd.DataFrame
+    sheet: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def cell(self, column: str, row: int) -> str:
+        """'F12' for a field and an Excel row; the row alone ('12') where the field had no column."""
+        letter = self.columns.get(column, "")
+        return f"{letter}{row}"
+
+
+@dataclass
+class Identity:
+    pemda: str = ""
+    perangkat_daerah: str = ""
+    tahun: int | None = None
+    visi: str = ""
+    misi: list[str] = field(default_factory=list)
+    kepala: str = ""
+    nip_kepala: str = ""
+    sheet: str = "Identitas"
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class MatriksWorkbook:
+    """What `read_matriks` returns.
+
+    - `indicators`: one row per indicator row of the Kinerja sheet (index = Excel row), with the raw
+      fields of KINERJA_FIELDS filled down within a Kode, and the parsed ones:
+      `level` (Tingkat int or <NA>), `tingkat` (canonical label, or the raw text when unknown),
+      `target_kind`, `target_value`, `target_low`, `target_high`, `target_unit`, `target_percent`,
+      `satuan_norm`, `pagu_value`, `kode_generated`, `induk_inferred`, `node_row`.
+    - `nodes`: one row per distinct Kode (index = Excel row of its first indicator row) with the
+      node-level fields: kode, kode_induk, level, tingkat, unit_kerja, sasaran, kode_nomenklatur,
+      nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred.
+    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS plus `jenis` (JenisJabatan
+      value or "").
+    - `problems`: reading problems that are not fatal (unknown Tingkat text, unreadable number),
+      as Findings.
+    """
+
+    path: str
+    identity: Identity
+    pegawai: SheetFrame
+    indicators: SheetFrame
+    nodes: SheetFrame
+    problems: list = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        from pathlib import Path
+
+        return Path(self.path).name

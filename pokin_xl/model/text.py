@@ -1,0 +1,82 @@
+"""Text normalisation shared by readers, checks and matching.
+
+Two strings that a reviewer would call "the same" must normalise to the same key: case, spacing,
+punctuation and the common abbreviations of Indonesian government documents are folded away.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+ABBREVIATIONS: dict[str, str] = {
+    "sdm": "sumber daya manusia",
+    "asn": "aparatur sipil negara",
+    "pns": "pegawai negeri sipil",
+    "pppk": "pegawai pemerintah dengan perjanjian kerja",
+    "pd": "perangkat daerah",
+    "opd": "perangkat daerah",
+    "skpd": "perangkat daerah",
+    "bmd": "barang milik daerah",
+    "kabid": "kepala bidang",
+    "kasubag": "kepala subbagian",
+    "kasubbag": "kepala subbagian",
+    "kasubid": "kepala subbidang",
+    "kasi": "kepala seksi",
+    "sekban": "sekretaris badan",
+    "sekdis": "sekretaris dinas",
+    "diklat": "pendidikan dan pelatihan",
+    "bimtek": "bimbingan teknis",
+    "rakor": "rapat koordinasi",
+    "spbe": "sistem pemerintahan berbasis elektronik",
+    "simpeg": "sistem informasi kepegawaian",
+    "tekhnis": "teknis",
+    "tekhnik": "teknik",
+    "sub bagian": "subbagian",
+}
+
+_ABBREVIATION_RE = re.compile(
+    r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
+)
+_NON_WORD_RE = re.compile(r"[^\w%]+")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def is_blank(value: object) -> bool:
+    """True for None, NaN, and strings of only whitespace."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def clean(value: object) -> str:
+    """Display form: the text with runs of whitespace (and non-breaking spaces) folded to one."""
+    if is_blank(value):
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def normalise(value: object, *, expand: bool = True) -> str:
+    """Comparison key: lower case, punctuation to spaces, abbreviations expanded, spaces folded.
+
+    >>> normalise("  Program Pengembangan SDM ")
+    'program pengembangan sumber daya manusia'
+    >>> normalise("Penyediaan Bahan/Material") == normalise("Penyediaan Bahan / Material")
+    True
+    """
+    text = clean(value).lower().replace("_", " ")
+    text = _NON_WORD_RE.sub(" ", text)
+    text = _SPACES_RE.sub(" ", text).strip()
+    if expand:
+        text = _ABBREVIATION_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    return text
+
+
+def first_word(value: object) -> str:
+    """The first word of the normalised text, without abbreviation expansion."""
+    key = normalise(value, expand=False)
+    return key.split(" ", 1)[0] if key else ""
