@@ -1,0 +1,129 @@
+"""The pokin-xl command: options, exit codes and output formats; no logic of its own.
+
+Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pokin_xl.checks.catalogue import RULES
+from pokin_xl.errors import InputError
+from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.summary import unit_summary
+from pokin_xl.template import write_template
+from pokin_xl.validate import validate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit code is 2 as well
+        self.print_usage(sys.stderr)
+        print(f"pokin-xl: perintah tidak valid: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+def _codes(value: str) -> list[str]:
+    codes = [c.strip().upper() for c in value.split(",") if c.strip()]
+    for code in codes:
+        if not any(rule.startswith(code) for rule in RULES):
+            raise argparse.ArgumentTypeError(f"kode aturan '{code}' tidak dikenal")
+    return codes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pokin-xl",
+        description="Memeriksa dan menyusun cascading kinerja dari Matriks Peran dan Hasil (Excel).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    template = sub.add_parser("template", help="tulis template Matriks_Peran_Hasil.xlsx kosong")
+    template.add_argument(
+        "-o", "--output", default="Matriks_Peran_Hasil.xlsx", help="berkas tujuan"
+    )
+
+    check = sub.add_parser("validate", help="periksa sebuah Matriks Peran dan Hasil")
+    check.add_argument("file", help="berkas .xlsx yang diisi dari template")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
+    check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "template":
+            path = write_template(args.output)
+            print(f"Template ditulis: {path}")
+            return EXIT_OK
+        if args.command == "validate":
+            return _validate(args)
+    except InputError as exc:
+        print(f"pokin-xl: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("pokin-xl: dibatalkan.", file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:
+        if os.environ.get("POKIN_XL_DEBUG"):
+            raise
+        print(
+            f"pokin-xl: kesalahan tak terduga ({type(exc).__name__}: {exc}). "
+            "Jalankan ulang dengan POKIN_XL_DEBUG=1 untuk rincian.",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    parser.error(f"perintah '{args.command}' belum tersedia")
+    return EXIT_INPUT
+
+
+def _validate(args: argparse.Namespace) -> int:
+    workbook = read_matriks(args.file)
+    report = validate(workbook, select=args.select, ignore=args.ignore)
+    summary = {
+        "file": Path(args.file).name,
+        "perangkat_daerah": workbook.identity.perangkat_daerah,
+        "tahun": workbook.identity.tahun,
+        "units": unit_summary(workbook),
+        "severity": report.counts(),
+    }
+    if args.format == "json":
+        print(report.to_json(summary))
+    else:
+        print(render_text(report, summary))
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def render_text(report: Report, summary: dict) -> str:
+    lines = [f"{summary['file']} — {summary.get('perangkat_daerah') or '(perangkat daerah?)'}"]
+    lines.append("Ringkasan per unit kerja (jumlah sasaran menurut tingkat):")
+    for unit, levels in summary["units"].items():
+        parts = ", ".join(f"{level} {count}" for level, count in levels.items())
+        lines.append(f"  {unit}: {parts}")
+    current_sheet = None
+    for f in report.sorted():
+        if f.sheet != current_sheet:
+            current_sheet = f.sheet
+            lines.append("")
+            lines.append(f"Sheet {f.sheet or '(berkas)'}")
+        where = f.cell or "-"
+        lines.append(f"  {where:>6}  {f.code} {SEVERITY_LABELS[f.severity]:<10} {f.message}")
+    counts = report.counts()
+    lines.append("")
+    lines.append(
+        f"Temuan: {counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info."
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

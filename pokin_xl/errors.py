@@ -1,0 +1,22 @@
+"""The one exception a user may see: an input that cannot be used, said in Indonesian."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Unusable input. The message names the file and, where known, the sheet and cell."""
+
+    def __init__(self, message: str, *, file: str = "", sheet: str = "", cell: str = "") -> None:
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.detail = message
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = self.file
+        if self.sheet:
+            where += f", sheet '{self.sheet}'"
+        if self.cell:
+            where += f", sel {self.cell}"
+        return f"{where}: {self.detail}" if where else self.detail

@@ -1,0 +1,289 @@
+"""The national nomenclature of urusan, bidang, program, kegiatan and sub kegiatan.
+
+The list ships as package data (``pokin_xl/data/nomenklatur.csv``, built by
+``scripts/build_nomenklatur.py``; see ``pokin_xl/data/ORIGIN.md``). Codes have the shape
+``U.BB.PP.K.KK.SSSS``: urusan, bidang, program, kegiatan (``K.KK``: 2 for kabupaten/kota, then the
+number) and sub kegiatan. ``X.XX`` stands for "the agency's own urusan and bidang" in the supporting
+programs (``X.XX.01`` = Program Penunjang Urusan Pemerintahan Daerah), shared by every agency.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from pokin_xl.model.text import clean, normalise
+
+JENIS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
+PLACEHOLDER = "X.XX"
+"""The urusan.bidang placeholder of the supporting programs."""
+
+_JENIS_BY_PARTS = {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
+# Width of each dotted part: urusan, bidang, program, kegiatan (K, KK), sub kegiatan.
+_WIDTHS = (1, 2, 2, 1, 2, 4)
+_DOTS_RE = re.compile(r"\s*\.\s*")
+_WORD_RE = re.compile(r"[\w%]+")
+_MAX_DIFFERENCES = 3
+_CSV_COLUMNS = ("kode", "jenis", "nama", "kinerja", "indikator", "satuan")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the national list. Texts are as published (whitespace folded, typos kept)."""
+
+    kode: str
+    jenis: str
+    nama: str
+    kinerja: str
+    indikator: str
+    satuan: str
+
+
+def _float_text(value: float) -> str | None:
+    """The dotted text of a code that Excel or pandas turned into a number, or None if ambiguous.
+
+    Only an urusan (5.0) or urusan.bidang (5.03) fits in a float. One decimal (5.1) may have been
+    "5.10" with its trailing zero lost: refuse to guess.
+    """
+    if math.isnan(value) or math.isinf(value) or value <= 0:
+        return None
+    if value.is_integer():
+        return str(int(value))
+    text = repr(value)
+    if "e" in text or "." not in text:
+        return None
+    whole, decimals = text.split(".")
+    if len(decimals) != 2:
+        return None
+    return f"{whole}.{decimals}"
+
+
+def _pad(part: str, width: int) -> str | None:
+    """A digit part padded to ``width``; None when not digits, zero, or wider than ``width``."""
+    if not part.isascii() or not part.isdigit() or len(part) > width or int(part) == 0:
+        return None
+    return part.zfill(width)
+
+
+def canonical_code(raw: object, agency_code: str | None = None) -> str | None:
+    """The canonical dotted code (``5.03.02.2.01.0003``) of a code as people type it, or None.
+
+    Accepted: spaces around dots, trailing dots, parts without their leading zeros
+    (``5.3.2.2.1.3``), the two-digit sub kegiatan of older documents (``5.03.02.2.01.03`` ->
+    ``...0003``), numbers (``5`` -> ``"5"``, ``5.03`` -> ``"5.03"``) and the ``X.XX`` placeholder of
+    the supporting programs, which is returned as is (``x.xx.01.2.01.1`` -> ``X.XX.01.2.01.0001``),
+    with or without ``agency_code``. A code has 1 (urusan), 2 (bidang), 3 (program), 5 (kegiatan)
+    or 6 (sub kegiatan) parts.
+
+    None for malformed codes: other letters, empty parts, too many or too few parts, a part wider
+    than its place (``5.003``, ``05.03``), a zero part, and numbers that lost a trailing zero
+    (``5.1`` may be ``"5.10"``: read the cell's displayed text instead).
+
+    ``agency_code`` (e.g. ``"5.03"``) names the agency the code was written for. It must itself be a
+    bidang code (ValueError otherwise). The placeholder is never filled in here: ``X.XX.01...`` is
+    the national form; ``Nomenclature.get`` resolves both forms.
+    """
+    if agency_code is not None:
+        agency = canonical_code(agency_code)
+        if agency is None or agency.count(".") != 1 or agency == PLACEHOLDER:
+            raise ValueError(f"Kode perangkat daerah tidak dikenal: {agency_code!r}")
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        text = str(raw)
+    elif isinstance(raw, float):
+        text = _float_text(raw)
+        if text is None:
+            return None
+    else:
+        text = clean(raw)
+    text = _DOTS_RE.sub(".", text).rstrip(".")
+    if not text or any(ch.isspace() for ch in text):
+        return None
+    parts = text.split(".")
+    if len(parts) not in _JENIS_BY_PARTS:
+        return None
+    canonical: list[str] = []
+    placeholder = parts[0].upper() == "X"
+    for index, part in enumerate(parts):
+        if placeholder and index < 2:
+            expected = "X" if index == 0 else "XX"
+            if part.upper() != expected:
+                return None
+            canonical.append(expected)
+            continue
+        padded = _pad(part, _WIDTHS[index])
+        if padded is None:
+            return None
+        canonical.append(padded)
+    return ".".join(canonical)
+
+
+def jenis_of(code: str) -> str | None:
+    """The level of a canonical code: urusan, bidang, program, kegiatan or sub_kegiatan."""
+    return _JENIS_BY_PARTS.get(code.count(".") + 1) if code else None
+
+
+def parent_of(code: object) -> str | None:
+    """The canonical code one level up (the program of a kegiatan, ...); None for an urusan."""
+    canonical = canonical_code(code)
+    if canonical is None:
+        return None
+    parts = canonical.split(".")
+    if len(parts) == 1:
+        return None
+    # A kegiatan owns two parts ("2.01"): its parent is the program, three parts.
+    return ".".join(parts[:3] if len(parts) == 5 else parts[:-1])
+
+
+def _words(text: str) -> list[str]:
+    """The words of the display text, split as ``normalise`` splits them (punctuation dropped)."""
+    return _WORD_RE.findall(clean(text).replace("_", " "))
+
+
+def _quote(words: list[str]) -> str:
+    return "'" + " ".join(words) + "'"
+
+
+def name_difference(given: str, national: str) -> str | None:
+    """A short Indonesian description of how ``given`` differs from the national name.
+
+    None when both normalise to the same key (case, spacing, punctuation and the usual
+    abbreviations do not count). Otherwise up to three differences, word by word, e.g.
+    ``"'Tekhnik' seharusnya 'Teknis'; kurang kata 'atau'"``.
+    """
+    if normalise(given) == normalise(national):
+        return None
+    ours, theirs = _words(given), _words(national)
+    matcher = difflib.SequenceMatcher(
+        a=[w.lower() for w in ours], b=[w.lower() for w in theirs], autojunk=False
+    )
+    differences: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "delete":
+            differences.append(f"kelebihan kata {_quote(ours[i1:i2])}")
+        elif tag == "insert":
+            differences.append(f"kurang kata {_quote(theirs[j1:j2])}")
+        elif i2 - i1 == j2 - j1:
+            differences.extend(
+                f"{_quote([a])} seharusnya {_quote([b])}"
+                for a, b in zip(ours[i1:i2], theirs[j1:j2], strict=True)
+            )
+        else:
+            differences.append(f"{_quote(ours[i1:i2])} seharusnya {_quote(theirs[j1:j2])}")
+    if not differences:
+        return "penulisan berbeda dari nomenklatur"
+    shown = "; ".join(differences[:_MAX_DIFFERENCES])
+    hidden = len(differences) - _MAX_DIFFERENCES
+    return f"{shown}; dan {hidden} perbedaan lain" if hidden > 0 else shown
+
+
+class Nomenclature:
+    """The national list, indexed by code and by normalised name (per jenis)."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._entries: tuple[Entry, ...] = tuple(entries)
+        self._by_code: dict[str, Entry] = {}
+        for entry in self._entries:
+            if entry.kode in self._by_code:
+                raise ValueError(f"Kode ganda dalam nomenklatur: {entry.kode}")
+            self._by_code[entry.kode] = entry
+        self._choices: dict[str | None, tuple[list[str], list[Entry]]] = {None: ([], [])}
+        for jenis in JENIS:
+            self._choices[jenis] = ([], [])
+        for entry in self._entries:
+            key = normalise(entry.nama)
+            for bucket in (None, entry.jenis):
+                keys, owners = self._choices.setdefault(bucket, ([], []))
+                keys.append(key)
+                owners.append(entry)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __contains__(self, code: object) -> bool:
+        return self.get(code) is not None
+
+    def get(self, code: object, agency_code: str | None = None) -> Entry | None:
+        """The national entry of a code, or None.
+
+        Tries the canonical code as is; then, for a program-01 code (``5.03.01.2.06.0005``), its
+        shared ``X.XX`` form (``X.XX.01.2.06.0005``); then, for an ``X.XX`` code and a given
+        ``agency_code``, the code filled in with the agency's urusan and bidang.
+        """
+        canonical = canonical_code(code, agency_code)
+        if canonical is None:
+            return None
+        entry = self._by_code.get(canonical)
+        if entry is not None:
+            return entry
+        parts = canonical.split(".")
+        placeholder = parts[0] == "X"
+        if not placeholder and len(parts) >= 3 and parts[2] == "01":
+            return self._by_code.get(".".join([PLACEHOLDER, *parts[2:]]))
+        if placeholder and agency_code is not None and len(parts) >= 2:
+            agency = canonical_code(agency_code)
+            return self._by_code.get(".".join([str(agency), *parts[2:]]))
+        return None
+
+    def parent_code(self, code: object) -> str | None:
+        """The canonical code one level up (the program of a kegiatan, ...); None for an urusan."""
+        return parent_of(code)
+
+    def search_name(
+        self,
+        name: str,
+        jenis: str | None = None,
+        limit: int = 3,
+        min_score: float = 85,
+    ) -> list[tuple[Entry, float]]:
+        """National entries whose name is closest to ``name``, best first, with scores 0-100.
+
+        Names are compared as ``normalise``d keys with ``fuzz.token_sort_ratio`` (word order and
+        abbreviations do not count; an exact key scores 100). Ties keep the source order.
+        """
+        if jenis is not None and jenis not in JENIS:
+            raise ValueError(f"Jenis nomenklatur tidak dikenal: {jenis!r}")
+        key = normalise(name)
+        if not key or limit <= 0:
+            return []
+        keys, owners = self._choices[jenis]
+        matches = process.extract(
+            key,
+            keys,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            limit=limit,
+            score_cutoff=min_score,
+        )
+        return [(owners[index], float(score)) for _, score, index in matches]
+
+    name_difference = staticmethod(name_difference)
+
+
+def _read_entries() -> list[Entry]:
+    source = resources.files("pokin_xl") / "data" / "nomenklatur.csv"
+    with source.open("r", encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if tuple(reader.fieldnames or ()) != _CSV_COLUMNS:
+            raise ValueError(f"Kolom nomenklatur.csv tidak dikenal: {reader.fieldnames!r}")
+        return [Entry(**row) for row in reader]
+
+
+@functools.cache
+def load_nomenclature() -> Nomenclature:
+    """The national list shipped with the package (read once)."""
+    return Nomenclature(_read_entries())

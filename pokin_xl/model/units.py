@@ -1,0 +1,172 @@
+"""Satuan (units of measure): their canonical spelling, and the unit an indicator's wording implies."""
+
+from __future__ import annotations
+
+import re
+
+from pokin_xl.model.text import clean, normalise
+
+# Keys are comparison keys (`normalise(..., expand=False)`), values the canonical spelling.
+UNIT_ALIASES: dict[str, str] = {
+    "%": "%",
+    "persen": "%",
+    "persen %": "%",
+    "prosen": "%",
+    "percent": "%",
+    "persentase": "%",
+    "prosentase": "%",
+    "presentase": "%",
+    "dokumen": "Dokumen",
+    "dok": "Dokumen",
+    "laporan": "Laporan",
+    "orang": "Orang",
+    "org": "Orang",
+    "jiwa": "Jiwa",
+    "orang bulan": "Orang/Bulan",
+    "org bulan": "Orang/Bulan",
+    "orang bln": "Orang/Bulan",
+    "org bln": "Orang/Bulan",
+    "ob": "Orang/Bulan",
+    "paket": "Paket",
+    "pkt": "Paket",
+    "unit": "Unit",
+    "predikat": "Predikat",
+    "indeks": "Indeks",
+    "index": "Indeks",
+    "nilai": "Nilai",
+    "kegiatan": "Kegiatan",
+    "kali": "Kali",
+    "bulan": "Bulan",
+    "bln": "Bulan",
+    "hari": "Hari",
+    "tahun": "Tahun",
+    "thn": "Tahun",
+    "lembaga": "Lembaga",
+    "berkas": "Berkas",
+    "buku": "Buku",
+    "rekomendasi": "Rekomendasi",
+    "sistem": "Sistem",
+    "aplikasi": "Aplikasi",
+    "ha": "Ha",
+    "hektar": "Ha",
+    "hektare": "Ha",
+    "m2": "m2",
+    "meter persegi": "m2",
+    "rupiah": "Rupiah",
+    "rp": "Rupiah",
+    "level": "Level",
+    "poin": "Poin",
+    "point": "Poin",
+    "skor": "Skor",
+    "score": "Skor",
+    "kategori": "Kategori",
+}
+
+# The common canonical units, in the order a dropdown should offer them.
+SUGGESTED_UNITS: list[str] = [
+    "%",
+    "Dokumen",
+    "Laporan",
+    "Orang",
+    "Orang/Bulan",
+    "Paket",
+    "Unit",
+    "Kegiatan",
+    "Kali",
+    "Lembaga",
+    "Rekomendasi",
+    "Aplikasi",
+    "Sistem",
+    "Berkas",
+    "Predikat",
+    "Indeks",
+    "Nilai",
+    "Level",
+    "Poin",
+    "Bulan",
+    "Hari",
+    "Rupiah",
+]
+
+_PERCENT_HEADS = frozenset({"persentase", "prosentase", "presentase", "persentasi"})
+_COUNT_HEADS = frozenset({"jumlah", "banyaknya"})
+# Head nouns after "Jumlah" that name the counted thing although they are not units themselves.
+_HEAD_NOUNS: dict[str, str] = {
+    "dokumen": "Dokumen",
+    "dok": "Dokumen",
+    "laporan": "Laporan",
+    "paket": "Paket",
+    "unit": "Unit",
+    "orang": "Orang",
+    "asn": "Orang",
+    "pns": "Orang",
+    "pppk": "Orang",
+    "pegawai": "Orang",
+    "pejabat": "Orang",
+    "peserta": "Orang",
+    "personel": "Orang",
+    "personil": "Orang",
+    "sdm": "Orang",
+    "lembaga": "Lembaga",
+    "kegiatan": "Kegiatan",
+}
+# Unit words that, after "Jumlah", name a measure rather than a counted thing ("Jumlah Nilai ...").
+_NOT_COUNTED = frozenset({"nilai", "indeks", "index", "predikat", "level", "kategori", "skor"})
+_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+_EDGE_PUNCTUATION = " .,;:()[]{}\"'"
+
+
+def normalise_unit(text: object) -> str:
+    """Canonical Satuan: known aliases folded ('persen' -> '%'), unknown ones title-cased."""
+    cleaned = clean(text)
+    key = normalise(cleaned, expand=False)
+    if not key:
+        return ""
+    known = UNIT_ALIASES.get(key)
+    if known is not None:
+        return known
+    parts = cleaned.split("/")
+    if len(parts) > 1 and all(normalise(part, expand=False) for part in parts):
+        return "/".join(normalise_unit(part) for part in parts)
+    words = cleaned.lower().strip(_EDGE_PUNCTUATION).split(" ")
+    return " ".join(word[:1].upper() + word[1:] for word in words)
+
+
+def base_unit(unit: str) -> str:
+    """The unit before a '/': 'Orang/Bulan' -> 'Orang'."""
+    canonical = normalise_unit(unit)
+    return normalise_unit(canonical.split("/", 1)[0]) if "/" in canonical else canonical
+
+
+def implied_unit(indikator: object) -> str | None:
+    """The unit an indicator's wording implies ('Persentase ...' -> '%'), or None when unclear.
+
+    Only the head noun after 'Jumlah' counts: 'Jumlah Dokumen ...' implies Dokumen, but
+    'Jumlah Rencana Kebutuhan Barang' implies nothing. Indices, ratios and averages have their
+    own scales and imply nothing unless the wording states the unit in parentheses ('(%)').
+    """
+    key = normalise(indikator, expand=False)
+    if not key:
+        return None
+    words = key.split(" ")
+    if words[0] in _PERCENT_HEADS:
+        return "%"
+    for inner in reversed(_PARENTHESES_RE.findall(clean(indikator))):
+        stated = UNIT_ALIASES.get(normalise(inner, expand=False))
+        if stated is not None:
+            return stated
+    if words[0] in _COUNT_HEADS and len(words) > 1:
+        head = words[1]
+        if head in _HEAD_NOUNS:
+            return _HEAD_NOUNS[head]
+        if head in UNIT_ALIASES and head not in _NOT_COUNTED:
+            return UNIT_ALIASES[head]
+    return None
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """Same unit, or same base unit (Orang vs Orang/Bulan); a blank unit is compatible with any."""
+    first, second = normalise_unit(a), normalise_unit(b)
+    if not first or not second:
+        return True
+    return first == second or base_unit(first) == base_unit(second)

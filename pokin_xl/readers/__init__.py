@@ -1,0 +1,1 @@
+"""Readers know Excel layouts and return frames whose rows remember their cells."""

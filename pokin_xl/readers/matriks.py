@@ -1,0 +1,379 @@
+"""The Matriks Peran dan Hasil template: sheets Identitas, Pegawai and Kinerja."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.errors import InputError
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import (
+    KINERJA_FIELDS,
+    PEGAWAI_FIELDS,
+    Identity,
+    MatriksWorkbook,
+    SheetFrame,
+)
+from pokin_xl.model.levels import JenisJabatan, Tingkat
+from pokin_xl.model.targets import parse_target
+from pokin_xl.model.text import clean, is_blank, normalise
+from pokin_xl.model.units import normalise_unit
+from pokin_xl.readers.grid import Grid, code_text, column_letter
+from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
+from pokin_xl.readers.workbook import find_sheet, open_workbook
+
+# Fields that describe the sasaran (the node) rather than one indicator: on the rows after the
+# first of a Kode they may be blank or merged and are carried down.
+NODE_FIELDS = (
+    "kode_induk",
+    "tingkat",
+    "unit_kerja",
+    "sasaran",
+    "kode_nomenklatur",
+    "nomenklatur",
+    "pengampu",
+)
+CODE_FIELDS = ("kode", "kode_induk", "kode_nomenklatur")
+_ROW_FIELDS = ("kode", "tingkat", "sasaran", "indikator", "target", "nomenklatur")
+
+IDENTITAS_LABELS: dict[str, list[str]] = {
+    "pemda": ["Pemerintah Daerah", "Pemda", "Kabupaten/Kota", "Provinsi/Kabupaten/Kota"],
+    "perangkat_daerah": ["Perangkat Daerah", "OPD", "SKPD", "Nama Perangkat Daerah", "Instansi"],
+    "tahun": ["Tahun", "Tahun Anggaran", "Tahun Kinerja"],
+    "visi": ["Visi", "Visi Kepala Daerah"],
+    "misi": ["Misi", "Misi Kepala Daerah"],
+    "kepala": ["Kepala Perangkat Daerah", "Kepala", "Nama Kepala", "Pimpinan"],
+    "nip_kepala": ["NIP", "NIP Kepala", "NIP Kepala Perangkat Daerah"],
+}
+
+
+def read_matriks(path: str | Path) -> MatriksWorkbook:
+    """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook)."""
+    path = Path(path)
+    workbook = open_workbook(path)
+    name = path.name
+    kinerja_sheet = find_sheet(workbook, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
+    if kinerja_sheet is None:
+        sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        raise InputError(
+            f"sheet 'Kinerja' tidak ditemukan (sheet yang ada: {sheets}). Gunakan template "
+            "templates/Matriks_Peran_Hasil.xlsx.",
+            file=name,
+        )
+    problems: list[Finding] = []
+    identitas_sheet = find_sheet(workbook, "Identitas")
+    identity = _read_identity(Grid(identitas_sheet)) if identitas_sheet else Identity()
+    pegawai_sheet = find_sheet(workbook, "Pegawai", "Daftar Pegawai")
+    pegawai = (
+        _read_pegawai(Grid(pegawai_sheet), name, problems)
+        if pegawai_sheet
+        else SheetFrame(pd.DataFrame(columns=[*PEGAWAI_FIELDS, "jenis"]), "Pegawai")
+    )
+    indicators = _read_kinerja(Grid(kinerja_sheet), name, problems)
+    nodes = _nodes(indicators)
+    return MatriksWorkbook(
+        path=str(path),
+        identity=identity,
+        pegawai=pegawai,
+        indicators=indicators,
+        nodes=nodes,
+        problems=problems,
+    )
+
+
+def _read_identity(grid: Grid) -> Identity:
+    labels = {
+        normalise(label): field for field, names in IDENTITAS_LABELS.items() for label in names
+    }
+    identity = Identity(sheet=grid.title)
+    current: str | None = None
+    for row in range(1, grid.max_row + 1):
+        values = [(col, grid.value(row, col)) for col in range(1, grid.max_col + 1)]
+        filled = [(col, v) for col, v in values if not is_blank(v)]
+        if not filled:
+            continue
+        first_col, first = filled[0]
+        field = labels.get(normalise(first).rstrip(" 0123456789"))
+        rest = filled[1:]
+        if field is None and current == "misi" and first_col > 1:
+            field, rest = "misi", filled
+        if field is None:
+            current = None
+            continue
+        current = field
+        if not rest:
+            continue
+        col, value = rest[0]
+        text = clean(value)
+        identity.cells.setdefault(field, f"{column_letter(col)}{row}")
+        if field == "misi":
+            identity.misi.append(text)
+        elif field == "tahun":
+            digits = "".join(ch for ch in text if ch.isdigit())
+            identity.tahun = int(digits[:4]) if len(digits) >= 4 else None
+        elif field == "nip_kepala":
+            identity.nip_kepala = code_text(grid.get(row, col))
+        else:
+            setattr(identity, field, text)
+    return identity
+
+
+def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
+    header = match_header_row(grid, PEGAWAI_HEADERS, ["nama", "jabatan"], file=file)
+    records: dict[int, dict[str, object]] = {}
+    for row in range(header.row + 1, grid.max_row + 1):
+        record = {
+            field: (
+                code_text(grid.get(row, col)) if field == "nip" else clean(grid.value(row, col))
+            )
+            for field, col in header.columns.items()
+        }
+        if not any(record.values()):
+            continue
+        for field in PEGAWAI_FIELDS:
+            record.setdefault(field, "")
+        kind = JenisJabatan.parse(record["jenis_jabatan"])
+        record["jenis"] = kind.value if kind else ""
+        if record["jenis_jabatan"] and kind is None:
+            col = header.columns["jenis_jabatan"]
+            problems.append(
+                finding(
+                    "B003",
+                    f"Jenis Jabatan '{record['jenis_jabatan']}' tidak dikenal; pilih JPT, "
+                    "Administrator, Pengawas, Fungsional atau Pelaksana.",
+                    file=file,
+                    sheet=grid.title,
+                    cell=f"{column_letter(col)}{row}",
+                    subject=str(record["nama"] or record["jabatan"]),
+                )
+            )
+        records[row] = record
+    frame = pd.DataFrame.from_dict(records, orient="index", columns=[*PEGAWAI_FIELDS, "jenis"])
+    frame.index.name = "row"
+    letters = {f: column_letter(c) for f, c in header.columns.items()}
+    return SheetFrame(frame.astype(object), grid.title, letters)
+
+
+def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, object]:
+    record: dict[str, object] = {}
+    for field, col in columns.items():
+        cell = grid.get(row, col)
+        if field in CODE_FIELDS:
+            record[field] = code_text(cell)
+        elif field in ("target", "pagu"):
+            record[field] = cell.value
+            record[f"_{field}_format"] = cell.number_format
+        else:
+            record[field] = clean(cell.value)
+    return record
+
+
+def _stable_code(tingkat: str, unit: str, sasaran: str, taken: set[str]) -> str:
+    digest = hashlib.sha1(f"{tingkat}|{unit}|{normalise(sasaran)}".encode()).hexdigest()[:6]
+    code = f"AUTO-{digest.upper()}"
+    suffix = 2
+    while code in taken:
+        code = f"AUTO-{digest.upper()}-{suffix}"
+        suffix += 1
+    return code
+
+
+def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
+    header = match_header_row(
+        grid, KINERJA_HEADERS, ["tingkat", "sasaran", "indikator", "target"], file=file
+    )
+    letters = {f: column_letter(c) for f, c in header.columns.items()}
+    rows: dict[int, dict[str, object]] = {}
+    previous: dict[str, object] | None = None
+    generated: set[str] = set()
+    for row in range(header.row + 1, grid.max_row + 1):
+        record = _raw_record(grid, row, header.columns)
+        for field in KINERJA_FIELDS:
+            record.setdefault(field, "" if field not in ("target", "pagu") else None)
+        if all(is_blank(record.get(f)) for f in _ROW_FIELDS):
+            continue
+        continues = previous is not None and (
+            record["kode"] == previous["kode"]
+            or (not record["kode"] and not record["sasaran"] and not record["tingkat"])
+            or (
+                not record["kode"]
+                and record["sasaran"] == previous["sasaran"]
+                and record["tingkat"] in ("", previous["tingkat"])
+                and record["unit_kerja"] in ("", previous["unit_kerja"])
+            )
+        )
+        record["kode_generated"] = False
+        if continues:
+            assert previous is not None
+            record["kode"] = previous["kode"]
+            record["kode_generated"] = previous["kode_generated"]
+            for field in NODE_FIELDS:
+                if is_blank(record[field]):
+                    record[field] = previous[field]
+        elif not record["kode"]:
+            record["kode"] = _stable_code(
+                str(record["tingkat"]), str(record["unit_kerja"]), str(record["sasaran"]), generated
+            )
+            record["kode_generated"] = True
+            generated.add(str(record["kode"]))
+        record["node_row"] = previous["node_row"] if continues and previous else row
+        rows[row] = record
+        previous = record
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    if frame.empty:
+        frame = pd.DataFrame(columns=[*KINERJA_FIELDS, "kode_generated", "node_row"])
+    frame.index.name = "row"
+    frame = _parse_fields(frame, grid.title, file, letters, problems)
+    frame = _infer_parents(frame)
+    return SheetFrame(frame, grid.title, letters)
+
+
+def _parse_fields(
+    frame: pd.DataFrame, sheet: str, file: str, letters: dict[str, str], problems: list[Finding]
+) -> pd.DataFrame:
+    levels: list[object] = []
+    labels: list[str] = []
+    targets = []
+    pagu_values: list[float | None] = []
+    for row, record in frame.iterrows():
+        level = Tingkat.parse(record["tingkat"])
+        levels.append(int(level) if level is not None else pd.NA)
+        labels.append(level.label if level is not None else str(record["tingkat"]))
+        if level is None and row == record["node_row"]:
+            shown = record["tingkat"] or "(kosong)"
+            problems.append(
+                finding(
+                    "B001",
+                    f"Tingkat '{shown}' tidak dikenal; pilih salah satu: "
+                    + ", ".join(t.label for t in Tingkat)
+                    + ".",
+                    file=file,
+                    sheet=sheet,
+                    cell=f"{letters.get('tingkat', '')}{row}",
+                    unit=str(record["unit_kerja"]),
+                    kode=str(record["kode"]),
+                    subject=str(record["sasaran"]),
+                )
+            )
+        targets.append(parse_target(record["target"], record.get("_target_format")))
+        pagu_values.append(_pagu(record, row, sheet, file, letters, problems))
+    frame = frame.assign(
+        level=pd.array(levels, dtype="Int64"),
+        tingkat_raw=frame["tingkat"],
+        tingkat=labels,
+        target_raw=[t.raw for t in targets],
+        target_kind=[t.kind for t in targets],
+        target_value=[t.value for t in targets],
+        target_low=[t.low for t in targets],
+        target_high=[t.high for t in targets],
+        target_operator=[t.operator for t in targets],
+        target_unit=[t.unit for t in targets],
+        target_category=[t.category for t in targets],
+        satuan_norm=[normalise_unit(s) for s in frame["satuan"]],
+        pagu_value=pd.array(pagu_values, dtype="Float64"),
+    )
+    return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
+
+
+def _pagu(
+    record: pd.Series,
+    row: int,
+    sheet: str,
+    file: str,
+    letters: dict[str, str],
+    problems: list[Finding],
+) -> float | None:
+    value = record.get("pagu")
+    if is_blank(value):
+        return None
+    parsed = parse_target(value, None)
+    if parsed.kind == "number" and parsed.value is not None:
+        return float(parsed.value)
+    shown = value.isoformat() if isinstance(value, dt.datetime | dt.date) else clean(value)
+    problems.append(
+        finding(
+            "B002",
+            f"Pagu '{shown}' bukan angka rupiah; tulis angka saja, mis. 150000000 atau 150.000.000.",
+            file=file,
+            sheet=sheet,
+            cell=f"{letters.get('pagu', '')}{row}",
+            unit=str(record["unit_kerja"]),
+            kode=str(record["kode"]),
+            subject=str(record["sasaran"]),
+        )
+    )
+    return None
+
+
+def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
+    """Blank Kode Induk below the top: the nearest node above whose level is one higher."""
+    inferred: list[bool] = []
+    parents: list[str] = []
+    last_at_level: dict[int, str] = {}
+    last_sasaran: str | None = None
+    node_parent: dict[str, tuple[str, bool]] = {}
+    for _, record in frame.iterrows():
+        kode = str(record["kode"])
+        level = record["level"]
+        if kode in node_parent:
+            parent, was_inferred = node_parent[kode]
+            parents.append(parent if not record["kode_induk"] else str(record["kode_induk"]))
+            inferred.append(was_inferred and not record["kode_induk"])
+            continue
+        parent = str(record["kode_induk"])
+        was_inferred = False
+        if not parent and not pd.isna(level) and level > 0:
+            if level == Tingkat.RENCANA_HASIL_KERJA:
+                candidate = last_sasaran
+            else:
+                candidate = last_at_level.get(int(level) - 1)
+            if candidate:
+                parent, was_inferred = candidate, True
+        node_parent[kode] = (parent, was_inferred)
+        parents.append(parent)
+        inferred.append(was_inferred)
+        if not pd.isna(level):
+            last_at_level[int(level)] = kode
+            for deeper in [lv for lv in last_at_level if lv > int(level)]:
+                del last_at_level[deeper]
+            if level < Tingkat.RENCANA_HASIL_KERJA:
+                last_sasaran = kode
+    return frame.assign(kode_induk=parents, induk_inferred=inferred)
+
+
+def _nodes(indicators: SheetFrame) -> SheetFrame:
+    frame = indicators.frame
+    if frame.empty:
+        empty = pd.DataFrame(
+            columns=["kode", "kode_induk", "level", "tingkat", "unit_kerja", "sasaran"]
+        )
+        return SheetFrame(empty, indicators.sheet, indicators.columns)
+    first = frame.groupby("kode", sort=False).head(1)
+    counts = (
+        frame.assign(_has=frame["indikator"].astype(str).str.strip() != "")
+        .groupby("kode", sort=False)["_has"]
+        .sum()
+    )
+    pagu = frame.groupby("kode", sort=False)["pagu_value"].first()
+    nodes = first[
+        [
+            "kode",
+            "kode_induk",
+            "level",
+            "tingkat",
+            "unit_kerja",
+            "sasaran",
+            "kode_nomenklatur",
+            "nomenklatur",
+            "pengampu",
+            "kode_generated",
+            "induk_inferred",
+        ]
+    ].copy()
+    nodes["pagu_value"] = nodes["kode"].map(pagu).astype("Float64")
+    nodes["n_indikator"] = nodes["kode"].map(counts).astype(int)
+    return SheetFrame(nodes, indicators.sheet, indicators.columns)

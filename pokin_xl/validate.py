@@ -1,0 +1,43 @@
+"""Runs every check over a read workbook and gathers one Report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from pokin_xl.findings import Finding, Report
+from pokin_xl.model.frames import MatriksWorkbook
+
+Check = Callable[[MatriksWorkbook], list[Finding]]
+
+
+def all_checks() -> list[Check]:
+    """The checks, in the order their findings are most useful to read."""
+    return []
+
+
+def validate(
+    workbook: MatriksWorkbook,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Report:
+    """Reading problems plus every check's findings, filtered by rule code prefixes."""
+    report = Report(list(workbook.problems))
+    for check in all_checks():
+        report.extend(check(workbook))
+    return filter_report(report, select=select, ignore=ignore)
+
+
+def filter_report(
+    report: Report, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> Report:
+    """Keep findings whose code starts with a selected prefix and with no ignored prefix."""
+    chosen = tuple(s.strip().upper() for s in select if s.strip())
+    dropped = tuple(s.strip().upper() for s in ignore if s.strip())
+    kept = [
+        f
+        for f in report.findings
+        if (not chosen or f.code.startswith(chosen))
+        and not (dropped and f.code.startswith(dropped))
+    ]
+    return Report(kept)

@@ -1,0 +1,1 @@
+"""Writers: frames and findings in, formatted sheets out. No rules here."""

@@ -1,0 +1,171 @@
+"""Build small Matriks workbooks in code, so each test shows exactly the cells it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+
+from pokin_xl.model.frames import KINERJA_FIELDS, PEGAWAI_FIELDS
+
+KINERJA_HEADERS = list(KINERJA_FIELDS.values())
+PEGAWAI_HEADERS = list(PEGAWAI_FIELDS.values())
+
+DEFAULT_IDENTITAS = [
+    ("Pemerintah Daerah", "Kabupaten Contoh"),
+    ("Perangkat Daerah", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM)"),
+    ("Tahun", "2024"),
+    ("Visi", "Contoh Visi"),
+    ("Misi", "Misi satu"),
+    ("Kepala Perangkat Daerah", "Kepala Contoh"),
+    ("NIP", "19670829 199503 1 001"),
+]
+
+DEFAULT_PEGAWAI = [
+    {
+        "Nama": "Kepala Contoh",
+        "Jabatan": "Kepala Badan",
+        "Jenis Jabatan": "JPT",
+        "Unit Kerja": "BKPSDM",
+    },
+    {
+        "Nama": "Sekretaris Contoh",
+        "Jabatan": "Sekretaris",
+        "Jenis Jabatan": "Administrator",
+        "Unit Kerja": "Sekretariat",
+    },
+    {
+        "Nama": "Kasubag Contoh",
+        "Jabatan": "Kepala Subbagian Umum",
+        "Jenis Jabatan": "Pengawas",
+        "Unit Kerja": "Sekretariat",
+    },
+    {
+        "Nama": "Pelaksana Contoh",
+        "Jabatan": "Pengadministrasi Umum",
+        "Jenis Jabatan": "Pelaksana",
+        "Unit Kerja": "Sekretariat",
+    },
+]
+
+
+def row(**fields: object) -> dict[str, object]:
+    """A Kinerja row by field key (kode, kode_induk, tingkat, ...); unknown keys are an error."""
+    unknown = set(fields) - set(KINERJA_FIELDS)
+    if unknown:
+        raise KeyError(f"unknown Kinerja fields: {sorted(unknown)}")
+    return {KINERJA_FIELDS[k]: v for k, v in fields.items()}
+
+
+def chain(unit: str = "Sekretariat") -> list[dict[str, object]]:
+    """A minimal consistent cascade, Tujuan to Sasaran Sub Kegiatan: no rule should fire on it."""
+    return [
+        row(
+            kode="T1",
+            tingkat="Tujuan",
+            unit_kerja="BKPSDM",
+            sasaran="Meningkatnya kualitas aparatur",
+            indikator="Indeks Profesionalitas ASN",
+            target=80,
+            satuan="Indeks",
+            pengampu="Bupati",
+        ),
+        row(
+            kode="SS1",
+            kode_induk="T1",
+            tingkat="Sasaran Strategis",
+            unit_kerja="BKPSDM",
+            sasaran="Meningkatnya akuntabilitas kinerja",
+            indikator="Nilai SAKIP Perangkat Daerah",
+            target=70,
+            satuan="Nilai",
+            pengampu="Kepala Contoh",
+        ),
+        row(
+            kode="SP1",
+            kode_induk="SS1",
+            tingkat="Sasaran Program",
+            unit_kerja=unit,
+            sasaran="Meningkatnya kualitas layanan administrasi",
+            kode_nomenklatur="5.03.01",
+            nomenklatur="Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            indikator="Persentase layanan administrasi yang tepat waktu",
+            target="100%",
+            satuan="%",
+            pagu=1000,
+            pengampu="Sekretaris Contoh",
+        ),
+        row(
+            kode="SK1",
+            kode_induk="SP1",
+            tingkat="Sasaran Kegiatan",
+            unit_kerja=unit,
+            sasaran="Meningkatnya kualitas administrasi umum",
+            kode_nomenklatur="5.03.01.2.06",
+            nomenklatur="Administrasi Umum Perangkat Daerah",
+            indikator="Persentase administrasi umum yang terpenuhi",
+            target="100%",
+            satuan="%",
+            pagu=1000,
+            pengampu="Sekretaris Contoh",
+        ),
+        row(
+            kode="SSK1",
+            kode_induk="SK1",
+            tingkat="Sasaran Sub Kegiatan",
+            unit_kerja=unit,
+            sasaran="Tersedianya peralatan dan perlengkapan kantor",
+            kode_nomenklatur="5.03.01.2.06.0002",
+            nomenklatur="Penyediaan Peralatan dan Perlengkapan Kantor",
+            indikator="Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan",
+            target=6,
+            satuan="Paket",
+            pagu=1000,
+            pengampu="Kasubag Contoh",
+        ),
+    ]
+
+
+def write_matriks(
+    path: Path,
+    kinerja: Sequence[dict[str, object]],
+    *,
+    pegawai: Sequence[dict[str, object]] | None = None,
+    identitas: Sequence[tuple[str, str]] | None = None,
+    headers: Sequence[str] | None = None,
+    title_rows: int = 0,
+    merges: Sequence[str] = (),
+    formats: dict[str, str] | None = None,
+    hidden_rows: Sequence[int] = (),
+) -> Path:
+    """Write a workbook with sheets Identitas, Pegawai and Kinerja.
+
+    `kinerja` rows are dicts keyed by header text (use `row()`); `headers` overrides the Kinerja
+    header texts (to test synonyms); `title_rows` puts that many title lines above the header;
+    `merges` are A1 ranges on the Kinerja sheet; `formats` maps cells to number formats.
+    """
+    book = openpyxl.Workbook()
+    ident = book.active
+    ident.title = "Identitas"
+    for label, value in identitas if identitas is not None else DEFAULT_IDENTITAS:
+        ident.append([label, value])
+    peg = book.create_sheet("Pegawai")
+    peg.append(PEGAWAI_HEADERS)
+    for person in pegawai if pegawai is not None else DEFAULT_PEGAWAI:
+        peg.append([person.get(h, "") for h in PEGAWAI_HEADERS])
+    sheet = book.create_sheet("Kinerja")
+    for i in range(title_rows):
+        sheet.append([f"Judul {i + 1}"])
+    names = list(headers) if headers is not None else KINERJA_HEADERS
+    sheet.append(names)
+    for item in kinerja:
+        sheet.append([item.get(h) for h in KINERJA_HEADERS])
+    for cell, fmt in (formats or {}).items():
+        sheet[cell].number_format = fmt
+    for rng in merges:
+        sheet.merge_cells(rng)
+    for r in hidden_rows:
+        sheet.row_dimensions[r].hidden = True
+    book.save(path)
+    return path

@@ -1,0 +1,317 @@
+import hashlib
+import shutil
+
+import pytest
+
+from pokin_xl.errors import InputError
+from pokin_xl.readers.matriks import read_matriks
+from tests.builders import KINERJA_HEADERS, chain, row, write_matriks
+
+
+def test_reads_a_consistent_chain(tmp_path):
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", chain()))
+    nodes = wb.nodes.frame
+    assert list(nodes["kode"]) == ["T1", "SS1", "SP1", "SK1", "SSK1"]
+    assert list(nodes["level"]) == [0, 1, 2, 3, 4]
+    assert nodes.loc[nodes["kode"] == "SSK1", "kode_induk"].item() == "SK1"
+    assert wb.identity.tahun == 2024
+    assert wb.identity.nip_kepala == "19670829 199503 1 001"
+    assert wb.problems == []
+
+
+def test_index_is_the_excel_row_and_cells_point_back(tmp_path):
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", chain(), title_rows=3))
+    frame = wb.indicators.frame
+    # three title rows, the header on row 4, the first data row on row 5
+    assert frame.index[0] == 5
+    assert wb.indicators.cell("target", 5) == "I5"
+    assert wb.indicators.sheet == "Kinerja"
+
+
+@pytest.mark.parametrize(
+    "synonyms",
+    [
+        {"Kode Induk": "Kode Atasan", "Tingkat": "Level", "Indikator": "Indikator Kinerja"},
+        {"Kode Induk": "Induk", "Tingkat": "Jenjang", "Satuan": "Satuan Target", "Pengampu": "PIC"},
+        {
+            "Pengampu": "Penanggung Jawab",
+            "Pagu (Rp)": "Anggaran",
+            "Program/Kegiatan/Sub Kegiatan": "Nomenklatur",
+        },
+        {
+            "Pagu (Rp)": "Pagu",
+            "Program/Kegiatan/Sub Kegiatan": "Nama Program/Kegiatan/Sub Kegiatan",
+        },
+        {"Kode Induk": "KODE  INDUK", "Tingkat": "tingkat.", "Sasaran": " sasaran "},
+    ],
+)
+def test_header_synonyms(tmp_path, synonyms):
+    headers = [synonyms.get(h, h) for h in KINERJA_HEADERS]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", chain(), headers=headers))
+    nodes = wb.nodes.frame
+    assert nodes.set_index("kode").loc["SSK1", "kode_induk"] == "SK1"
+    assert nodes.set_index("kode").loc["SSK1", "pengampu"] == "Kasubag Contoh"
+    assert wb.indicators.frame["pagu_value"].dropna().tolist() == [1000, 1000, 1000]
+
+
+def test_several_indicators_with_merged_and_blank_continuation_cells(tmp_path):
+    rows = [
+        *chain()[:2],
+        row(
+            kode="SP1",
+            kode_induk="SS1",
+            tingkat="Sasaran Program",
+            unit_kerja="Sekretariat",
+            sasaran="Meningkatnya layanan",
+            indikator="Persentase A",
+            target="100%",
+            satuan="%",
+            pengampu="Sekretaris Contoh",
+        ),
+        row(indikator="Persentase B", target="90%", satuan="%"),  # blank Kode: continuation
+        row(kode="SP1", indikator="Persentase C", target="80%", satuan="%"),
+    ]
+    # the Sasaran cell merged over the three indicator rows (rows 4-6)
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows, merges=["E4:E6"]))
+    frame = wb.indicators.frame
+    sp = frame[frame["kode"] == "SP1"]
+    assert len(sp) == 3
+    assert set(sp["sasaran"]) == {"Meningkatnya layanan"}
+    assert set(sp["pengampu"]) == {"Sekretaris Contoh"}
+    assert set(sp["tingkat"]) == {"Sasaran Program"}
+    nodes = wb.nodes.frame
+    assert nodes.set_index("kode").loc["SP1", "n_indikator"] == 3
+
+
+def test_merged_kode_and_sasaran_without_kode(tmp_path):
+    rows = [
+        row(
+            tingkat="Tujuan",
+            unit_kerja="BKPSDM",
+            sasaran="Tujuan A",
+            indikator="Indeks X",
+            target=1,
+        ),
+        row(
+            tingkat="Tujuan",
+            unit_kerja="BKPSDM",
+            sasaran="Tujuan A",
+            indikator="Indeks Y",
+            target=2,
+        ),
+        row(
+            tingkat="Tujuan",
+            unit_kerja="BKPSDM",
+            sasaran="Tujuan B",
+            indikator="Indeks Z",
+            target=3,
+        ),
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows))
+    codes = wb.indicators.frame["kode"].tolist()
+    assert codes[0] == codes[1] != codes[2]
+    assert all(c.startswith("AUTO-") for c in codes)
+    again = read_matriks(write_matriks(tmp_path / "n.xlsx", rows))
+    assert again.indicators.frame["kode"].tolist() == codes  # stable
+
+
+def test_blank_kode_induk_is_inferred_from_the_outline(tmp_path):
+    rows = [
+        row(kode="T1", tingkat="Tujuan", sasaran="Tujuan", indikator="Indeks", target=1),
+        row(kode="S1", tingkat="Sasaran Strategis", sasaran="Sasaran", indikator="Nilai", target=1),
+        row(
+            kode="P1",
+            tingkat="Sasaran Program",
+            sasaran="Program 1",
+            indikator="Persentase",
+            target=1,
+        ),
+        row(
+            kode="K1",
+            tingkat="Sasaran Kegiatan",
+            sasaran="Kegiatan 1",
+            indikator="Persentase",
+            target=1,
+        ),
+        row(
+            kode="P2",
+            tingkat="Sasaran Program",
+            sasaran="Program 2",
+            indikator="Persentase",
+            target=1,
+        ),
+        row(
+            kode="K2",
+            tingkat="Sasaran Kegiatan",
+            sasaran="Kegiatan 2",
+            indikator="Persentase",
+            target=1,
+        ),
+        row(
+            kode="R1",
+            tingkat="Rencana Hasil Kerja",
+            sasaran="Hasil kerja",
+            indikator="Jumlah",
+            target=1,
+        ),
+        row(
+            kode="K3",
+            kode_induk="P1",
+            tingkat="Sasaran Kegiatan",
+            sasaran="Kegiatan 3",
+            indikator="Persentase",
+            target=1,
+        ),
+    ]
+    nodes = read_matriks(write_matriks(tmp_path / "m.xlsx", rows)).nodes.frame.set_index("kode")
+    assert nodes.loc["T1", "kode_induk"] == ""
+    assert nodes.loc["S1", "kode_induk"] == "T1"
+    assert nodes.loc["K1", "kode_induk"] == "P1"
+    assert nodes.loc["P2", "kode_induk"] == "S1"
+    assert nodes.loc["K2", "kode_induk"] == "P2"
+    assert nodes.loc["R1", "kode_induk"] == "K2"
+    assert nodes.loc["K3", "kode_induk"] == "P1"
+    assert bool(nodes.loc["K2", "induk_inferred"]) is True
+    assert bool(nodes.loc["K3", "induk_inferred"]) is False
+
+
+def test_targets_are_parsed_beside_the_raw_text(tmp_path):
+    rows = [
+        row(
+            kode="A",
+            tingkat="Tujuan",
+            sasaran="A",
+            indikator="Persentase",
+            target="51,01",
+            satuan="persen",
+        ),
+        row(
+            kode="B", tingkat="Tujuan", sasaran="B", indikator="Persentase", target=0.25, satuan="%"
+        ),
+        row(
+            kode="C", tingkat="Tujuan", sasaran="C", indikator="Jumlah Dokumen", target="1 Dokumen"
+        ),
+        row(kode="D", tingkat="Tujuan", sasaran="D", indikator="Indeks", target="Sedang (71-80)"),
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows, formats={"I3": "0%"}))
+    f = wb.indicators.frame.set_index("kode")
+    assert f.loc["A", "target_value"] == pytest.approx(51.01)
+    assert f.loc["A", "satuan_norm"] == "%"
+    assert f.loc["B", "target_kind"] == "percent"
+    assert f.loc["B", "target_value"] == pytest.approx(25)
+    assert (f.loc["C", "target_value"], f.loc["C", "target_unit"]) == (1, "Dokumen")
+    assert f.loc["D", "target_kind"] == "category"
+    assert f.loc["D", "target_raw"] == "Sedang (71-80)"
+
+
+def test_codes_typed_as_numbers_keep_their_displayed_text(tmp_path):
+    rows = [
+        row(kode=1, tingkat="Tujuan", sasaran="A", indikator="Indeks", target=1),
+        row(
+            kode=1.1,
+            kode_induk=1,
+            tingkat="Sasaran Strategis",
+            sasaran="B",
+            indikator="Nilai",
+            target=1,
+        ),
+        row(
+            kode=1.1,
+            kode_induk=1,
+            tingkat="Sasaran Strategis",
+            sasaran="B",
+            indikator="Nilai 2",
+            target=1,
+        ),
+        row(
+            kode=1.1,
+            kode_induk=1.1,
+            tingkat="Sasaran Program",
+            sasaran="C",
+            indikator="Persentase",
+            target=1,
+        ),
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows, formats={"A5": "0.00", "B5": "0.0"}))
+    assert wb.indicators.frame["kode"].tolist() == ["1", "1.1", "1.1", "1.10"]
+    assert wb.indicators.frame["kode_induk"].tolist()[-1] == "1.1"
+
+
+def test_hidden_rows_and_blank_rows(tmp_path):
+    rows = [chain()[0], {}, chain()[1]]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows, hidden_rows=[4]))
+    assert wb.nodes.frame["kode"].tolist() == ["T1", "SS1"]
+
+
+def test_unknown_tingkat_and_unreadable_pagu_are_reported_with_their_cell(tmp_path):
+    rows = [
+        row(
+            kode="X",
+            tingkat="Sasaran Antara",
+            sasaran="A",
+            indikator="Indeks",
+            target=1,
+            pagu="seratus juta",
+        )
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows))
+    codes = {(p.code, p.cell) for p in wb.problems}
+    assert ("B001", "C2") in codes
+    assert ("B002", "K2") in codes
+    assert all(p.file == "m.xlsx" and p.sheet == "Kinerja" for p in wb.problems)
+
+
+def test_pagu_in_indonesian_writing(tmp_path):
+    rows = [
+        row(kode="X", tingkat="Tujuan", sasaran="A", indikator="Indeks", target=1, pagu="1.500.000")
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows))
+    assert wb.nodes.frame["pagu_value"].tolist() == [1_500_000]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        (None, "missing.xlsx", "tidak ditemukan"),
+        (b"", "empty.xlsx", "kosong"),
+        (b"hello, this is text", "text.xlsx", "bukan berkas Excel"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "old.xls", ".xls"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "locked.xlsx", "terenkripsi"),
+        (b"PK\x03\x04broken zip", "broken.xlsx", "rusak"),
+    ],
+)
+def test_unusable_files_raise_input_error_naming_the_file(tmp_path, content, name, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_matriks(path)
+    assert expected in str(info.value)
+    assert name in str(info.value)
+
+
+def test_missing_kinerja_sheet_and_missing_columns(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Lembar1"
+    book.save(tmp_path / "a.xlsx")
+    with pytest.raises(InputError, match="sheet 'Kinerja' tidak ditemukan"):
+        read_matriks(tmp_path / "a.xlsx")
+    headers = ["Kode", "Tingkat", "Sasaran", "Satuan"]
+    path = write_matriks(tmp_path / "b.xlsx", [], headers=headers)
+    with pytest.raises(InputError) as info:
+        read_matriks(path)
+    message = str(info.value)
+    assert "'Indikator'" in message and "'Target'" in message and "Kinerja" in message
+
+
+def test_input_file_is_never_modified(tmp_path, sample_dir):
+    source = sample_dir / "matriks.xlsx"
+    copy = tmp_path / "matriks.xlsx"
+    shutil.copy(source, copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    mtime = copy.stat().st_mtime_ns
+    read_matriks(copy)
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert copy.stat().st_mtime_ns == mtime
