@@ -1510,10 +1510,10 @@ POHON = [
 ]
 
 
-def main() -> None:
+def main(out_dir: Path = HERE) -> None:
     matriks = TOP + SEKRETARIAT + PENGEMBANGAN + PENGADAAN_ROWS + PEMBINAAN_ROWS
-    write_template(HERE / "matriks.xlsx", content_from(matriks, PEGAWAI, UNITS))
-    write_template(HERE / "pohon_kinerja_dokumen.xlsx", content_from(POHON, [], UNITS))
+    write_template(out_dir / "matriks.xlsx", content_from(matriks, PEGAWAI, UNITS))
+    write_template(out_dir / "pohon_kinerja_dokumen.xlsx", content_from(POHON, [], UNITS))
 
 
 if __name__ == "__main__":

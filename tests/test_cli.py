@@ -1,0 +1,117 @@
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pokin_xl.cli import main
+from tests.builders import chain, write_matriks
+
+
+def run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pokin_xl.cli", *argv], capture_output=True, text=True, check=False
+    )
+
+
+def test_validate_json_summary_of_the_sample(sample_dir, capsys):
+    code = main(["validate", str(sample_dir / "matriks.xlsx"), "--format", "json"])
+    payload = json.loads(capsys.readouterr().out)
+    units = payload["summary"]["units"]
+    assert units["Sekretariat"]["Sasaran Kegiatan"] == 8
+    assert units["Sekretariat"]["Sasaran Sub Kegiatan"] == 34
+    assert units["Bidang Pengembangan SDM"]["Sasaran Kegiatan"] == 4
+    assert units["Bidang Pengembangan SDM"]["Sasaran Sub Kegiatan"] == 10
+    assert isinstance(payload["findings"], list)
+    errors = [f for f in payload["findings"] if f["severity"] == "error"]
+    assert code == (1 if errors else 0)
+    for f in payload["findings"]:
+        assert set(f) == {
+            "code",
+            "severity",
+            "message",
+            "file",
+            "sheet",
+            "cell",
+            "unit",
+            "tingkat",
+            "kode",
+            "subject",
+        }
+
+
+def test_validate_text_lists_units_and_counts(sample_dir, capsys):
+    main(["validate", str(sample_dir / "matriks.xlsx")])
+    out = capsys.readouterr().out
+    assert "Sekretariat: Sasaran Program 1, Sasaran Kegiatan 8, Sasaran Sub Kegiatan 34" in out
+    assert "Temuan:" in out
+
+
+def test_clean_workbook_exits_zero(tmp_path, capsys):
+    path = write_matriks(tmp_path / "ok.xlsx", chain())
+    assert main(["validate", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_error_findings_exit_one_and_select_ignore_filter(tmp_path, capsys):
+    rows = chain()
+    rows[2]["Tingkat"] = "Sasaran Antara"  # unreadable level: B001 error
+    path = write_matriks(tmp_path / "bad.xlsx", rows)
+    assert main(["validate", str(path), "--format", "json"]) == 1
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "B001" in codes
+    assert main(["validate", str(path), "--format", "json", "--ignore", "B"]) in (0, 1)
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert not any(c.startswith("B") for c in codes)
+    main(["validate", str(path), "--format", "json", "--select", "B001"])
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert codes == {"B001"}
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda p: None, "tidak ditemukan"),
+        (lambda p: p.write_bytes(b"not excel"), "bukan berkas Excel"),
+        (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100), "terenkripsi"),
+    ],
+)
+def test_bad_input_exit_two_indonesian_message_no_traceback(tmp_path, setup, expected):
+    path = tmp_path / "input.xlsx"
+    setup(path)
+    before = path.read_bytes() if path.exists() else None
+    done = run("validate", str(path))
+    assert done.returncode == 2
+    assert expected in done.stderr
+    assert "input.xlsx" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_missing_column_names_sheet_and_cell(tmp_path):
+    path = write_matriks(tmp_path / "cols.xlsx", [], headers=["Kode", "Tingkat", "Sasaran"])
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    done = run("validate", str(path))
+    assert done.returncode == 2
+    assert "sheet 'Kinerja'" in done.stderr and "sel A1" in done.stderr
+    assert "'Indikator'" in done.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_usage_errors_exit_two(tmp_path):
+    assert run("validate").returncode == 2
+    done = run("validate", "x.xlsx", "--select", "Z999")
+    assert done.returncode == 2
+    assert "tidak dikenal" in done.stderr
+    assert run("terbang").returncode == 2
+
+
+def test_validate_does_not_touch_the_input(tmp_path, sample_dir):
+    copy = tmp_path / "m.xlsx"
+    shutil.copy(sample_dir / "matriks.xlsx", copy)
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+    run("validate", str(copy), "--format", "json")
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsx"]
