@@ -239,7 +239,7 @@ def _parse_fields(
     labels: list[str] = []
     targets = []
     pagu_values: list[float | None] = []
-    for row, record in frame.iterrows():
+    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
         level = Tingkat.parse(record["tingkat"])
         levels.append(int(level) if level is not None else pd.NA)
         labels.append(level.label if level is not None else str(record["tingkat"]))
@@ -280,7 +280,7 @@ def _parse_fields(
 
 
 def _pagu(
-    record: pd.Series,
+    record: dict[str, object],
     row: int,
     sheet: str,
     file: str,
@@ -316,7 +316,7 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
     last_at_level: dict[int, str] = {}
     last_sasaran: str | None = None
     node_parent: dict[str, tuple[str, bool]] = {}
-    for _, record in frame.iterrows():
+    for record in frame.to_dict("records"):
         kode = str(record["kode"])
         level = record["level"]
         if kode in node_parent:
