@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from pokin_xl.checks.nomenclature import check_nomenclature
+from pokin_xl.checks.owners import check_owners
 from pokin_xl.findings import Finding, Report
 from pokin_xl.model.frames import MatriksWorkbook
 
@@ -12,7 +14,7 @@ Check = Callable[[MatriksWorkbook], list[Finding]]
 
 def all_checks() -> list[Check]:
     """The checks, in the order their findings are most useful to read."""
-    return []
+    return [check_owners, check_nomenclature]
 
 
 def validate(
