@@ -94,6 +94,12 @@ _RULES = [
         "Sasaran tanpa induk",
         "Sasaran di bawah tingkat teratas yang ada di berkas harus menginduk ke sasaran di atasnya.",
     ),
+    Rule(
+        "H008",
+        "warning",
+        "Sasaran ganda",
+        "Sasaran yang sama pada tingkat dan unit kerja yang sama cukup satu kotak dengan satu Kode.",
+    ),
     # Targets
     Rule("T001", "error", "Target kosong", "Indikator tanpa target tidak dapat diukur capaiannya."),
     Rule(

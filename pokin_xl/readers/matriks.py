@@ -310,39 +310,59 @@ def _pagu(
 
 
 def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
-    """Blank Kode Induk below the top: the nearest node above whose level is one higher."""
+    """Blank Kode Induk below the top: the nearest node above whose level is one higher.
+
+    From Sasaran Program down, a candidate of another Unit Kerja is not taken: a unit's box that
+    follows another unit's kegiatan is far more often a box whose own kegiatan is missing, and a
+    crosscutting link must be written in Kode Induk. The skipped candidate is kept in
+    `induk_skipped` so that a check can say why the node has no parent.
+    """
     inferred: list[bool] = []
     parents: list[str] = []
-    last_at_level: dict[int, str] = {}
-    last_sasaran: str | None = None
-    node_parent: dict[str, tuple[str, bool]] = {}
+    skipped: list[str] = []
+    last_at_level: dict[int, tuple[str, str]] = {}
+    last_sasaran: tuple[str, str] | None = None
+    node_parent: dict[str, tuple[str, bool, str]] = {}
     for record in frame.to_dict("records"):
         kode = str(record["kode"])
         level = record["level"]
+        unit = normalise(record["unit_kerja"])
         if kode in node_parent:
-            parent, was_inferred = node_parent[kode]
+            parent, was_inferred, passed = node_parent[kode]
             parents.append(parent if not record["kode_induk"] else str(record["kode_induk"]))
             inferred.append(was_inferred and not record["kode_induk"])
+            skipped.append(passed if not record["kode_induk"] else "")
             continue
         parent = str(record["kode_induk"])
-        was_inferred = False
+        was_inferred, passed = False, ""
         if not parent and not pd.isna(level) and level > 0:
             if level == Tingkat.RENCANA_HASIL_KERJA:
                 candidate = last_sasaran
             else:
                 candidate = last_at_level.get(int(level) - 1)
             if candidate:
-                parent, was_inferred = candidate, True
-        node_parent[kode] = (parent, was_inferred)
+                code, candidate_unit = candidate
+                crosses = (
+                    level - 1 >= Tingkat.SASARAN_PROGRAM
+                    and unit
+                    and candidate_unit
+                    and unit != candidate_unit
+                )
+                if crosses:
+                    passed = code
+                else:
+                    parent, was_inferred = code, True
+        node_parent[kode] = (parent, was_inferred, passed)
         parents.append(parent)
         inferred.append(was_inferred)
+        skipped.append(passed)
         if not pd.isna(level):
-            last_at_level[int(level)] = kode
+            last_at_level[int(level)] = (kode, unit)
             for deeper in [lv for lv in last_at_level if lv > int(level)]:
                 del last_at_level[deeper]
             if level < Tingkat.RENCANA_HASIL_KERJA:
-                last_sasaran = kode
-    return frame.assign(kode_induk=parents, induk_inferred=inferred)
+                last_sasaran = (kode, unit)
+    return frame.assign(kode_induk=parents, induk_inferred=inferred, induk_skipped=skipped)
 
 
 def _nodes(indicators: SheetFrame) -> SheetFrame:
@@ -372,6 +392,7 @@ def _nodes(indicators: SheetFrame) -> SheetFrame:
             "pengampu",
             "kode_generated",
             "induk_inferred",
+            "induk_skipped",
         ]
     ].copy()
     nodes["pagu_value"] = nodes["kode"].map(pagu).astype("Float64")

@@ -1,0 +1,472 @@
+"""Statement rules S001-S004: how a Sasaran and an Indikator are worded.
+
+A sasaran states a condition ("Tersusunnya ...", "Meningkatnya ..."); an indicator states a
+measure ("Jumlah ...", "Persentase ...", "Indeks ..."). The first word tells which, read with
+Indonesian morphology: ter-/ber-/me-/di-...-nya is a condition, pe(N)-...-an or -isasi an activity
+noun, me(N)- without -nya an active verb. Word lists are data here, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+import pandas as pd
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.targets import indicator_key
+from pokin_xl.checks.where import at_row
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.text import clean, normalise
+
+# ---------------------------------------------------------------------------------------- data
+# First words (normalised, or two words for "rata rata") that make a statement a measure.
+INDICATOR_HEADS: frozenset[str] = frozenset(
+    {
+        "jumlah",
+        "persentase",
+        "prosentase",
+        "presentase",
+        "persentasi",
+        "rasio",
+        "indeks",
+        "index",
+        "nilai",
+        "tingkat",
+        "rata rata",
+        "rerata",
+        "angka",
+        "proporsi",
+        "capaian",
+        "banyaknya",
+        "skor",
+        "predikat",
+        "opini",
+        "cakupan",
+    }
+)
+# Further measure words that begin a sound indicator; they are never S002.
+MEASURE_HEADS: frozenset[str] = INDICATOR_HEADS | {
+    "lama",
+    "lamanya",
+    "waktu",
+    "realisasi",
+    "laju",
+    "derajat",
+    "frekuensi",
+    "durasi",
+    "prevalensi",
+    "peringkat",
+    "ranking",
+    "level",
+    "status",
+    "kategori",
+    "pendapatan",
+    "pengeluaran",
+    "pertumbuhan",
+    "penerimaan",
+    "kadar",
+    "luas",
+    "panjang",
+    "volume",
+    "besaran",
+    "total",
+}
+# Activity nouns that the pe(N)-...-an / -isasi shape does not catch.
+ACTIVITY_WORDS: frozenset[str] = frozenset(
+    {
+        "evaluasi",
+        "fasilitasi",
+        "koordinasi",
+        "monitoring",
+        "monev",
+        "verifikasi",
+        "validasi",
+        "identifikasi",
+        "inventarisasi",
+        "rekonsiliasi",
+        "konsultasi",
+        "asistensi",
+        "supervisi",
+        "advokasi",
+        "implementasi",
+        "harmonisasi",
+        "publikasi",
+        "dokumentasi",
+        "rehabilitasi",
+        "rekapitulasi",
+        "analisis",
+        "analisa",
+        "audit",
+        "reviu",
+        "review",
+        "rapat",
+        "rakor",
+        "bimtek",
+        "bimbingan",
+        "diklat",
+        "workshop",
+        "kajian",
+        "survei",
+        "survey",
+    }
+)
+# Words shaped pe(N)-...-an or -isasi that name a thing, a sector or a group, not an activity.
+NOT_ACTIVITY_NOUNS: frozenset[str] = frozenset(
+    {
+        "organisasi",
+        "realisasi",
+        "pendapatan",
+        "pengeluaran",
+        "pertumbuhan",
+        "penerimaan",
+        "pemerintahan",
+        "perusahaan",
+        "pelabuhan",
+        "perumahan",
+        "permukiman",
+        "pemukiman",
+        "pedesaan",
+        "perkotaan",
+        "pertanian",
+        "perikanan",
+        "peternakan",
+        "perkebunan",
+        "perdagangan",
+        "perindustrian",
+        "perhubungan",
+        "perekonomian",
+        "pertanahan",
+        "perbankan",
+        "pertambangan",
+        "pendidikan",
+        "pekerjaan",
+        "perpustakaan",
+        "perkantoran",
+        "peralatan",
+        "perlengkapan",
+        "persediaan",
+        "peraturan",
+        "perjanjian",
+        "perempuan",
+        "perizinan",
+        "persatuan",
+        "pertahanan",
+    }
+)
+# Adjectives that, after "yang", make an activity noun a state: "Pelayanan publik yang prima".
+QUALITY_WORDS: frozenset[str] = frozenset(
+    {
+        "baik",
+        "bersih",
+        "akuntabel",
+        "efektif",
+        "efisien",
+        "optimal",
+        "prima",
+        "transparan",
+        "profesional",
+        "andal",
+        "handal",
+        "cepat",
+        "mudah",
+        "tepat",
+        "partisipatif",
+        "responsif",
+        "inovatif",
+        "kondusif",
+        "merata",
+        "memadai",
+        "layak",
+        "sehat",
+        "aman",
+        "bermutu",
+        "berkualitas",
+        "berkelanjutan",
+        "terpadu",
+        "terintegrasi",
+    }
+)
+# The condition that an activity word aims at, to suggest a rewording.
+CONDITION_FORMS: dict[str, str] = {
+    "meningkatkan": "Meningkatnya",
+    "peningkatan": "Meningkatnya",
+    "menurunkan": "Menurunnya",
+    "penurunan": "Menurunnya",
+    "mewujudkan": "Terwujudnya",
+    "perwujudan": "Terwujudnya",
+    "melaksanakan": "Terlaksananya",
+    "pelaksanaan": "Terlaksananya",
+    "menyusun": "Tersusunnya",
+    "penyusunan": "Tersusunnya",
+    "mengelola": "Terkelolanya",
+    "pengelolaan": "Terkelolanya",
+    "menyediakan": "Tersedianya",
+    "penyediaan": "Tersedianya",
+    "memelihara": "Terpeliharanya",
+    "pemeliharaan": "Terpeliharanya",
+    "menyelenggarakan": "Terselenggaranya",
+    "penyelenggaraan": "Terselenggaranya",
+    "membina": "Terbinanya",
+    "pembinaan": "Terbinanya",
+    "mengoptimalkan": "Optimalnya",
+    "optimalisasi": "Optimalnya",
+}
+# Words shaped like an active me(N)- verb that are nouns.
+NOT_VERBS: frozenset[str] = frozenset({"menara", "menteri", "mental", "merit", "meja", "menu"})
+
+_CONDITION_PREFIXES = ("ter", "ber", "me", "di")
+# Passive/stative prefixes: 'Tersosialisasi', 'Terorganisasi' are conditions even without -nya.
+_CONDITION_ONLY_PREFIXES = ("ter", "ber")
+_VERB_PREFIX_RE = re.compile(r"^me(?:ng|ny|m|n|l|r|w|y)")
+# "1.", "1.2)", "a)", "(b)", "iv." at the start of a statement.
+_NUMBERING_RE = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+", re.IGNORECASE)
+# A short all-capital word is an acronym of an index ("IPASN", "IKM", "SAKIP"): a measure. Longer
+# capitals are ordinary words typed in capitals ("PENYUSUNAN") and are read as words.
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
+
+
+# ---------------------------------------------------------------------------------------- morphology
+def is_condition_word(word: str) -> bool:
+    """'Terlaksananya', 'Meningkatnya', 'Dilaksanakannya', 'Keberhasilannya': a reached condition."""
+    if len(word) < 7 or not word.endswith("nya"):
+        return False
+    return word.startswith(_CONDITION_PREFIXES) or (
+        word.startswith("ke") and word.endswith("annya")
+    )
+
+
+def is_activity_noun(word: str) -> bool:
+    """'Penyusunan', 'Pengelolaan', 'Optimalisasi', 'Evaluasi': the name of an activity."""
+    if word in NOT_ACTIVITY_NOUNS or word.startswith(_CONDITION_ONLY_PREFIXES):
+        return False
+    if word in ACTIVITY_WORDS:
+        return True
+    if word.startswith("pe") and word.endswith("an") and len(word) >= 8:
+        return True
+    return word.endswith("isasi") and len(word) >= 8
+
+
+def is_active_verb(word: str) -> bool:
+    """'Melaksanakan', 'Meningkatkan', 'Menyusun', 'Mengelola' (not 'Meningkatnya')."""
+    if word.endswith("nya") or word in NOT_VERBS or len(word) < 6:
+        return False
+    return bool(_VERB_PREFIX_RE.match(word))
+
+
+def leading_words(text: object, count: int = 2) -> list[str]:
+    """The first normalised words of a statement, after any numbering ('1.', 'a)')."""
+    body = _NUMBERING_RE.sub("", clean(text), count=1)
+    return normalise(body, expand=False).split(" ")[:count] if body else []
+
+
+def _first_raw_word(text: object) -> str:
+    body = _NUMBERING_RE.sub("", clean(text), count=1)
+    return re.split(r"[\s/(),.:;-]+", body, maxsplit=1)[0] if body else ""
+
+
+@lru_cache(maxsize=16384)
+def measure_head(text: str) -> str:
+    """The measure word a statement begins with ('Rata-rata', 'Jumlah'), or ''."""
+    return _head_in(text, MEASURE_HEADS)
+
+
+@lru_cache(maxsize=16384)
+def indicator_head(text: str) -> str:
+    """The S001 word a statement begins with, or ''."""
+    return _head_in(text, INDICATOR_HEADS)
+
+
+def _head_in(text: str, heads: frozenset[str]) -> str:
+    words = leading_words(text)
+    if not words or not words[0]:
+        return ""
+    if len(words) == 2 and " ".join(words) in heads:
+        return " ".join(words)
+    if len(words) == 2 and words[0] == words[1]:  # "Nilai-nilai budaya": a plural, not a measure
+        return ""
+    return words[0] if words[0] in heads else ""
+
+
+@lru_cache(maxsize=16384)
+def not_a_measure(indikator: str) -> str:
+    """Why an indicator is not a measure ('kondisi', 'kegiatan'), or '' when it may be one."""
+    if measure_head(indikator) or _ACRONYM_RE.match(_first_raw_word(indikator)):
+        return ""
+    words = leading_words(indikator, 1)
+    word = words[0] if words else ""
+    if is_condition_word(word):
+        return "kondisi"
+    if is_activity_noun(word):
+        return "kegiatan"
+    return ""
+
+
+@lru_cache(maxsize=16384)
+def activity_form(sasaran: str) -> str:
+    """Why a sasaran reads as an activity ('kata kerja aktif', 'nama kegiatan'), or ''."""
+    if measure_head(sasaran):
+        return ""
+    words = leading_words(sasaran, 1)
+    word = words[0] if words else ""
+    if is_active_verb(word):
+        return "kata kerja aktif"
+    if is_activity_noun(word) and not states_a_quality(sasaran):
+        return "nama kegiatan"
+    return ""
+
+
+def states_a_quality(text: str) -> bool:
+    """'... yang akuntabel', '... yang berkualitas': the phrase describes a state, not a task."""
+    words = normalise(text, expand=False).split(" ")
+    return any(
+        first == "yang" and (second in QUALITY_WORDS or second.startswith(("ber", "ter")))
+        for first, second in pairwise(words)
+    )
+
+
+# ---------------------------------------------------------------------------------------- checks
+def check_statements(workbook: MatriksWorkbook) -> list[Finding]:
+    """S001-S004: sasaran worded as indicators or activities, indicators that measure nothing."""
+    return [
+        *_sasaran_findings(workbook),
+        *_indicator_findings(workbook),
+        *_shared_indicators(workbook),
+    ]
+
+
+def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
+    sheet = workbook.nodes
+    frame = sheet.frame
+    if frame.empty:
+        return []
+    sasaran = frame["sasaran"].map(clean)
+    heads = sasaran.map(indicator_head)
+    # A Tujuan states an intent and is customarily written with a verb ("Meningkatkan ...");
+    # the condition form is asked of the sasaran levels only.
+    is_sasaran = frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)
+    forms = sasaran.map(activity_form).where((heads == "") & is_sasaran, "")
+    findings: list[Finding] = []
+    flagged = _records(frame, (heads != "") | (forms != ""))
+    for row, record in flagged.items():
+        text = sasaran[row]
+        where = at_row(workbook, sheet, int(row), "sasaran", record, subject=text)
+        if heads[row]:
+            findings.append(
+                finding(
+                    "S001",
+                    f"Sasaran '{text}' diawali '{_word(text)}' sehingga terbaca sebagai "
+                    "indikator (ukuran), bukan kondisi yang ingin dicapai. Rumuskan sebagai "
+                    "kondisi (mis. 'Tersusunnya ...', 'Meningkatnya ...') dan pindahkan ukurannya "
+                    "ke kolom Indikator.",
+                    **where,
+                )
+            )
+        else:
+            findings.append(
+                finding(
+                    "S004",
+                    f"Sasaran '{text}' diawali {forms[row]} '{_word(text)}' sehingga terbaca "
+                    "sebagai kegiatan, bukan kondisi yang ingin dicapai. Rumuskan sebagai "
+                    f"kondisi, mis. {_condition_hint(text)}.",
+                    **where,
+                )
+            )
+    return findings
+
+
+def _indicator_findings(workbook: MatriksWorkbook) -> list[Finding]:
+    sheet = workbook.indicators
+    frame = sheet.frame
+    if frame.empty:
+        return []
+    indikator = frame["indikator"].map(clean)
+    why = indikator.map(not_a_measure)
+    same = (indikator != "") & (indikator.map(_normalised) == frame["sasaran"].map(_normalised))
+    findings: list[Finding] = []
+    for row, record in _records(frame, (why != "") | same).items():
+        text = indikator[row]
+        reasons = []
+        if why[row]:
+            reasons.append(f"diawali '{_word(text)}' yang menyatakan {why[row]}, bukan ukuran")
+        if same[row]:
+            reasons.append("rumusannya sama dengan sasarannya")
+        findings.append(
+            finding(
+                "S002",
+                f"Indikator '{text}' {'; '.join(reasons)}. Rumuskan apa yang diukur, "
+                "mis. 'Jumlah ...', 'Persentase ...', 'Indeks ...' atau 'Nilai ...'.",
+                **at_row(workbook, sheet, int(row), "indikator", record),
+            )
+        )
+    return findings
+
+
+def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
+    """S003: one finding at each later row whose indicator already serves another sasaran."""
+    sheet = workbook.indicators
+    frame = sheet.frame
+    if frame.empty:
+        return []
+    keyed = pd.DataFrame(
+        {
+            "key": frame["indikator"].map(indicator_key),
+            "sasaran_key": frame["sasaran"].map(_normalised),
+            "kode": frame["kode"].fillna("").astype(str),
+            "row": frame.index,
+        },
+        index=frame.index,
+    )
+    keyed = keyed[(keyed["key"] != "") & (keyed["sasaran_key"] != "")]
+    keyed = keyed[keyed["key"].duplicated(keep=False)]
+    first = keyed.groupby("key", sort=False)[["kode", "sasaran_key", "row"]].transform("first")
+    later = (keyed["kode"] != first["kode"]) & (keyed["sasaran_key"] != first["sasaran_key"])
+    findings: list[Finding] = []
+    for row, record in _records(frame, later.reindex(frame.index, fill_value=False)).items():
+        origin = int(first.at[row, "row"])
+        findings.append(
+            finding(
+                "S003",
+                f"Indikator '{clean(record['indikator'])}' juga dipakai untuk sasaran lain: "
+                f"'{clean(frame.at[origin, 'sasaran'])}' (Kode {first.at[row, 'kode']}, sel "
+                f"{sheet.cell('indikator', origin)}). Bedakan indikator tiap sasaran agar "
+                "kontribusinya dapat diukur sendiri-sendiri.",
+                **at_row(workbook, sheet, int(row), "indikator", record),
+            )
+        )
+    return findings
+
+
+def _records(frame: pd.DataFrame, mask: pd.Series) -> dict[int, dict]:
+    """The flagged rows as dicts (what `at_row` and the messages read), by Excel row."""
+    columns = [c for c in _WHERE_FIELDS if c in frame]
+    return frame.loc[mask, columns].to_dict("index")
+
+
+@lru_cache(maxsize=65536)
+def _normalised(text: object) -> str:
+    return normalise(text)
+
+
+# ---------------------------------------------------------------------------------------- wording
+def _word(text: str) -> str:
+    """The leading word as written ('Rata-rata' kept whole)."""
+    body = _NUMBERING_RE.sub("", clean(text), count=1)
+    match = re.match(r"[^\W\d_]+(?:\s*-\s*[^\W\d_]+)?", body)
+    if match and normalise(match.group(0), expand=False) in ("rata rata",):
+        return match.group(0)
+    return _first_raw_word(text)
+
+
+def _condition_hint(sasaran: str) -> str:
+    words = leading_words(sasaran, 1)
+    condition = CONDITION_FORMS.get(words[0] if words else "")
+    if condition is None:
+        return "'Tersusunnya ...', 'Terlaksananya ...' atau 'Meningkatnya ...'"
+    rest = _NUMBERING_RE.sub("", clean(sasaran), count=1).split(" ", 1)
+    tail = rest[1] if len(rest) > 1 else "..."
+    return f"'{condition} {tail}'"

@@ -1,0 +1,437 @@
+"""Target rules T001-T008: each indicator's target, its unit, and the same indicator elsewhere.
+
+One finding per indicator row and rule, at the Target or the Satuan cell. Units are compared in
+their canonical spelling (`normalise_unit`); only units this tool knows are called contradictory,
+so that an unusual but sensible Satuan ("Pegawai", "Sekolah") is never reported.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+import pandas as pd
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.where import at_row
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
+from pokin_xl.model.targets import (
+    NUMERIC_KINDS,
+    Target,
+    format_target,
+    is_poor_category,
+    parse_target,
+)
+from pokin_xl.model.text import clean, is_blank, normalise
+from pokin_xl.model.units import (
+    UNIT_ALIASES,
+    base_unit,
+    implied_unit,
+    normalise_unit,
+    units_compatible,
+)
+
+# ---------------------------------------------------------------------------------------- data
+# Units that name the same kind of thing although spelt differently: an indicator that counts
+# "Dokumen" may be measured in "Laporan" (a laporan is a dokumen; the national nomenclature pairs
+# "Jumlah Dokumen Hasil Evaluasi ..." with Laporan). Used only between an indicator's wording and
+# its unit (T004); where the document states a unit twice (T005, target text) it must be the same.
+UNIT_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"Dokumen", "Laporan"}),
+    frozenset({"Orang", "Jiwa"}),
+    frozenset({"Kegiatan", "Kali"}),
+)
+# Canonical units this tool knows; a contradiction is reported only between two of these.
+KNOWN_UNITS: frozenset[str] = frozenset(UNIT_ALIASES.values())
+PERCENT = "%"
+PERCENT_RANGE = (0.0, 100.0)
+_NAMED_AT_MOST = 3  # other cells a T007 message names
+
+# "... SKPD - 2 Dokumen", "... – 100%", "... — Dokumen": a dash with a space on at least one side
+# (so not "RKA-SKPD", "Perundang-Undangan"), then the tail to the end of the text.
+_STATED_RE = re.compile(r"(?:\s[-–—]+\s*|[-–—]+\s)(?P<tail>[^-–—]+)$")
+_EDGE = " .,;:()[]"
+# The indicator columns the rules read (and `at_row` needs).
+_FIELDS = (
+    "kode",
+    "tingkat",
+    "unit_kerja",
+    "sasaran",
+    "indikator",
+    "satuan_norm",
+    "target_raw",
+    "target_kind",
+    "target_value",
+    "target_low",
+    "target_high",
+    "target_operator",
+    "target_unit",
+    "target_category",
+    "_unit",
+    "_key",
+)
+
+
+# Unit vocabulary is small: cache the helpers that rows call again and again.
+_implied = lru_cache(maxsize=16384)(implied_unit)
+_compatible = lru_cache(maxsize=4096)(units_compatible)
+_base = lru_cache(maxsize=4096)(base_unit)
+
+
+# ---------------------------------------------------------------------------------------- check
+def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
+    """T001-T008 over the indicator rows of the Kinerja sheet."""
+    sheet = workbook.indicators
+    frame = sheet.frame
+    if frame.empty:
+        return []
+    frame = frame.assign(
+        _unit=_row_units(frame),
+        _key=frame["indikator"].map(indicator_key),
+    )
+    frame = frame[frame["_key"] != ""]
+    records: dict[int, dict] = frame[[c for c in _FIELDS if c in frame]].to_dict("index")
+    findings: list[Finding] = []
+    for row, record in records.items():
+        findings.extend(_row_findings(workbook, sheet, int(row), record))
+    findings.extend(_differing_targets(workbook, sheet, frame, records))
+    return findings
+
+
+def _row_findings(
+    workbook: MatriksWorkbook, sheet: SheetFrame, row: int, record: Mapping[str, object]
+) -> Iterator[Finding]:
+    kind = record["target_kind"]
+    if kind == "empty":
+        yield finding(
+            "T001",
+            "Target kosong untuk indikator ini. Isi target tahunan yang ingin dicapai "
+            "(angka, persentase, rentang atau kategori).",
+            **at_row(workbook, sheet, row, "target", record),
+        )
+        return
+    if kind in ("unreadable", "date"):
+        yield finding(
+            "T002", _unreadable_message(record), **at_row(workbook, sheet, row, "target", record)
+        )
+        return
+    target = _target(record)
+    unit = _text(record["_unit"])
+    satuan_blank = is_blank(record["satuan_norm"])
+    if target.is_numeric and satuan_blank and not target.unit:
+        implied = _implied(record["indikator"])
+        hint = (
+            f"'{implied}', sesuai rumusan indikator" if implied else "mis. 'Dokumen', 'Orang', '%'"
+        )
+        yield finding(
+            "T003",
+            f"Target '{_shown(record)}' berupa angka tetapi Satuan kosong. Isi Satuan "
+            f"({hint}) agar target dapat dibandingkan.",
+            **at_row(workbook, sheet, row, "satuan", record),
+        )
+    contradiction = _unit_contradiction(record, target, unit)
+    if contradiction is not None:
+        field, message = contradiction
+        yield finding("T004", message, **at_row(workbook, sheet, row, field, record))
+    stated = _stated_difference(record, target, unit)
+    if stated is not None:
+        field, message = stated
+        yield finding("T005", message, **at_row(workbook, sheet, row, field, record))
+    if _percent_outside_range(target, unit):
+        yield finding(
+            "T006",
+            f"Target persentase '{_shown(record)}' berada di luar 0–100%. Periksa apakah "
+            "satuannya benar atau target ditulis sebagai pecahan/angka lain.",
+            **at_row(workbook, sheet, row, "target", record),
+        )
+    if target.kind == "category" and is_poor_category(target.category or target.raw):
+        yield finding(
+            "T008",
+            f"Target '{clean(target.raw)}' menyatakan tingkat yang buruk sebagai sasaran yang "
+            "ingin dicapai. Target seharusnya kondisi yang dituju (mis. 'Baik', 'Tinggi'); "
+            "bila ini capaian tahun lalu, pindahkan ke kolom Keterangan.",
+            **at_row(workbook, sheet, row, "target", record),
+        )
+
+
+# ---------------------------------------------------------------------------------------- T002
+def _unreadable_message(record: Mapping[str, object]) -> str:
+    raw = clean(record["target_raw"])
+    if record["target_kind"] == "date":
+        return (
+            f"Target terbaca sebagai tanggal '{raw}': Excel mengubah target yang diketik "
+            "(mis. '1-4' atau '4/12') menjadi tanggal. Format sel sebagai Teks lalu ketik "
+            "ulang targetnya sebagai angka atau teks."
+        )
+    return (
+        f"Target '{raw}' tidak dapat dibaca sebagai angka, persentase, rentang atau kategori. "
+        "Tulis misalnya '2', '100%', '80 - 90' atau 'Baik'."
+    )
+
+
+# ---------------------------------------------------------------------------------------- T004
+def _unit_contradiction(
+    record: Mapping[str, object], target: Target, unit: str
+) -> tuple[str, str] | None:
+    """(field, message) when the unit contradicts the indicator's wording or the target text."""
+    satuan = _text(record["satuan_norm"])
+    field = "satuan" if satuan else "target"
+    implied = _implied(record["indikator"])
+    if (
+        implied
+        and unit
+        and _known(implied)
+        and _known(unit)
+        and not same_kind_of_unit(implied, unit)
+    ):
+        label = "Satuan" if satuan else "Satuan pada sel Target"
+        return field, (
+            f"{label} '{unit}' bertentangan dengan rumusan indikator yang menghitung "
+            f"'{implied}'. Samakan satuan dengan yang dihitung indikator, atau perbaiki "
+            "rumusan indikatornya."
+        )
+    if (
+        target.is_numeric
+        and satuan
+        and target.unit
+        and _known(satuan)
+        and _known(target.unit)
+        and not _compatible(satuan, target.unit)
+    ):
+        return "satuan", (
+            f"Satuan '{satuan}' berbeda dengan satuan yang tertulis di sel Target "
+            f"'{clean(target.raw)}'. Gunakan satu satuan yang sama."
+        )
+    return None
+
+
+def same_kind_of_unit(a: str, b: str) -> bool:
+    """Compatible units (`units_compatible`), or two units of one family (Dokumen and Laporan)."""
+    if _compatible(a, b):
+        return True
+    first, second = _base(a), _base(b)
+    return any(first in family and second in family for family in UNIT_FAMILIES)
+
+
+def _known(unit: str) -> bool:
+    return _base(unit) in KNOWN_UNITS
+
+
+# ---------------------------------------------------------------------------------------- T005
+@dataclass(frozen=True)
+class Stated:
+    """A target written at the end of an indicator's text: the tail as written, its number and unit."""
+
+    text: str
+    value: float | None
+    unit: str
+
+
+@lru_cache(maxsize=8192)
+def stated_target(indikator: str) -> Stated | None:
+    """The target an indicator's text states at its end ("... - 2 Dokumen"), with that tail.
+
+    The tail must be a known unit, or a number with a known unit or '%': a bare number after a
+    dash is more often a year or a range ("2019 - 2024") than a target.
+    """
+    match = _STATED_RE.search(clean(indikator))
+    if not match:
+        return None
+    tail = match["tail"].strip(_EDGE)
+    if not tail:
+        return None
+    if normalise(tail, expand=False) in UNIT_ALIASES:
+        return Stated(tail, None, normalise_unit(tail))
+    parsed = parse_target(tail)
+    if parsed.kind in ("number", "percent") and parsed.unit and _known(parsed.unit):
+        return Stated(tail, parsed.value, parsed.unit)
+    return None
+
+
+def indicator_key(indikator: object) -> str:
+    """Comparison key of an indicator: normalised, without a stated target at its end."""
+    return _indicator_key(clean(indikator))
+
+
+@lru_cache(maxsize=65536)
+def _indicator_key(text: str) -> str:
+    if not text:
+        return ""
+    if stated_target(text) is not None:
+        text = _STATED_RE.sub("", text)
+    return normalise(text)
+
+
+def _stated_difference(
+    record: Mapping[str, object], target: Target, unit: str
+) -> tuple[str, str] | None:
+    said = stated_target(clean(record["indikator"]))
+    if said is None:
+        return None
+    number_differs = (
+        said.value is not None and target.is_numeric and not _matches_number(said.value, target)
+    )
+    unit_differs = bool(unit) and not _compatible(said.unit, unit)
+    if not number_differs and not unit_differs:
+        return None
+    actual = _shown(record)
+    if number_differs:
+        field = "target"
+        what = f"sel Target berisi '{actual}'"
+    else:
+        field = "satuan" if _text(record["satuan_norm"]) else "target"
+        what = f"sel {'Satuan' if field == 'satuan' else 'Target'} bersatuan '{unit}'"
+    return field, (
+        f"Rumusan indikator menyebut {'target' if said.value is not None else 'satuan'} "
+        f"'{said.text}', tetapi {what}. Samakan sel Target/Satuan "
+        "dengan yang dimaksud, lalu hapus target itu dari rumusan indikator."
+    )
+
+
+def _matches_number(value: float, target: Target) -> bool:
+    if target.kind == "range" and target.low is not None and target.high is not None:
+        return target.low <= value <= target.high
+    return target.value is not None and math.isclose(value, target.value, abs_tol=1e-9)
+
+
+# ---------------------------------------------------------------------------------------- T007
+def _differing_targets(
+    workbook: MatriksWorkbook,
+    sheet: SheetFrame,
+    frame: pd.DataFrame,
+    records: Mapping[int, Mapping[str, object]],
+) -> list[Finding]:
+    """One finding at each later row whose target differs from an earlier one of its indicator.
+
+    Rows are grouped by indicator; within a group each row looks its target up among the
+    distinct targets seen before it (a dict by signature), so no pair of rows is compared.
+    """
+    candidates = frame[(frame["target_kind"] != "empty") & frame["_key"].duplicated(keep=False)]
+    findings: list[Finding] = []
+    for rows in candidates.groupby("_key", sort=False).groups.values():
+        distinct: list[tuple[int, str]] = []  # (first row, unit) of each distinct target
+        by_signature: dict[tuple, list[int]] = {}  # signature -> positions in `distinct`
+        for row in rows:
+            record = records[row]
+            signature, unit = _signature(record), _text(record["_unit"])
+            same = {i for i in by_signature.get(signature, []) if _compatible(distinct[i][1], unit)}
+            if len(same) < len(distinct):
+                named = list(
+                    islice(
+                        (r for i, (r, _) in enumerate(distinct) if i not in same), _NAMED_AT_MOST
+                    )
+                )
+                more = len(distinct) - len(same) - len(named)
+                findings.append(_t007(workbook, sheet, int(row), records, named, more))
+            if not same:
+                by_signature.setdefault(signature, []).append(len(distinct))
+                distinct.append((int(row), unit))
+    return findings
+
+
+def _t007(
+    workbook: MatriksWorkbook,
+    sheet: SheetFrame,
+    row: int,
+    records: Mapping[int, Mapping[str, object]],
+    named: list[int],
+    more: int,
+) -> Finding:
+    record = records[row]
+    indikator = clean(record["indikator"])
+    here = sheet.cell("target", row)
+    elsewhere = ", ".join(
+        f"'{_shown(records[other])}' di sel {sheet.cell('target', other)}"
+        + _unit_place(records[other], record)
+        for other in named
+    )
+    if more:
+        elsewhere += f" dan {more} target lain"
+    return finding(
+        "T007",
+        f"'{indikator}' bertarget '{_shown(record)}' di sel {here} tetapi {elsewhere}. "
+        "Satu indikator harus mempunyai satu target dalam satu dokumen.",
+        **at_row(workbook, sheet, row, "target", record),
+    )
+
+
+def _unit_place(other: Mapping[str, object], record: Mapping[str, object]) -> str:
+    unit = clean(other["unit_kerja"])
+    return f" ({unit})" if unit and unit != clean(record["unit_kerja"]) else ""
+
+
+def _signature(record: Mapping[str, object]) -> tuple:
+    """What must be equal for two targets to be the same target (the unit is compared apart)."""
+    kind = record["target_kind"]
+    if kind in NUMERIC_KINDS:
+        numeric = "value" if kind in ("number", "percent") else kind
+        return (
+            numeric,
+            _rounded(record["target_value"]),
+            _rounded(record["target_low"]),
+            _rounded(record["target_high"]),
+            _text(record["target_operator"]),
+        )
+    if kind == "category":
+        return ("category", normalise(record["target_category"], expand=False))
+    return (kind, normalise(record["target_raw"], expand=False))
+
+
+def _rounded(value: object) -> float | None:
+    if value is None or pd.isna(value):
+        return None
+    return round(float(value), 9)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+def _row_units(frame: pd.DataFrame) -> pd.Series:
+    """The unit of each row: the Satuan, or the unit written in the Target cell when it is blank."""
+    satuan = frame["satuan_norm"].fillna("").astype(str)
+    stated = frame["target_unit"].fillna("").astype(str)
+    return satuan.where(satuan != "", stated)
+
+
+def _target(record: Mapping[str, object]) -> Target:
+    def number(name: str) -> float | None:
+        value = record[name]
+        return None if value is None or pd.isna(value) else float(value)
+
+    operator = _text(record["target_operator"])
+    category = _text(record["target_category"])
+    return Target(
+        raw=_text(record["target_raw"]),
+        kind=str(record["target_kind"]),
+        value=number("target_value"),
+        low=number("target_low"),
+        high=number("target_high"),
+        operator=operator or None,
+        unit=_text(record["target_unit"]),
+        category=category or None,
+    )
+
+
+def _shown(record: Mapping[str, object]) -> str:
+    """The target as a reader would say it, with the Satuan where the target text has no unit."""
+    target = _target(record)
+    text = format_target(target) if target.kind != "category" else clean(target.raw)
+    satuan = _text(record["satuan_norm"])
+    if target.is_numeric and satuan and not target.unit:
+        text = f"{text} {satuan}"
+    return text
+
+
+def _text(value: object) -> str:
+    return "" if is_blank(value) or value is pd.NA else str(value)
+
+
+def _percent_outside_range(target: Target, unit: str) -> bool:
+    if not target.is_numeric or (unit != PERCENT and target.kind != "percent"):
+        return False
+    low, high = PERCENT_RANGE
+    bounds = (target.value, target.low, target.high)
+    return any(v is not None and not (low <= v <= high) for v in bounds)

@@ -1,0 +1,405 @@
+"""pandera schemas of the frames that `read_matriks` hands on, and the rules they carry.
+
+Each schema holds two kinds of checks:
+- the frame's contract (column types, blanks as "", Tingkat 0..5, known Jenis Jabatan): a failure
+  there is a bug of the reader, not of the document, and raises FrameContractError;
+- rule checks (RULE_CHECKS), dataframe-wide and vectorised, whose failing rows become Findings of a
+  catalogued rule pointing at the source cell (the frames are indexed by Excel row).
+All of them run lazily, so one pass collects every failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.hierarchy import (
+    cycle_rows,
+    either,
+    level_fits,
+    level_label,
+    node_name,
+    normalised,
+    parent_links,
+)
+from pokin_xl.checks.where import at_row
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
+from pokin_xl.model.levels import JenisJabatan, Tingkat, expected_parent
+
+TARGET_KINDS = (
+    "empty",
+    "number",
+    "percent",
+    "range",
+    "comparison",
+    "category",
+    "date",
+    "unreadable",
+)
+H003_FIELDS = {"sasaran": "sasaran", "tingkat": "tingkat", "unit_kerja": "unit kerja"}
+
+
+class FrameContractError(RuntimeError):
+    """A frame does not have the shape the checks rely on: a reader bug, not a document defect."""
+
+
+# ----------------------------------------------------------------------------- rule tests
+# Each takes the whole frame and returns True for the rows that pass.
+
+
+def _has_indicator(nodes: pd.DataFrame) -> pd.Series:
+    return nodes["n_indikator"].ge(1)
+
+
+def _has_sasaran(indicators: pd.DataFrame) -> pd.Series:
+    """Fails once per Kode whose rows all leave Sasaran blank, on the Kode's first row."""
+    given = indicators["sasaran"].fillna("").astype(str).str.strip().ne("")
+    any_given = given.groupby(indicators["kode"]).transform("any").astype(bool)
+    first_row = pd.Series(indicators.index, index=indicators.index).eq(indicators["node_row"])
+    return any_given | ~first_row
+
+
+def _induk_exists(nodes: pd.DataFrame) -> pd.Series:
+    induk = nodes["kode_induk"]
+    return induk.eq("") | induk.isin(nodes["kode"])
+
+
+def _induk_level_fits(nodes: pd.DataFrame) -> pd.Series:
+    """Parents in a cycle are left to H004: the cycle is the defect, not each of its links."""
+    level_of = pd.Series(nodes["level"].to_numpy(), index=nodes["kode"].to_numpy())
+    level_of = level_of[~level_of.index.duplicated()]
+    parent_level = nodes["kode_induk"].map(level_of).astype("Int64")
+    return level_fits(nodes["level"], parent_level) | nodes["in_cycle"]
+
+
+def _kode_unique_meaning(indicators: pd.DataFrame) -> pd.Series:
+    """Fails on the first row of each other sasaran/Tingkat/unit that reuses a Kode."""
+    kode = indicators["kode"]
+    keys = {name: normalised(indicators[name]) for name in H003_FIELDS}
+    differs = pd.Series(False, index=indicators.index)
+    for key in keys.values():
+        first = key.where(key.ne("")).groupby(kode).transform("first")
+        differs |= (key.ne("") & first.notna() & key.ne(first)).astype(bool)
+    meaning = keys["sasaran"] + "|" + keys["tingkat"] + "|" + keys["unit_kerja"]
+    repeated = pd.DataFrame({"kode": kode, "meaning": meaning}).duplicated()
+    return ~(differs & ~repeated)
+
+
+# ----------------------------------------------------------------------------- messages
+
+
+@dataclass
+class _Context:
+    workbook: MatriksWorkbook
+
+    @cached_property
+    def nodes(self) -> pd.DataFrame:
+        return self.workbook.nodes.frame
+
+    @cached_property
+    def row_of(self) -> dict[str, int]:
+        rows: dict[str, int] = {}
+        for row, kode in self.nodes["kode"].items():
+            rows.setdefault(str(kode), int(row))
+        return rows
+
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        kids: dict[str, list[str]] = {}
+        for kode, induk in zip(self.nodes["kode"], self.nodes["kode_induk"], strict=True):
+            if induk:
+                kids.setdefault(str(induk), []).append(str(kode))
+        return kids
+
+    @cached_property
+    def unit_key(self) -> dict[str, str]:
+        units = normalised(self.nodes["unit_kerja"])
+        return {str(kode): unit for kode, unit in zip(self.nodes["kode"], units, strict=True)}
+
+    @cached_property
+    def code_keys(self) -> dict[str, str]:
+        return {_code_key(kode): kode for kode in self.row_of}
+
+    def node(self, kode: str) -> tuple[int, pd.Series]:
+        row = self.row_of[kode]
+        return row, self.nodes.loc[row]
+
+
+def _code_key(kode: str) -> str:
+    return "".join(kode.upper().split()).strip(".")
+
+
+def _sasaran_of(record: Mapping[str, object]) -> str:
+    return str(record.get("sasaran", "") or "") or "(sasaran kosong)"
+
+
+def _msg_b004(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
+    return (
+        f"{level_label(record['level'])} {node_name(record, row)} belum mempunyai indikator; "
+        "tambahkan sedikitnya satu indikator kinerja beserta target dan satuannya."
+    )
+
+
+def _msg_b005(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
+    return (
+        f"Sasaran pada Kode {node_name(record, row)} kosong; tuliskan kondisi yang ingin "
+        "dicapai (mis. 'Meningkatnya ...', 'Tersusunnya ...')."
+    )
+
+
+def _msg_h001(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
+    induk = str(record["kode_induk"])
+    near = ctx.code_keys.get(_code_key(induk))
+    hint = (
+        f" Mungkin maksudnya '{near}'?"
+        if near and near != induk
+        else " Periksa ejaannya, atau tambahkan baris sasaran induknya."
+    )
+    return f"Kode Induk '{induk}' tidak ditemukan pada kolom Kode.{hint}"
+
+
+def _field_h002(record: Mapping[str, object]) -> str:
+    return "tingkat" if bool(record.get("induk_inferred", False)) else "kode_induk"
+
+
+def _msg_h002(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
+    this = Tingkat(int(record["level"]))
+    parent_row, parent = ctx.node(str(record["kode_induk"]))
+    name = node_name(parent, parent_row)
+    inferred = bool(record.get("induk_inferred", False))
+    subject = (
+        f"Induk {name} (disimpulkan dari urutan baris karena Kode Induk kosong)"
+        if inferred
+        else f"Induk {name}"
+    )
+    if this == Tingkat.TUJUAN:
+        return (
+            f"{subject} adalah {level_label(parent['level'])}; Tujuan adalah tingkat teratas "
+            "dan tidak menginduk ke sasaran lain. Kosongkan Kode Induk."
+        )
+    wanted = [t for t in sorted(expected_parent(this)) if t != Tingkat.RENCANA_HASIL_KERJA]
+    message = (
+        f"{subject} adalah {level_label(parent['level'])}; {this.label} seharusnya menginduk ke "
+        f"{either([t.label for t in wanted])}."
+    )
+    if len(wanted) == 1 and not pd.isna(parent["level"]) and int(parent["level"]) < wanted[0]:
+        # Skipped a level: suggest the boxes of that level under the same parent, of this unit.
+        unit = ctx.unit_key.get(str(record["kode"]), "")
+        candidates = []
+        for kid in ctx.children.get(str(parent["kode"]), []):
+            kid_row, kid_record = ctx.node(kid)
+            kid_unit = ctx.unit_key.get(kid, "")
+            if (
+                kid != record["kode"]
+                and not pd.isna(kid_record["level"])
+                and int(kid_record["level"]) == wanted[0]
+                and (not unit or kid_unit == unit)
+            ):
+                candidates.append(node_name(kid_record, kid_row))
+        of_unit = f" milik '{record['unit_kerja']}'" if unit else ""
+        if candidates:
+            more = " dan lainnya" if len(candidates) > 3 else ""
+            message += (
+                f" Pilih {wanted[0].label}{of_unit} di bawah {name} yang didukungnya: "
+                f"{', '.join(candidates[:3])}{more}."
+            )
+        else:
+            message += (
+                f" Belum ada {wanted[0].label}{of_unit} di bawah {name}; tambahkan sebagai "
+                "induknya."
+            )
+    elif inferred:
+        message += " Isi Kode Induk dengan Kode induk yang tepat."
+    return message
+
+
+def _msg_h003(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
+    kode = str(record["kode"])
+    first_row, first = ctx.node(kode)
+    differing = [
+        label
+        for name, label in H003_FIELDS.items()
+        if normalised(pd.Series([record[name], first[name]])).nunique() > 1
+        and str(record[name] or "").strip()
+        and str(first[name] or "").strip()
+    ]
+    what = either(differing) or "sasaran"
+
+    def describe(rec: Mapping[str, object]) -> str:
+        return f"'{_sasaran_of(rec)}' ({rec['tingkat'] or '-'}, {rec['unit_kerja'] or '-'})"
+
+    return (
+        f"Kode '{kode}' dipakai untuk {what} yang berbeda: baris {first_row} {describe(first)} "
+        f"dan baris {row} {describe(record)}. Satu Kode hanya untuk satu sasaran; beri baris "
+        "ini Kode lain, atau samakan isinya bila memang sasaran yang sama."
+    )
+
+
+# ----------------------------------------------------------------------------- mapping table
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    """A pandera check (by name) and how its failing rows become Findings."""
+
+    code: str
+    frame: str  # "nodes" | "indicators" | "pegawai"
+    test: Callable[[pd.DataFrame], pd.Series]
+    field: str | Callable[[Mapping[str, object]], str]
+    message: Callable[[_Context, int, Mapping[str, object]], str]
+
+
+RULE_CHECKS: dict[str, RuleCheck] = {
+    "sasaran_tanpa_indikator": RuleCheck("B004", "nodes", _has_indicator, "indikator", _msg_b004),
+    "sasaran_kosong": RuleCheck("B005", "indicators", _has_sasaran, "sasaran", _msg_b005),
+    "kode_induk_tidak_ada": RuleCheck("H001", "nodes", _induk_exists, "kode_induk", _msg_h001),
+    "tingkat_induk_tidak_tepat": RuleCheck(
+        "H002", "nodes", _induk_level_fits, _field_h002, _msg_h002
+    ),
+    "kode_untuk_sasaran_berbeda": RuleCheck(
+        "H003", "indicators", _kode_unique_meaning, "kode", _msg_h003
+    ),
+}
+
+
+# ----------------------------------------------------------------------------- schemas
+
+
+def _text(**kwargs: object) -> pa.Column:
+    """Text column: blanks are "" (never NaN)."""
+    return pa.Column(str, nullable=False, **kwargs)
+
+
+def _level() -> pa.Column:
+    return pa.Column("Int64", pa.Check.in_range(0, 5), nullable=True)
+
+
+def _rule_checks(frame: str) -> list[pa.Check]:
+    return [pa.Check(rc.test, name=name) for name, rc in RULE_CHECKS.items() if rc.frame == frame]
+
+
+PEGAWAI_SCHEMA = pa.DataFrameSchema(
+    {
+        "nama": _text(),
+        "nip": _text(),
+        "jabatan": _text(),
+        "jenis_jabatan": _text(),
+        "unit_kerja": _text(),
+        "atasan": _text(),
+        "jenis": _text(checks=pa.Check.isin(["", *(kind.value for kind in JenisJabatan)])),
+    },
+    checks=_rule_checks("pegawai"),
+    coerce=True,
+    name="pegawai",
+)
+
+NODES_SCHEMA = pa.DataFrameSchema(
+    {
+        "kode": _text(checks=pa.Check.str_length(min_value=1), unique=True),
+        "kode_induk": _text(),
+        "level": _level(),
+        "tingkat": _text(),
+        "unit_kerja": _text(),
+        "sasaran": _text(),
+        "pengampu": _text(),
+        "kode_generated": pa.Column(bool),
+        "induk_inferred": pa.Column(bool),
+        "pagu_value": pa.Column("Float64", nullable=True),
+        "n_indikator": pa.Column(int, pa.Check.ge(0)),
+        "in_cycle": pa.Column(bool),
+    },
+    checks=_rule_checks("nodes"),
+    coerce=True,
+    name="nodes",
+)
+
+INDICATORS_SCHEMA = pa.DataFrameSchema(
+    {
+        "kode": _text(checks=pa.Check.str_length(min_value=1)),
+        "kode_induk": _text(),
+        "level": _level(),
+        "tingkat": _text(),
+        "unit_kerja": _text(),
+        "sasaran": _text(),
+        "indikator": _text(),
+        "satuan": _text(),
+        "target_kind": _text(checks=pa.Check.isin(TARGET_KINDS)),
+        "pagu_value": pa.Column("Float64", nullable=True),
+        "node_row": pa.Column(int),
+    },
+    checks=_rule_checks("indicators"),
+    coerce=True,
+    name="indicators",
+)
+
+
+def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        return errors.failure_cases
+    return pd.DataFrame(columns=["check", "index"])
+
+
+def check_schemas(workbook: MatriksWorkbook) -> list[Finding]:
+    """Validate the three frames; every failing row of a rule check becomes one Finding."""
+    frames: dict[str, tuple[SheetFrame, pd.DataFrame, pa.DataFrameSchema]] = {}
+    if not workbook.pegawai.frame.empty:
+        frames["pegawai"] = (workbook.pegawai, workbook.pegawai.frame, PEGAWAI_SCHEMA)
+    if not workbook.nodes.frame.empty:
+        nodes = workbook.nodes.frame
+        in_cycle = nodes.index.isin(list(cycle_rows(parent_links(nodes))))
+        frames["nodes"] = (workbook.nodes, nodes.assign(in_cycle=in_cycle), NODES_SCHEMA)
+    if not workbook.indicators.frame.empty:
+        frames["indicators"] = (
+            workbook.indicators,
+            workbook.indicators.frame,
+            INDICATORS_SCHEMA,
+        )
+    hits: list[tuple[SheetFrame, str, int]] = []
+    broken: list[str] = []
+    for name, (sheet_frame, frame, schema) in frames.items():
+        failures = _failures(schema, frame)
+        is_rule = failures["check"].isin(list(RULE_CHECKS)) & failures["index"].notna()
+        broken += [
+            f"{name}.{case['column']}: {case['check']} ({case['failure_case']!r}, "
+            f"baris {case['index']})"
+            for _, case in failures[~is_rule].head(10).iterrows()
+        ]
+        # A dataframe-wide check reports a failing row once per column.
+        rule_failures = failures[is_rule].drop_duplicates(["check", "index"])
+        hits += [
+            (sheet_frame, check, int(index))
+            for check, index in zip(rule_failures["check"], rule_failures["index"], strict=True)
+        ]
+    if broken:
+        raise FrameContractError(
+            "frame tidak sesuai kontrak pembaca (bug pokin-xl): " + "; ".join(broken)
+        )
+    ctx = _Context(workbook)
+    findings: list[Finding] = []
+    for sheet_frame, check, row in hits:
+        rule = RULE_CHECKS[check]
+        record = sheet_frame.frame.loc[row]
+        where_field = rule.field if isinstance(rule.field, str) else rule.field(record)
+        findings.append(
+            finding(
+                rule.code,
+                rule.message(ctx, row, record),
+                **at_row(workbook, sheet_frame, row, where_field, record),
+            )
+        )
+    order = {code: i for i, code in enumerate(sorted({rc.code for rc in RULE_CHECKS.values()}))}
+    return sorted(findings, key=lambda f: (order[f.code], f.sheet, _row_of(f.cell)))
+
+
+def _row_of(cell: str) -> int:
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    return int(digits) if digits else 0
