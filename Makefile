@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/bkpsdm_purwakarta_2024
 
-.PHONY: setup run test lint format template clean
+.PHONY: setup run test lint format template clean rules
 
 $(BIN)/pokin-xl: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -30,3 +30,6 @@ template: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+rules: setup
+	$(BIN)/python scripts/rules_table.py --update README.md

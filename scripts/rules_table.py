@@ -1,9 +1,15 @@
-"""Print the rule catalogue as a Markdown table (pasted into README.md; a test keeps them equal)."""
+"""The rule catalogue as a Markdown table; `--update README.md` rewrites the README's copy."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from pokin_xl.checks.catalogue import RULES
 from pokin_xl.findings import SEVERITY_LABELS
+
+
+START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def rules_table() -> str:
@@ -15,5 +21,16 @@ def rules_table() -> str:
     return "\n".join(lines)
 
 
+def update_readme(path: Path) -> None:
+    """Replace the table between the rules markers of README.md."""
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{rules_table()}\n{END}{tail}", encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(rules_table())
+    if sys.argv[1:2] == ["--update"]:
+        update_readme(Path(sys.argv[2] if len(sys.argv) > 2 else "README.md"))
+    else:
+        print(rules_table())
