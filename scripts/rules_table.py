@@ -8,7 +8,6 @@ from pathlib import Path
 from pokin_xl.checks.catalogue import RULES
 from pokin_xl.findings import SEVERITY_LABELS
 
-
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
