@@ -6,6 +6,7 @@ Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -50,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check = sub.add_parser("validate", help="periksa sebuah Matriks Peran dan Hasil")
-    check.add_argument("file", help="berkas .xlsx yang diisi dari template")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="satu atau beberapa berkas .xlsx dari template"
+    )
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
@@ -87,19 +90,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    workbook = read_matriks(args.file)
-    report = validate(workbook, select=args.select, ignore=args.ignore)
-    summary = {
-        "file": Path(args.file).name,
+    """One file: its report. Several (a reviewer's batch): every report, the worst exit code."""
+    if len(args.files) == 1:
+        return _validate_one(args.files[0], args, sys.stdout)
+    results: list[dict] = []
+    worst = EXIT_OK
+    for path in args.files:
+        try:
+            workbook = read_matriks(path)
+        except InputError as exc:
+            print(f"pokin-xl: {exc}", file=sys.stderr)
+            worst = EXIT_INPUT
+            continue
+        report = validate(workbook, select=args.select, ignore=args.ignore)
+        summary = _summary(path, workbook, report)
+        if args.format == "json":
+            results.append({"summary": summary, "findings": [f.to_dict() for f in report.sorted()]})
+        else:
+            print(render_text(report, summary))
+            print()
+        if report.has_errors and worst == EXIT_OK:
+            worst = EXIT_FINDINGS
+    if args.format == "json":
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return worst
+
+
+def _summary(path: str, workbook, report: Report) -> dict:
+    return {
+        "file": Path(path).name,
         "perangkat_daerah": workbook.identity.perangkat_daerah,
         "tahun": workbook.identity.tahun,
         "units": unit_summary(workbook),
         "severity": report.counts(),
     }
+
+
+def _validate_one(path: str, args: argparse.Namespace, out) -> int:
+    workbook = read_matriks(path)
+    report = validate(workbook, select=args.select, ignore=args.ignore)
+    summary = _summary(path, workbook, report)
     if args.format == "json":
-        print(report.to_json(summary))
+        print(report.to_json(summary), file=out)
     else:
-        print(render_text(report, summary))
+        print(render_text(report, summary), file=out)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

@@ -115,3 +115,18 @@ def test_validate_does_not_touch_the_input(tmp_path, sample_dir):
     run("validate", str(copy), "--format", "json")
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsx"]
+
+
+def test_validate_several_files_for_a_reviewer(tmp_path, sample_dir, capsys):
+    good = write_matriks(tmp_path / "baik.xlsx", chain())
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"bukan excel")
+    code = main(
+        ["validate", str(good), str(sample_dir / "matriks.xlsx"), str(broken), "--format", "json"]
+    )
+    captured = capsys.readouterr()
+    payload = json.loads(captured.out)
+    assert [item["summary"]["file"] for item in payload] == ["baik.xlsx", "matriks.xlsx"]
+    assert payload[0]["findings"] == []
+    assert "rusak.xlsx" in captured.err
+    assert code == 2
