@@ -380,20 +380,7 @@ def _nodes(indicators: SheetFrame) -> SheetFrame:
     )
     pagu = frame.groupby("kode", sort=False)["pagu_value"].first()
     nodes = first[
-        [
-            "kode",
-            "kode_induk",
-            "level",
-            "tingkat",
-            "unit_kerja",
-            "sasaran",
-            "kode_nomenklatur",
-            "nomenklatur",
-            "pengampu",
-            "kode_generated",
-            "induk_inferred",
-            "induk_skipped",
-        ]
+        ["kode", "level", *NODE_FIELDS, "kode_generated", "induk_inferred", "induk_skipped"]
     ].copy()
     nodes["pagu_value"] = nodes["kode"].map(pagu).astype("Float64")
     nodes["n_indikator"] = nodes["kode"].map(counts).astype(int)
