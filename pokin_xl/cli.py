@@ -6,12 +6,15 @@ Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from pokin_xl.build import build
 from pokin_xl.checks.catalogue import RULES
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
@@ -57,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
+    make = sub.add_parser("build", help="tulis workbook cascading yang tervalidasi")
+    make.add_argument("file", help="Matriks Peran dan Hasil (.xlsx)")
+    make.add_argument("-o", "--output", help="berkas keluaran (bawaan: <nama>_cascading.xlsx)")
+    make.add_argument("--renstra", help="Renstra (.xlsx) untuk sheet Rekonsiliasi")
+    make.add_argument("--tahun", type=int, help="tahun target Renstra yang dibandingkan")
+    make.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan")
     return parser
 
 
@@ -70,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "validate":
             return _validate(args)
+        if args.command == "build":
+            return _build(args)
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -134,6 +145,45 @@ def _validate_one(path: str, args: argparse.Namespace, out) -> int:
         print(report.to_json(summary), file=out)
     else:
         print(render_text(report, summary), file=out)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _progress(quiet: bool):
+    """Stage lines on a terminal; silent when piped (a batch log wants only the result line)."""
+    start = time.perf_counter()
+    show = not quiet and sys.stderr.isatty()
+
+    def say(message: str) -> None:
+        if show:
+            print(f"[{time.perf_counter() - start:5.1f} s] {message}", file=sys.stderr, flush=True)
+
+    return say
+
+
+def _build(args: argparse.Namespace) -> int:
+    say = _progress(args.quiet)
+    extra_sheets: list = []
+    extra_findings: list = []
+    if args.renstra:
+        from pokin_xl.reconcile import reconcile
+        from pokin_xl.writers.reconciliation import add_reconciliation_sheet
+
+        say(f"Rekonsiliasi dengan {Path(args.renstra).name}")
+        result = reconcile(args.file, args.renstra, tahun=args.tahun)
+        extra_sheets.append(functools.partial(add_reconciliation_sheet, result=result))
+        extra_findings.extend(result.findings)
+    path, report = build(
+        args.file,
+        args.output,
+        extra_sheets=extra_sheets,
+        extra_findings=extra_findings,
+        progress=say,
+    )
+    counts = report.counts()
+    print(
+        f"Workbook cascading ditulis: {path} "
+        f"({counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info)"
+    )
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

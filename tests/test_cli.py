@@ -130,3 +130,29 @@ def test_validate_several_files_for_a_reviewer(tmp_path, sample_dir, capsys):
     assert payload[0]["findings"] == []
     assert "rusak.xlsx" in captured.err
     assert code == 2
+
+
+def test_build_writes_beside_the_input_and_exits_one_on_errors(tmp_path, sample_dir, capsys):
+    copy = tmp_path / "matriks.xlsx"
+    shutil.copy(sample_dir / "matriks.xlsx", copy)
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+    assert main(["build", str(copy)]) == 1
+    assert (tmp_path / "matriks_cascading.xlsx").exists()
+    assert "Workbook cascading ditulis" in capsys.readouterr().out
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
+
+
+def test_build_refuses_to_overwrite_its_input(tmp_path):
+    path = write_matriks(tmp_path / "m.xlsx", chain())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    done = run("build", str(path), "-o", str(path))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_build_clean_workbook_exits_zero(tmp_path):
+    path = write_matriks(tmp_path / "m.xlsx", chain())
+    out = tmp_path / "keluar.xlsx"
+    assert main(["build", str(path), "-o", str(out), "--quiet"]) == 0
+    assert out.exists()

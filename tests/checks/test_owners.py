@@ -1,7 +1,8 @@
 import pytest
 
-from pokin_xl.checks.owners import Agency, check_owners, strip_titles
+from pokin_xl.checks.owners import check_owners
 from pokin_xl.model.frames import Identity
+from pokin_xl.model.people import Agency, strip_titles
 from pokin_xl.readers.matriks import read_matriks
 from tests.builders import DEFAULT_PEGAWAI, chain, write_matriks
 

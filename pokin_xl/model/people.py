@@ -1,0 +1,235 @@
+"""Who a Pengampu is: the Pegawai row named by a name or a position, as planners write them.
+
+A Pengampu is matched by name (academic and religious titles do not count: "Dadi Sadali" is
+"Dadi Sadali, SE, Kp.MM") or by position ("Kabid Pengembangan SDM" is "Kepala Bidang Pengembangan
+SDM"; "Kepala BKPSDM" is "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia" when the
+Identitas sheet names the agency so). Names and positions are indexed once per workbook; only an
+unmatched Pengampu is compared fuzzily, against that index.
+
+This is vocabulary, not a rule: the owner checks say whether a Pengampu is *right*, the writers
+use the same matching to place a sasaran in the row of its person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from pokin_xl.model.frames import Identity
+from pokin_xl.model.text import clean, normalise
+
+SUGGESTION_CUTOFF = 80
+# A fuzzy match strong enough to place a sasaran with a person (a typo, not another person).
+PLACEMENT_CUTOFF = 90
+_ATASAN_DEPTH = 6
+
+# Titles written before a name (H. WAHYU WIBISONO, Dr. ..., Drs. H. ...).
+_PREFIX_TITLES_RE = re.compile(r"^(?:(?:prof|drs|dra|drg|dr|ir|hj|kh|h)\b\.?\s*)+", re.IGNORECASE)
+# Degrees written after a name without a comma ("Hedi Priawan SE"), compared without dots.
+_SUFFIX_TITLES = frozenset(
+    {
+        "se", "mm", "msi", "ssos", "skom", "st", "sh", "mh", "mkom", "map", "sip", "spd", "mpd",
+        "amd", "ssi", "sstp", "mt", "mak", "ak", "sag", "mag", "skm", "mkm", "skep", "ners",
+        "phd", "mba", "msc", "stp", "mpa", "msos", "me", "mse", "sth", "spsi", "mpsi", "ssn",
+        "kpmm", "sap", "mip", "ssit", "msp", "ssttp", "mtr", "sikom", "ked", "mkes", "skes",
+    }
+)  # fmt: skip
+_PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+
+
+def strip_titles(name: object) -> str:
+    """The name without academic or religious titles: 'Drs. H. Ahmad, M.Si' -> 'Ahmad'."""
+    text = clean(name).split(",", 1)[0].strip()
+    stripped = _PREFIX_TITLES_RE.sub("", text).strip() or text
+    tokens = stripped.split()
+    while len(tokens) > 1 and re.sub(r"[^a-z]", "", tokens[-1].lower()) in _SUFFIX_TITLES:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The agency as the Identitas sheet names it: its normalised full name and its acronyms."""
+
+    full: str = ""
+    kind: str = ""
+    acronyms: tuple[str, ...] = ()
+
+    @classmethod
+    def from_identity(cls, identity: Identity) -> Agency:
+        text = clean(identity.perangkat_daerah)
+        inner = [clean(part) for part in _PARENTHESES_RE.findall(text)]
+        full_text = clean(_PARENTHESES_RE.sub(" ", text))
+        full = normalise(full_text)
+        if not full:
+            return cls()
+        acronyms = {normalise(part, expand=False) for part in inner if " " not in part}
+        initials = "".join(word[0] for word in full_text.split() if word[:1].isupper())
+        if len(initials) >= 3:
+            acronyms.add(initials.lower())
+        acronyms = {a for a in acronyms if len(a) >= 2 and a != full}
+        return cls(full=full, kind=full.split(" ", 1)[0], acronyms=tuple(sorted(acronyms)))
+
+    def expand(self, key: str) -> str:
+        """A normalised key with the agency's acronyms spelled out ('kepala bkpsdm' -> full)."""
+        for acronym in self.acronyms:
+            key = re.sub(rf"\b{re.escape(acronym)}\b", self.full, key)
+        return key
+
+    def without(self, key: str, replacement: str = "") -> str:
+        """The key with the agency's full name replaced (dropped by default), spaces folded."""
+        if not self.full or self.full not in key:
+            return key
+        return " ".join(key.replace(self.full, replacement).split())
+
+
+@dataclass(frozen=True)
+class Person:
+    row: int
+    nama: str
+    jabatan: str
+    jenis: str
+    unit: str
+    atasan: str
+
+    @property
+    def label(self) -> str:
+        """The name, or the position where the name is blank."""
+        return self.nama or self.jabatan
+
+
+class Directory:
+    """The Pegawai sheet indexed by name and position, with the agency's aliases."""
+
+    def __init__(self, pegawai: pd.DataFrame, agency: Agency) -> None:
+        self.agency = agency
+        self.people: dict[int, Person] = {}
+        self._by_name: dict[str, set[int]] = defaultdict(set)
+        self._by_position: dict[str, set[int]] = defaultdict(set)
+        name_choices: dict[str, Person] = {}
+        position_choices: dict[str, Person] = {}
+        for row, record in pegawai.iterrows():
+            person = Person(
+                row=int(row),
+                nama=clean(record.get("nama")),
+                jabatan=clean(record.get("jabatan")),
+                jenis=clean(record.get("jenis")),
+                unit=clean(record.get("unit_kerja")),
+                atasan=clean(record.get("atasan")),
+            )
+            if not person.nama and not person.jabatan:
+                continue
+            self.people[person.row] = person
+            if person.nama:
+                for key in {normalise(person.nama), normalise(strip_titles(person.nama))}:
+                    if key:
+                        self._by_name[key].add(person.row)
+                name_choices.setdefault(normalise(strip_titles(person.nama)), person)
+            if person.jabatan:
+                for key in self._position_keys(person.jabatan):
+                    self._by_position[key].add(person.row)
+                position_choices.setdefault(self._key(person.jabatan), person)
+        name_choices.pop("", None)
+        position_choices.pop("", None)
+        # (keys, [(row, label as written)]) for the fuzzy comparison of an unmatched Pengampu.
+        self._choices = (
+            (list(position_choices), [(p.row, p.jabatan) for p in position_choices.values()]),
+            (list(name_choices), [(p.row, p.nama) for p in name_choices.values()]),
+        )
+        self._resolved: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def from_frames(cls, pegawai: pd.DataFrame, identity: Identity) -> Directory:
+        return cls(pegawai, Agency.from_identity(identity))
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def _key(self, text: object) -> str:
+        return self.agency.expand(normalise(text))
+
+    def _position_keys(self, jabatan: str) -> set[str]:
+        key = self._key(jabatan)
+        keys = {key}
+        if self.agency.full:
+            if self.agency.full in key:
+                keys.add(self.agency.without(key, self.agency.kind))
+            else:
+                keys.add(f"{key} {self.agency.kind}")
+        return {k for k in keys if k}
+
+    def _position_query_keys(self, text: str) -> set[str]:
+        key = self._key(text)
+        keys = {key}
+        if self.agency.full:
+            keys.add(self.agency.without(key, self.agency.kind))
+            keys.add(self.agency.without(key))
+        return {k for k in keys if k}
+
+    def resolve(self, text: str) -> tuple[int, ...]:
+        """Rows of the Pegawai sheet whose name or position is `text` (empty when none)."""
+        if text not in self._resolved:
+            rows: set[int] = set()
+            for key in self._position_query_keys(text):
+                rows |= self._by_position.get(key, set())
+            for key in (normalise(text), normalise(strip_titles(text))):
+                rows |= self._by_name.get(key, set())
+            self._resolved[text] = tuple(sorted(rows))
+        return self._resolved[text]
+
+    def _nearest(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
+        """(score, row, label) of the closest position or name at or above `cutoff`."""
+        best: tuple[float, int, str] | None = None
+        queries = (self._key(text), normalise(strip_titles(text)))
+        for query, (keys, targets) in zip(queries, self._choices, strict=True):
+            if not query or not keys:
+                continue
+            match = process.extractOne(
+                query, keys, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff
+            )
+            if match is not None and (best is None or match[1] > best[0]):
+                best = (match[1], *targets[match[2]])
+        return best
+
+    def suggest(self, text: str) -> str | None:
+        """The name or position (as written on the Pegawai sheet) nearest to `text`, if close."""
+        best = self._nearest(text, SUGGESTION_CUTOFF)
+        return best[2] if best else None
+
+    def owner(self, text: object) -> Person | None:
+        """The one person a Pengampu names: an exact unique match, else a near-certain typo."""
+        pengampu = clean(text)
+        if not normalise(pengampu):
+            return None
+        rows = self.resolve(pengampu)
+        if len(rows) == 1:
+            return self.people[rows[0]]
+        if rows:
+            return None  # several people hold that position: not one owner
+        best = self._nearest(pengampu, PLACEMENT_CUTOFF)
+        return self.people[best[1]] if best else None
+
+    def unit_key(self, unit: object) -> str:
+        """The Unit Kerja as a key; '' for the agency itself ('BKPSDM', 'Badan ...')."""
+        key = self.agency.without(self._key(unit))
+        return "" if key == self.agency.kind else key
+
+    def units_of(self, person: Person) -> set[str]:
+        """The person's unit and their superiors' units (a Kasubag belongs to the Sekretariat)."""
+        units: set[str] = set()
+        seen: set[int] = set()
+        current: Person | None = person
+        for _ in range(_ATASAN_DEPTH):
+            if current is None or current.row in seen:
+                break
+            seen.add(current.row)
+            if current.unit:
+                units.add(self.unit_key(current.unit))
+            rows = self.resolve(current.atasan) if current.atasan else ()
+            current = self.people.get(rows[0]) if len(rows) == 1 else None
+        units.discard("")
+        return units

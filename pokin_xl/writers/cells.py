@@ -1,0 +1,228 @@
+"""Writing cells safely: text stays text, nothing exceeds Excel's limits, no write fails silently.
+
+- Text is always written as a string. Text that begins with '=', '+', '-' or '@' also gets the
+  quote prefix, so that editing the cell in Excel does not turn it into a formula.
+- Strings are cut to Excel's 32,767 characters (counted in UTF-16 units, as Excel counts).
+- Every xlsxwriter call that reports a failure with a negative code raises WriterError instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from numbers import Real
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from pokin_xl.writers.styles import Styles
+
+EXCEL_MAX_CHARS = 32_767
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+TRUNCATION_MARK = " …[dipotong]"
+MAX_LINKS = 65_530  # Excel's limit of hyperlinks on one worksheet
+
+Paragraph = Sequence[tuple[Format, str]]  # runs of (font format, text)
+
+
+class WriterError(RuntimeError):
+    """A write that xlsxwriter refused: a defect of the writer, never of the user's data."""
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fit_text(text: str, limit: int = EXCEL_MAX_CHARS) -> str:
+    """`text` cut to at most `limit` UTF-16 units, marked when cut."""
+    if utf16_len(text) <= limit:
+        return text
+    keep = limit - utf16_len(TRUNCATION_MARK)
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        size = 2 if ord(ch) > 0xFFFF else 1
+        if used + size > keep:
+            break
+        out.append(ch)
+        used += size
+    return "".join(out) + TRUNCATION_MARK
+
+
+def as_text(value: object) -> str:
+    """The display text of a value ('' for None, NaN and pandas NA)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return ""
+    return str(value)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_PREFIXES)
+
+
+def sheet_ref(sheet: str, row: int, col: int) -> str:
+    """ "'Sheet name'!C5" for an internal link (0-based row and column)."""
+    quoted = sheet.replace("'", "''")
+    return f"'{quoted}'!{xl_rowcol_to_cell(row, col)}"
+
+
+def _check(code: int | None, what: str, sheet: str, row: int, col: int) -> None:
+    if code is not None and code < 0:
+        raise WriterError(
+            f"xlsxwriter menolak {what} di sheet '{sheet}' sel {xl_rowcol_to_cell(row, col)} "
+            f"(kode {code})."
+        )
+
+
+class SheetWriter:
+    """A worksheet and the workbook's styles, with writes that cannot go wrong quietly."""
+
+    def __init__(self, worksheet: Worksheet, styles: Styles) -> None:
+        self.ws = worksheet
+        self.styles = styles
+        self._links = 0
+
+    @property
+    def name(self) -> str:
+        return self.ws.get_name()
+
+    def _text_format(self, text: str, fmt: Format | None) -> Format | None:
+        if looks_like_formula(text):
+            return self.styles.variant(fmt, quote_prefix=True)
+        return fmt
+
+    def text(self, row: int, col: int, value: object, fmt: Format | None = None) -> None:
+        text = fit_text(as_text(value))
+        if not text:
+            self.blank(row, col, fmt)
+            return
+        code = self.ws.write_string(row, col, text, self._text_format(text, fmt))
+        _check(code, "teks", self.name, row, col)
+
+    def number(self, row: int, col: int, value: object, fmt: Format | None = None) -> None:
+        if (
+            value is None
+            or isinstance(value, bool)
+            or not isinstance(value, Real)
+            or not math.isfinite(float(value))
+        ):
+            self.blank(row, col, fmt)
+            return
+        code = self.ws.write_number(row, col, float(value), fmt)
+        _check(code, "angka", self.name, row, col)
+
+    def blank(self, row: int, col: int, fmt: Format | None = None) -> None:
+        code = self.ws.write_blank(row, col, None, fmt)
+        _check(code, "sel kosong", self.name, row, col)
+
+    def merge(
+        self,
+        first_row: int,
+        first_col: int,
+        last_row: int,
+        last_col: int,
+        value: object,
+        fmt: Format | None = None,
+    ) -> None:
+        """A merged range holding text (one cell is written plainly: Excel cannot merge one)."""
+        if first_row == last_row and first_col == last_col:
+            self.text(first_row, first_col, value, fmt)
+            return
+        text = fit_text(as_text(value))
+        code = self.ws.merge_range(
+            first_row, first_col, last_row, last_col, "", self._text_format(text, fmt)
+        )
+        _check(code, "penggabungan sel", self.name, first_row, first_col)
+        if text:
+            self.text(first_row, first_col, text, fmt)
+
+    def rich(
+        self,
+        first_row: int,
+        first_col: int,
+        last_row: int,
+        last_col: int,
+        paragraphs: Sequence[Paragraph],
+        fmt: Format,
+    ) -> None:
+        """Paragraphs of formatted runs in a (merged) box; one line break between paragraphs."""
+        fragments: list[tuple[Format, str]] = []
+        budget = EXCEL_MAX_CHARS - utf16_len(TRUNCATION_MARK)
+        for number, paragraph in enumerate(paragraphs):
+            runs = [(f, t) for f, t in paragraph if t]
+            if not runs:
+                continue
+            if number and fragments:
+                first_format, first_text = runs[0]
+                runs[0] = (first_format, "\n" + first_text)
+            for run_format, run_text in runs:
+                size = utf16_len(run_text)
+                if size > budget:
+                    fragments.append((run_format, fit_text(run_text, budget + 1)))
+                    budget = -1
+                    break
+                fragments.append((run_format, run_text))
+                budget -= size
+            if budget < 0:
+                break
+        single = first_row == last_row and first_col == last_col
+        if not single:
+            code = self.ws.merge_range(first_row, first_col, last_row, last_col, "", fmt)
+            _check(code, "penggabungan sel", self.name, first_row, first_col)
+        if len(fragments) < 2:  # xlsxwriter wants two fragments or more for a rich string
+            self.text(first_row, first_col, fragments[0][1] if fragments else "", fmt)
+            return
+        parts: list[object] = []
+        for run_format, run_text in fragments:
+            parts.extend((run_format, run_text))
+        code = self.ws.write_rich_string(first_row, first_col, *parts, fmt)
+        _check(code, "teks berformat", self.name, first_row, first_col)
+
+    def link(
+        self,
+        row: int,
+        col: int,
+        sheet: str,
+        target_row: int,
+        target_col: int,
+        text: str,
+        fmt: Format | None = None,
+    ) -> bool:
+        """An internal link to a cell of this workbook; plain text past Excel's link limit."""
+        if self._links >= MAX_LINKS:
+            self.text(row, col, text, fmt)
+            return False
+        code = self.ws.write_url(
+            row,
+            col,
+            "internal:" + sheet_ref(sheet, target_row, target_col),
+            fmt,
+            string=fit_text(text, 2000),
+        )
+        _check(code, "tautan", self.name, row, col)
+        self._links += 1
+        return True
+
+    def note(self, row: int, col: int, text: str, *, width: int = 360, lines: int = 0) -> None:
+        """A cell comment (a 'note'); shown on hover, not printed."""
+        height = max(60, min(600, 15 * (lines or text.count("\n") + 2)))
+        code = self.ws.write_comment(
+            row,
+            col,
+            fit_text(text),
+            {"author": "pokin-xl", "x_scale": width / 128, "y_scale": height / 74},
+        )
+        _check(code, "catatan", self.name, row, col)
+
+    def row_height(self, row: int, points: float) -> None:
+        code = self.ws.set_row(row, min(points, 409))
+        _check(code, "tinggi baris", self.name, row, 0)
+
+    def column_width(self, first_col: int, last_col: int, width: float) -> None:
+        code = self.ws.set_column(first_col, last_col, min(width, 255))
+        _check(code, "lebar kolom", self.name, 0, first_col)

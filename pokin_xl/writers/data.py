@@ -1,0 +1,185 @@
+"""Data Kinerja: the normalised table, one row per indicator, what was read beside how it was read.
+
+Every parsed field sits next to its raw text (Tingkat, Target, Satuan, Pagu), with the source
+cell, so a reviewer can see how each value was understood. An Excel table with filters and
+frozen panes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import SheetFrame
+from pokin_xl.writers.boxes import target_text
+from pokin_xl.writers.cells import SheetWriter, as_text
+from pokin_xl.writers.layout import text_height
+from pokin_xl.writers.page import PAPER_A4, setup_page
+from pokin_xl.writers.styles import TABLE_SIZE
+
+TARGET_KINDS = {
+    "empty": "kosong",
+    "number": "angka",
+    "percent": "persen",
+    "range": "rentang",
+    "comparison": "perbandingan",
+    "category": "kategori",
+    "date": "tanggal",
+    "unreadable": "tidak terbaca",
+}
+OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+@dataclass(frozen=True)
+class DataColumn:
+    header: str
+    width: float
+    kind: str  # "text" | "number" | "money"
+    value: Callable[[int, pd.Series], object]
+
+
+def _field(name: str) -> Callable[[int, pd.Series], object]:
+    return lambda _row, record: record.get(name)
+
+
+def _yes(name: str) -> Callable[[int, pd.Series], object]:
+    return lambda _row, record: "Ya" if bool(record.get(name)) else "Tidak"
+
+
+def columns(frame: SheetFrame, codes: dict[int, str]) -> list[DataColumn]:
+    sheet = frame.sheet
+    return [
+        DataColumn("Sel Sumber", 11, "text", lambda row, r: f"{sheet}!{frame.cell('kode', row)}"),
+        DataColumn("Baris", 6, "number", lambda row, r: row),
+        DataColumn("Kode", 11, "text", _field("kode")),
+        DataColumn("Kode Induk", 11, "text", _field("kode_induk")),
+        DataColumn("Induk Disimpulkan", 10, "text", _yes("induk_inferred")),
+        DataColumn("Kode Dibuat Otomatis", 10, "text", _yes("kode_generated")),
+        DataColumn("Tingkat (tertulis)", 16, "text", _field("tingkat_raw")),
+        DataColumn("Tingkat", 16, "text", _field("tingkat")),
+        DataColumn("Unit Kerja", 18, "text", _field("unit_kerja")),
+        DataColumn("Sasaran", 40, "text", _field("sasaran")),
+        DataColumn("Kode Nomenklatur", 14, "text", _field("kode_nomenklatur")),
+        DataColumn("Program/Kegiatan/Sub Kegiatan", 34, "text", _field("nomenklatur")),
+        DataColumn("Indikator", 40, "text", _field("indikator")),
+        DataColumn("Target (tertulis)", 12, "text", _field("target_raw")),
+        DataColumn("Target (terbaca)", 14, "text", lambda row, r: target_text(r)),
+        DataColumn(
+            "Jenis Target",
+            11,
+            "text",
+            lambda row, r: TARGET_KINDS.get(str(r.get("target_kind")), r.get("target_kind")),
+        ),
+        DataColumn("Nilai Target", 10, "number", _field("target_value")),
+        DataColumn("Batas Bawah", 9, "number", _field("target_low")),
+        DataColumn("Batas Atas", 9, "number", _field("target_high")),
+        DataColumn(
+            "Operator",
+            8,
+            "text",
+            lambda row, r: OPERATORS.get(as_text(r.get("target_operator")), ""),
+        ),
+        DataColumn("Kategori", 12, "text", _field("target_category")),
+        DataColumn("Satuan Target", 10, "text", _field("target_unit")),
+        DataColumn("Satuan (tertulis)", 11, "text", _field("satuan")),
+        DataColumn("Satuan (baku)", 11, "text", _field("satuan_norm")),
+        DataColumn("Pagu (tertulis)", 14, "text", _field("pagu")),
+        DataColumn("Pagu (Rp)", 16, "money", _field("pagu_value")),
+        DataColumn("Pengampu", 22, "text", _field("pengampu")),
+        DataColumn("Keterangan", 30, "text", _field("keterangan")),
+        DataColumn("Temuan", 12, "text", lambda row, r: codes.get(row, "")),
+    ]
+
+
+def finding_codes(findings: Iterable[Finding], frame: SheetFrame, file: str) -> dict[int, str]:
+    """Codes of the findings on each Kinerja row (by cell, else by the row of their node)."""
+    node_rows = (
+        {
+            str(kode): int(row)
+            for kode, row in frame.frame.groupby("kode", sort=False)["node_row"].first().items()
+            if not pd.isna(row)
+        }
+        if not frame.frame.empty
+        else {}
+    )
+    rows: dict[int, list[str]] = defaultdict(list)
+    for f in findings:
+        row = None
+        if f.sheet == frame.sheet and (not f.file or f.file == file):
+            digits = "".join(ch for ch in f.cell if ch.isdigit())
+            row = int(digits) if digits else None
+        if row is None and f.kode in node_rows:
+            row = node_rows[f.kode]
+        if row is not None and f.code not in rows[row]:
+            rows[row].append(f.code)
+    return {row: ", ".join(codes) for row, codes in rows.items()}
+
+
+def write_data_sheet(
+    sheet: SheetWriter, frame: SheetFrame, codes: dict[int, str]
+) -> dict[int, int]:
+    """Write the table; returns {Kinerja Excel row: 0-based row in this sheet}."""
+    styles = sheet.styles
+    spec = columns(frame, codes)
+    text_fmt = styles.cell()
+    number_fmt = styles.number("#,##0.####")
+    row_fmt = styles.number("0")
+    money_fmt = styles.number("#,##0")
+    for col, column in enumerate(spec):
+        sheet.column_width(col, col, column.width)
+    placed: dict[int, int] = {}
+    out = 0
+    for source_row, record in frame.frame.iterrows():
+        out += 1
+        row = int(source_row)
+        placed[row] = out
+        height = 15.0
+        for col, column in enumerate(spec):
+            value = column.value(row, record)
+            if column.kind == "text":
+                text = as_text(value)
+                sheet.text(out, col, text, text_fmt)
+                if len(text) * 1.1 > column.width:
+                    height = max(height, text_height([[(text, False)]], column.width, TABLE_SIZE))
+            else:
+                fmt = (
+                    row_fmt
+                    if column.header == "Baris"
+                    else (money_fmt if column.kind == "money" else number_fmt)
+                )
+                sheet.number(out, col, _number(value), fmt)
+        sheet.row_height(out, height)
+    last = max(out, 1)
+    sheet.ws.add_table(
+        0,
+        0,
+        last,
+        len(spec) - 1,
+        {
+            "name": "TabelDataKinerja",
+            "style": "Table Style Light 1",
+            "columns": [{"header": c.header, "header_format": styles.table_header()} for c in spec],
+        },
+    )
+    sheet.row_height(0, 30)
+    sheet.ws.freeze_panes(1, 3)
+    setup_page(sheet.ws, "Data Kinerja", paper=PAPER_A4, repeat_rows=(0, 0))
+    return placed
+
+
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None

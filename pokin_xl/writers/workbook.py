@@ -1,0 +1,212 @@
+"""The output workbook: its sheets in order, their names, and a whole-or-nothing save.
+
+Sheets: Ringkasan, Temuan, Cascading <Unit>..., Pohon Kinerja, Matriks Peran Hasil,
+Data Kinerja, then the extra sheets a caller adds (e.g. Rekonsiliasi).
+
+All sheets are created first, in order; the drawings are made before Temuan is filled in, so
+that each finding can link to the box it concerns; Ringkasan is filled in last, so that its list
+of sheets includes the extra ones.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import xlsxwriter
+
+from pokin_xl import __version__
+from pokin_xl.errors import InputError
+from pokin_xl.findings import Report
+from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.summary import unit_summary
+from pokin_xl.writers.atomic import atomic_output
+from pokin_xl.writers.boxes import NO_UNIT, collect_nodes, findings_by_kode, unit_key
+from pokin_xl.writers.cascade import cascade_units, write_cascade_sheet
+from pokin_xl.writers.cells import SheetWriter
+from pokin_xl.writers.data import finding_codes, write_data_sheet
+from pokin_xl.writers.findings import Locations, Place, write_findings_sheet
+from pokin_xl.writers.matriks import write_matriks_sheet
+from pokin_xl.writers.pohon import write_pohon_sheet
+from pokin_xl.writers.sheetnames import SheetNamer
+from pokin_xl.writers.styles import Styles
+from pokin_xl.writers.summary import IDENTITY_ROW, SheetEntry, write_summary_sheet
+
+RINGKASAN = "Ringkasan"
+TEMUAN = "Temuan"
+POHON = "Pohon Kinerja"
+MATRIKS = "Matriks Peran Hasil"
+DATA = "Data Kinerja"
+CASCADE_PREFIX = "Cascading "
+
+DESCRIPTIONS = {
+    RINGKASAN: "Identitas, jumlah sasaran per unit kerja dan tingkat, jumlah temuan, daftar sheet.",
+    TEMUAN: "Setiap temuan pemeriksaan, dengan tautan ke kotak atau baris yang dimaksud.",
+    POHON: "Pohon kinerja seluruh perangkat daerah menurut jenjang jabatan.",
+    MATRIKS: "Matriks peran dan hasil (PermenPANRB 6/2022): peran setiap pegawai per Sasaran Strategis.",
+    DATA: "Data kinerja yang dinormalkan: satu baris per indikator, nilai terbaca di samping teks aslinya.",
+}
+
+ExtraSheet = Callable[[xlsxwriter.Workbook], None]
+Progress = Callable[[str], None]
+
+WORKBOOK_OPTIONS = {
+    # Arial is Liberation Sans in LibreOffice (same metrics): columns and wrapped text measure
+    # the same in both, and the row heights computed in layout.py hold in both.
+    "default_format_properties": {"font_name": "Arial", "font_size": 10},
+    "default_row_height": 17,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output_path(path: str | Path, source: str | Path) -> Path:
+    """The output path, refused when it is the input itself or not an .xlsx file."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(
+            f"berkas keluaran harus berakhiran .xlsx (diberikan '{target.name}').",
+            file=str(target),
+        )
+    if _same_file(target, Path(source)):
+        raise InputError(
+            "berkas keluaran sama dengan berkas masukan; berkas masukan tidak pernah ditimpa. "
+            f"Pilih nama lain dengan -o, mis. '{Path(source).stem}_cascading.xlsx'.",
+            file=str(target),
+        )
+    if target.is_dir():
+        raise InputError("berkas keluaran adalah sebuah folder.", file=str(target))
+    return target
+
+
+def write_cascade_workbook(
+    workbook: MatriksWorkbook,
+    report: Report,
+    path: str | Path,
+    *,
+    extra_sheets: Sequence[ExtraSheet] = (),
+    progress: Progress | None = None,
+) -> Path:
+    """Write the cascade workbook to `path` (whole or not at all) and return the path."""
+    target = check_output_path(path, workbook.path)
+    say: Progress = progress or (lambda _message: None)
+    try:
+        with atomic_output(target) as tmp:
+            _write(workbook, report, tmp, extra_sheets, say, target.name)
+    except PermissionError as exc:
+        raise InputError(
+            "berkas keluaran tidak dapat ditulis (mungkin sedang dibuka di Excel, atau folder "
+            f"tidak dapat ditulisi): {exc.strerror or exc}.",
+            file=str(target),
+        ) from exc
+    return target
+
+
+def _write(
+    workbook: MatriksWorkbook,
+    report: Report,
+    tmp: Path,
+    extra_sheets: Sequence[ExtraSheet],
+    say: Progress,
+    final_name: str,
+) -> None:
+    nodes = collect_nodes(workbook)
+    by_kode = findings_by_kode(report.findings, nodes)
+    namer = SheetNamer([RINGKASAN, TEMUAN, POHON, MATRIKS, DATA])
+    units = [
+        (key, unit, namer.name(unit if key else "Tanpa Unit Kerja", prefix=CASCADE_PREFIX))
+        for key, unit in cascade_units(nodes)
+    ]
+
+    book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    identity = workbook.identity
+    book.set_properties(
+        {
+            "title": f"Cascading Kinerja {identity.perangkat_daerah} {identity.tahun or ''}".strip(),
+            "subject": "Pohon Kinerja, Cascading dan Matriks Peran Hasil",
+            "author": "pokin-xl",
+            "comments": f"Dibuat oleh pokin-xl {__version__} dari {workbook.file_name}",
+        }
+    )
+    styles = Styles(book)
+    order = [RINGKASAN, TEMUAN, *(name for _, _, name in units), POHON, MATRIKS, DATA]
+    sheets = {name: SheetWriter(book.add_worksheet(name), styles) for name in order}
+
+    locations = Locations(
+        file=workbook.file_name,
+        kinerja_sheet=workbook.indicators.sheet,
+        pegawai_sheet=workbook.pegawai.sheet,
+        identitas_sheet=workbook.identity.sheet,
+        node_rows={kode: node.row for kode, node in nodes.items()},
+        identity=Place(RINGKASAN, IDENTITY_ROW, 0),
+    )
+    for key, unit, name in units:
+        say(f"Menggambar {name}")
+        drawn = write_cascade_sheet(sheets[name], identity, nodes, key, unit, by_kode)
+        for kode, (row, col) in drawn.anchors.items():
+            # A node's own box is in its own unit's sheet; elsewhere it is only context.
+            if nodes[kode].unit_key == key:
+                locations.boxes.setdefault(kode, Place(name, row, col))
+
+    say(f"Menggambar {POHON}")
+    drawn = write_pohon_sheet(sheets[POHON], identity, nodes, by_kode)
+    for kode, (row, col) in drawn.anchors.items():
+        locations.boxes.setdefault(kode, Place(POHON, row, col))
+
+    say(f"Menulis {MATRIKS}")
+    people = write_matriks_sheet(sheets[MATRIKS], identity, nodes, workbook.pegawai)
+    locations.people = {src: Place(MATRIKS, row, 1) for src, row in people.items()}
+
+    say(f"Menulis {DATA}")
+    codes = finding_codes(report.findings, workbook.indicators, workbook.file_name)
+    rows = write_data_sheet(sheets[DATA], workbook.indicators, codes)
+    locations.data_rows = {src: Place(DATA, row, 2) for src, row in rows.items()}
+
+    say(f"Menulis {TEMUAN} ({len(report.findings)})")
+    write_findings_sheet(sheets[TEMUAN], report.sorted(), locations)
+
+    for extra in extra_sheets:
+        extra(book)
+
+    say(f"Menulis {RINGKASAN}")
+    unit_sheet_names = {}
+    counts = unit_summary(workbook)
+    for unit in counts:
+        for key, _, name in units:
+            if unit_key("" if unit == "(tanpa unit)" else unit) == key:
+                unit_sheet_names[unit] = name
+    entries = []
+    for ws in book.worksheets():
+        name = ws.get_name()
+        if name == RINGKASAN:
+            continue
+        description = DESCRIPTIONS.get(name, "")
+        if not description and name.startswith(CASCADE_PREFIX):
+            unit = next((u for _, u, n in units if n == name), "")
+            description = (
+                f"Cascading unit kerja {unit or NO_UNIT}: Program, Kegiatan dan Sub Kegiatan."
+            )
+        entries.append(SheetEntry(name, description))
+    write_summary_sheet(
+        sheets[RINGKASAN],
+        identity,
+        workbook.file_name,
+        counts,
+        unit_sheet_names,
+        report,
+        entries,
+        TEMUAN,
+    )
+    say(f"Menyimpan {final_name}")
+    book.close()
