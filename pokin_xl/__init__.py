@@ -3,8 +3,12 @@
 workbook --read--> frames --check--> findings --write--> workbook / JSON / text
 """
 
+__version__ = "0.1.0"
+
+from pokin_xl.build import build
 from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.readers.renstra import read_renstra
+from pokin_xl.reconcile import reconcile
 from pokin_xl.validate import validate
 
-__all__ = ["read_matriks", "validate"]
-__version__ = "0.1.0"
+__all__ = ["build", "read_matriks", "read_renstra", "reconcile", "validate"]

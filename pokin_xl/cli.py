@@ -19,9 +19,11 @@ from pokin_xl.checks.catalogue import RULES
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.reconcile import reconcile, text_report
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
+from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -65,7 +67,26 @@ def build_parser() -> argparse.ArgumentParser:
     make.add_argument("-o", "--output", help="berkas keluaran (bawaan: <nama>_cascading.xlsx)")
     make.add_argument("--renstra", help="Renstra (.xlsx) untuk sheet Rekonsiliasi")
     make.add_argument("--tahun", type=int, help="tahun target Renstra yang dibandingkan")
+    make.add_argument(
+        "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
+    )
     make.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan")
+
+    compare = sub.add_parser(
+        "reconcile", help="bandingkan target, satuan dan pagu Matriks dengan Renstra/Matriks lain"
+    )
+    compare.add_argument("a", metavar="A.xlsx", help="Matriks Peran dan Hasil")
+    compare.add_argument(
+        "b", metavar="B.xlsx", help="Renstra, atau Matriks lain (mis. bab Pohon Kinerja)"
+    )
+    compare.add_argument(
+        "--tahun", type=int, help="tahun yang dibandingkan (bawaan: Tahun di Identitas A)"
+    )
+    compare.add_argument(
+        "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
+    )
+    compare.add_argument("--format", choices=["text", "json", "xlsx"], default="text")
+    compare.add_argument("-o", "--output", help="berkas .xlsx untuk --format xlsx")
     return parser
 
 
@@ -81,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "reconcile":
+            return _reconcile(args)
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -165,13 +188,10 @@ def _build(args: argparse.Namespace) -> int:
     extra_sheets: list = []
     extra_findings: list = []
     if args.renstra:
-        from pokin_xl.reconcile import reconcile
-        from pokin_xl.writers.reconciliation import add_reconciliation_sheet
-
         say(f"Rekonsiliasi dengan {Path(args.renstra).name}")
-        result = reconcile(args.file, args.renstra, tahun=args.tahun)
+        result = reconcile(args.file, args.renstra, tahun=args.tahun, tahun_awal=args.tahun_awal)
         extra_sheets.append(functools.partial(add_reconciliation_sheet, result=result))
-        extra_findings.extend(result.findings)
+        extra_findings.extend(result.report.findings)
     path, report = build(
         args.file,
         args.output,
@@ -185,6 +205,29 @@ def _build(args: argparse.Namespace) -> int:
         f"({counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info)"
     )
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    result = reconcile(args.a, args.b, tahun=args.tahun, tahun_awal=args.tahun_awal)
+    if args.format == "json":
+        print(result.report.to_json(result.summary()))
+    elif args.format == "xlsx":
+        out = Path(args.output) if args.output else default_reconcile_output(Path(args.a))
+        for source in (args.a, args.b):
+            if out.resolve() == Path(source).resolve():
+                raise InputError(
+                    "berkas keluaran sama dengan berkas masukan; pilih nama lain dengan -o.",
+                    file=str(out),
+                )
+        path = write_reconciliation_workbook(result, out)
+        print(f"Rekonsiliasi ditulis: {path}")
+    else:
+        print(text_report(result))
+    return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
+
+
+def default_reconcile_output(a_path: Path) -> Path:
+    return a_path.with_name(f"{a_path.stem}_rekonsiliasi.xlsx")
 
 
 def render_text(report: Report, summary: dict) -> str:

@@ -156,3 +156,58 @@ def test_build_clean_workbook_exits_zero(tmp_path):
     out = tmp_path / "keluar.xlsx"
     assert main(["build", str(path), "-o", str(out), "--quiet"]) == 0
     assert out.exists()
+
+
+def test_build_with_renstra_adds_the_reconciliation_sheet(tmp_path, sample_dir):
+    import openpyxl
+
+    out = tmp_path / "out.xlsx"
+    code = main(
+        [
+            "build",
+            str(sample_dir / "matriks.xlsx"),
+            "--renstra",
+            str(sample_dir / "renstra.xlsx"),
+            "--tahun",
+            "2024",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 1
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[-1] == "Rekonsiliasi"
+    temuan = [c.value for c in book["Temuan"]["B"]]
+    assert "R002" in temuan and "R003" in temuan
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_reconcile_lists_the_documents_disagreements(sample_dir, capsys, fmt):
+    code = main(
+        [
+            "reconcile",
+            str(sample_dir / "matriks.xlsx"),
+            str(sample_dir / "pohon_kinerja_dokumen.xlsx"),
+            "--format",
+            fmt,
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1  # R002: the chapters state different targets
+    if fmt == "json":
+        codes = {f["code"] for f in json.loads(out)["findings"]}
+        assert {"R001", "R002"} <= codes
+    else:
+        assert "R002" in out and "Pakaian Dinas" in out
+
+
+def test_reconcile_xlsx_beside_a_and_never_over_an_input(tmp_path, sample_dir):
+    a = tmp_path / "matriks.xlsx"
+    shutil.copy(sample_dir / "matriks.xlsx", a)
+    assert main(["reconcile", str(a), str(sample_dir / "renstra.xlsx"), "--format", "xlsx"]) == 1
+    assert (tmp_path / "matriks_rekonsiliasi.xlsx").exists()
+    done = run(
+        "reconcile", str(a), str(sample_dir / "renstra.xlsx"), "--format", "xlsx", "-o", str(a)
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr

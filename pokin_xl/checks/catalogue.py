@@ -51,6 +51,12 @@ _RULES = [
         "Sasaran kosong",
         "Setiap baris kinerja harus menyebut sasaran (kondisi yang ingin dicapai).",
     ),
+    Rule(
+        "B006",
+        "info",
+        "Nilai rumus dihitung ulang",
+        "Berkas tidak menyimpan hasil rumus; nilainya dihitung ulang dari rumus agar tidak terbaca sebagai 0.",
+    ),
     # Hierarchy
     Rule(
         "H001",
@@ -262,6 +268,12 @@ _RULES = [
         "error",
         "Pagu berbeda dari dokumen pembanding",
         "Pagu pada cascading harus sama dengan pagu pada Renstra/dokumen lain.",
+    ),
+    Rule(
+        "R007",
+        "warning",
+        "Rumusan berbeda dari dokumen pembanding",
+        "Indikator, sasaran dan program yang sama harus ditulis sama di semua dokumen.",
     ),
 ]
 

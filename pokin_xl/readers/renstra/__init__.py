@@ -1,0 +1,333 @@
+"""Reading Renstra workbooks as they really are: the layout comes from the headers.
+
+Layouts (see model.renstra.LAYOUTS): the SIPD/sesendok code table (KODE, PROGRAM DAN KEGIATAN,
+SATUAN, INDIKATOR, DATA CAPAIAN AWAL, TARGET/DANA TAHUN 1..5), Permendagri 86/2017 table T-C.27
+(three merged header rows, the code in one column or split over several), the summary table of
+tujuan, sasaran and program (Tabel "Keterkaitan Visi, Misi, Tujuan, Sasaran dan Program") and the
+kelompok list (KELOMPOK, TUJUAN/SASARAN, INDIKATOR SASARAN).
+
+The workbook is read twice: once through `open_workbook` for the values Excel cached (and merged
+cells and number formats), once read-only for the formulas. A formula without a cached value is
+recomputed (readers.renstra.formulas) and reported once (B006); it is never read as 0.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+from openpyxl.utils import column_index_from_string
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.errors import InputError
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import SheetFrame
+from pokin_xl.model.matching import placeholder_form
+from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
+from pokin_xl.model.targets import parse_target
+from pokin_xl.model.text import clean, is_blank
+from pokin_xl.model.units import normalise_unit
+from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
+from pokin_xl.readers.renstra.layout import Layout, detect
+from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
+from pokin_xl.readers.workbook import open_workbook
+
+__all__ = ["read_renstra"]
+
+_MAX_NAMED_CELLS = 5
+
+
+def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraWorkbook:
+    """Read a Renstra workbook into frames (see model.renstra.RenstraWorkbook).
+
+    `tahun_awal` names the calendar year of "Tahun 1" when neither the headers nor the title
+    ("... 2024-2026") say it.
+    """
+    path = Path(path)
+    name = path.name
+    workbook = open_workbook(path)
+    found: list[tuple[Layout, Grid]] = []
+    for sheet in workbook.worksheets:
+        if not sheet.max_row:
+            continue
+        grid = Grid(sheet)
+        layout = detect(grid)
+        if layout is not None:
+            found.append((layout, grid))
+    if not found:
+        sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        raise InputError(
+            "tabel Renstra tidak ditemukan (sheet yang ada: "
+            f"{sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN KEGIATAN, INDIKATOR, TARGET/DANA "
+            "TAHUN n), tabel T-C.27, tabel ringkas (Tujuan, Sasaran, Indikator, Target tahun, "
+            "Program) dan daftar KELOMPOK/TUJUAN/SASARAN/INDIKATOR.",
+            file=name,
+        )
+    layout, grid = max(found, key=lambda item: item[0].score)
+    formulas = _formulas(path, layout.sheet) if layout.periods else {}
+    reader = _Values(grid, formulas)
+    walker = Walker(grid, layout, reader.value_at)
+    walker.walk()
+    if not walker.indicators and not walker.nodes:
+        raise InputError(
+            f"tabel Renstra tidak berisi baris data di bawah judul kolom (baris "
+            f"{layout.header_rows[1]}).",
+            file=name,
+            sheet=grid.title,
+            cell=f"A{layout.first_data_row}",
+        )
+    ancestors(walker.nodes)
+    periods = _calendar(layout, tahun_awal)
+    problems: list[Finding] = []
+    nodes = _node_frame(walker.nodes, layout, grid.title, name, problems)
+    indicators = _indicator_frame(walker, layout, grid.title)
+    if reader.recomputed:
+        problems.append(_recomputed_finding(reader, name, grid.title))
+    return RenstraWorkbook(
+        path=str(path),
+        layout=layout.name,
+        sheet=grid.title,
+        title=layout.title,
+        periods=periods,
+        nodes=nodes,
+        indicators=indicators,
+        problems=problems,
+        formula_cells=len(formulas),
+        recomputed_cells=list(reader.recomputed),
+    )
+
+
+def _formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
+    """Formula texts by (row, column), from a read-only pass (values of the first pass are cached)."""
+    formulas: dict[tuple[int, int], str] = {}
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # the first pass already read the file: formulas are a bonus here
+        return formulas
+    try:
+        rows = book[sheet].iter_rows(values_only=True)
+        for row_number, values in enumerate(rows, start=1):
+            for col_number, value in enumerate(values, start=1):
+                text = getattr(value, "text", value)  # ArrayFormula keeps its text in .text
+                if isinstance(text, str) and text.startswith("=") and len(text) > 1:
+                    formulas[(row_number, col_number)] = text
+    finally:
+        book.close()
+    return formulas
+
+
+class _Values:
+    """Target and pagu cells: cached value, or the formula recomputed when none was cached."""
+
+    def __init__(self, grid: Grid, formulas: dict[tuple[int, int], str]) -> None:
+        self.grid = grid
+        self.formulas = formulas
+        self.memo: dict[tuple[int, int], Valued] = {}
+        self.busy: set[tuple[int, int]] = set()
+        self.recomputed: list[str] = []
+        self.failed: list[str] = []
+
+    def value_at(self, row: int, col: int) -> Valued:
+        key = (row, col)
+        if key in self.memo:
+            return self.memo[key]
+        cell = self.grid.get(row, col)
+        ref = f"{column_letter(col)}{row}"
+        formula = "" if cell.merged else self.formulas.get(key, "")
+        value = cell.value
+        if not formula:
+            source = "kosong" if is_blank(value) else "nilai"
+        elif value is not None:
+            source = "cache"
+        else:
+            value, source = self._recompute(key, formula)
+            (self.recomputed if source == "dihitung" else self.failed).append(ref)
+        valued = Valued(value, cell.number_format or "General", formula, source, ref)
+        self.memo[key] = valued
+        return valued
+
+    def _recompute(self, key: tuple[int, int], formula: str) -> tuple[object, str]:
+        if key in self.busy:
+            raise FormulaError("rumus melingkar")
+        self.busy.add(key)
+        try:
+            result = evaluate(formula, lambda col, row: self._lookup(row, col))
+        except FormulaError:
+            return None, "tidak_terhitung"
+        finally:
+            self.busy.discard(key)
+        if isinstance(result, ExcelError):
+            return result.code, "dihitung"
+        if isinstance(result, float) and result.is_integer() and abs(result) < 1e15:
+            return int(result), "dihitung"
+        return result, "dihitung"
+
+    def _lookup(self, row: int, col: int) -> object:
+        valued = self.value_at(row, col)
+        if valued.source == "tidak_terhitung":
+            raise FormulaError("sel rujukan tidak terhitung")
+        value = valued.value
+        if isinstance(value, str) and value.startswith("#"):
+            return ExcelError(value)
+        return value
+
+
+def _calendar(layout: Layout, tahun_awal: int | None) -> dict[int, int | None]:
+    periods = dict(layout.periods)
+    if any(year is not None for year in periods.values()):
+        return periods
+    start = tahun_awal if tahun_awal is not None else layout.tahun_awal
+    if start is None:
+        return periods
+    return {period: start + period - 1 for period in periods}
+
+
+def _pagu_number(valued: Valued) -> float | None:
+    if is_blank(valued.value):
+        return None
+    parsed = parse_target(valued.value, None)
+    if parsed.kind == "number" and parsed.value is not None:
+        return float(parsed.value)
+    return None
+
+
+def _node_frame(
+    nodes: dict[str, NodeRecord], layout: Layout, sheet: str, file: str, problems: list[Finding]
+) -> SheetFrame:
+    periods = list(layout.periods)
+    parents = {node.induk for node in nodes.values() if node.induk}
+    rows: list[int] = []
+    records: list[dict[str, object]] = []
+    for node in nodes.values():
+        parent = nodes.get(node.induk) if node.induk else None
+        above = nodes.get(node.induk_posisi) if node.induk_posisi else None
+        record: dict[str, object] = {
+            "node_id": node.id,
+            "jenis": node.jenis,
+            "kode": node.kode,
+            "kode_canonical": node.kode_canonical,
+            "kode_key": placeholder_form(node.kode_canonical),
+            "nama": node.nama,
+            "uraian": node.uraian,
+            "induk": node.induk or "",
+            "induk_row": parent.row if parent else None,
+            "induk_posisi": node.induk_posisi or "",
+            "induk_posisi_row": above.row if above else None,
+            "induk_by": node.induk_by,
+            "unit_kerja": node.unit_kerja,
+            "cell": node.cell,
+        }
+        for jenis in ANCESTOR_JENIS:
+            record[f"{jenis}_node"] = node.ancestors.get(jenis, "")
+        for period in periods:
+            valued = node.pagu.get(period)
+            number = _pagu_number(valued) if valued else None
+            if valued is not None and number is None and not is_blank(valued.value):
+                problems.append(
+                    finding(
+                        "B002",
+                        f"Pagu '{clean(valued.value)}' bukan angka rupiah; tulis angka saja, mis. "
+                        "150000000 atau 150.000.000.",
+                        file=file,
+                        sheet=sheet,
+                        cell=valued.cell,
+                        kode=node.kode,
+                        subject=node.nama or node.uraian,
+                    )
+                )
+            column = _pagu_column(valued)
+            # only a parent's formula is a roll-up whose range matters
+            refs = (
+                references(valued.formula)
+                if valued and valued.formula and node.id in parents
+                else None
+            )
+            record[f"pagu_{period}"] = number
+            record[f"pagu_src_{period}"] = valued.source if valued else "kosong"
+            record[f"pagu_formula_{period}"] = valued.formula if valued else ""
+            record[f"pagu_refs_{period}"] = refs.rows_in_column(column) if refs and column else None
+            record[f"pagu_broken_{period}"] = bool(refs and refs.broken)
+            record[f"pagu_cell_{period}"] = valued.cell if valued else ""
+        rows.append(node.row)
+        records.append(record)
+    frame = pd.DataFrame(records, index=pd.Index(rows, name="row"))
+    for column in [c for c in frame.columns if c.endswith("_row")]:
+        frame[column] = frame[column].astype("Int64")
+    for period in periods:
+        frame[f"pagu_{period}"] = frame[f"pagu_{period}"].astype("Float64")
+    letters = {f"pagu_{p}": column_letter(g.pagu[p].col) for g in layout.groups for p in g.pagu}
+    return SheetFrame(frame, sheet, letters)
+
+
+def _pagu_column(valued: Valued | None) -> int | None:
+    if valued is None or not valued.cell:
+        return None
+    return column_index_from_string("".join(ch for ch in valued.cell if ch.isalpha()))
+
+
+def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:
+    periods = list(layout.periods)
+    nodes = walker.nodes
+    rows: list[int] = []
+    records: list[dict[str, object]] = []
+    for item in walker.indicators:
+        node = nodes.get(item.node) if item.node is not None else None
+        record: dict[str, object] = {
+            "node": item.node or "",
+            "node_row": node.row if node else None,
+            "jenis": item.jenis,
+            "kode": node.kode if node else "",
+            "kode_key": placeholder_form(node.kode_canonical) if node else "",
+            "nama": node.nama if node else "",
+            "uraian": node.uraian if node else "",
+            "unit_kerja": node.unit_kerja if node else "",
+            "nomor": item.nomor,
+            "indikator": item.indikator,
+            "indikator_cell": item.indikator_cell,
+            "satuan": item.satuan,
+            "satuan_norm": normalise_unit(item.satuan),
+            "satuan_cell": item.satuan_cell,
+            "baseline_raw": item.baseline_raw,
+        }
+        for jenis in ANCESTOR_JENIS:
+            record[f"{jenis}_node"] = node.ancestors.get(jenis, "") if node else ""
+        for period in periods:
+            target, valued = item.targets.get(period, (None, None))
+            record[f"target_{period}"] = target if target is not None else parse_target(None)
+            record[f"target_src_{period}"] = valued.source if valued else "kosong"
+            record[f"target_cell_{period}"] = valued.cell if valued else ""
+        rows.append(item.row)
+        records.append(record)
+    frame = pd.DataFrame(records, index=pd.Index(rows, name="row"))
+    if frame.empty:
+        frame = pd.DataFrame(
+            columns=["node", "node_row", "jenis", "indikator"], index=pd.Index([], name="row")
+        )
+    for column in [c for c in frame.columns if c.endswith("_row")]:
+        frame[column] = frame[column].astype("Int64")
+    letters: dict[str, str] = {}
+    if len(layout.groups) == 1:
+        group = layout.groups[0]
+        letters["indikator"] = column_letter(group.indikator.col)
+        if group.satuan:
+            letters["satuan"] = column_letter(group.satuan.col)
+        for period, column in group.targets.items():
+            letters[f"target_{period}"] = column_letter(column.col)
+    return SheetFrame(frame, sheet, letters)
+
+
+def _recomputed_finding(reader: _Values, file: str, sheet: str) -> Finding:
+    cells = reader.recomputed + reader.failed
+    shown = ", ".join(cells[:_MAX_NAMED_CELLS]) + (" ..." if len(cells) > _MAX_NAMED_CELLS else "")
+    message = (
+        f"{len(reader.recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
+        f"tanpa menghitung ulang); nilainya dihitung ulang oleh pokin-xl dari rumusnya ({shown})."
+    )
+    if reader.failed:
+        message += (
+            f" {len(reader.failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
+            "ulang berkas di Excel agar nilainya tersimpan."
+        )
+    return finding("B006", message, file=file, sheet=sheet, cell=cells[0])

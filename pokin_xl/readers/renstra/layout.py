@@ -1,0 +1,382 @@
+"""Which Renstra table a sheet holds, read from its headers (never from a flag).
+
+Headers may span several merged rows (T-C.27: "Target Kinerja Program dan Kerangka Pendanaan" ->
+"Tahun-1" -> "Target" / "Rp"), a field may span several columns ("Kode" over urusan, bidang,
+program, kegiatan), and a table may state two indicator groups side by side (Tabel 2.1: the
+sasaran's indicator and target, then the program's). Each column is classified from the text of
+its header cells top to bottom; each target, satuan and pagu column belongs to the indicator
+column nearest on its left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pokin_xl.model.text import clean, is_blank, normalise
+from pokin_xl.readers.grid import Grid
+
+_SCAN_ROWS = 30
+_MAX_HEADER_ROWS = 4
+
+# field -> header keys (normalised), tried in this order; a header matches a key when it equals
+# it or starts with it followed by a space.
+FIELD_KEYS: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "baseline",
+        (
+            "data capaian awal",
+            "data capaian pada tahun awal",
+            "capaian awal",
+            "kondisi awal",
+            "kondisi kinerja awal",
+            "kondisi kinerja pada awal",
+            "capaian kinerja awal",
+            "baseline",
+            "tahun dasar",
+        ),
+    ),
+    ("akhir", ("kondisi kinerja pada akhir", "kondisi kinerja akhir", "kondisi akhir")),
+    ("indikator", ("indikator", "iku", "i k u", "ikk")),
+    ("satuan", ("satuan",)),
+    ("kelompok", ("kelompok", "jenis")),
+    ("uraian", ("tujuan sasaran", "uraian tujuan sasaran")),
+    (
+        "nama",
+        (
+            "program dan kegiatan",
+            "program kegiatan",
+            "program kegiatan dan sub kegiatan",
+            "program kegiatan sub kegiatan",
+            "urusan bidang urusan",
+            "bidang urusan",
+            "nomenklatur",
+            "uraian",
+            "nama program",
+        ),
+    ),
+    ("kode", ("kode", "kode rekening", "no kode")),
+    ("tujuan", ("tujuan",)),
+    ("sasaran", ("sasaran",)),
+    ("program", ("program",)),
+    (
+        "unit_kerja",
+        (
+            "unit kerja",
+            "perangkat daerah penanggung jawab",
+            "penanggung jawab",
+            "penanggungjawab",
+            "pd penanggung jawab",
+        ),
+    ),
+    ("lokasi", ("lokasi",)),
+    ("keterangan", ("keterangan", "catatan", "ket")),
+    ("nomor", ("no", "nomor", "no urut")),
+]
+STRUCTURE_FIELDS = ("tujuan", "sasaran", "program", "kode", "nama", "kelompok", "uraian")
+GROUP_FIELDS = ("satuan", "baseline", "target", "pagu")
+
+_TARGET_WORDS = ("target", "tk", "k", "kinerja", "target kinerja", "capaian target")
+_PAGU_WORDS = ("rp", "dana", "pagu", "anggaran", "rupiah", "pendanaan", "pagu indikatif")
+_PERIOD_RE = re.compile(r"\btahun\s*(?:ke\s*)?-?\s*([1-9])\b|\bth\s*-?\s*([1-9])\b")
+_YEAR_RE = re.compile(r"\b(20\d\d)\b")
+_SPAN_RE = re.compile(
+    r"\b(20\d\d)\s*(?:-|–|—|s\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(20\d\d)\b"
+)
+_NUMBERING_RE = re.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$")
+
+
+@dataclass
+class Column:
+    col: int
+    field: str  # a FIELD_KEYS field, "target", "pagu" or "" (unknown)
+    header: str  # the header texts, top to bottom, joined by " / "
+    period: int | None = None  # 1..n for "Tahun-n"; None for calendar-year or undated columns
+    year: int | None = None
+    tier: str = ""  # for indikator columns: the level its header names ("program", "sasaran", ...)
+
+
+@dataclass
+class Group:
+    """One indicator column and the satuan/baseline/target/pagu columns that belong to it."""
+
+    indikator: Column
+    satuan: Column | None = None
+    baseline: Column | None = None
+    targets: dict[int, Column] = field(default_factory=dict)  # period -> column
+    pagu: dict[int, Column] = field(default_factory=dict)
+
+
+@dataclass
+class Layout:
+    name: str  # a key of model.renstra.LAYOUTS
+    sheet: str
+    header_rows: tuple[int, int]  # first and last header row
+    first_data_row: int
+    columns: list[Column]
+    groups: list[Group]
+    periods: dict[int, int | None]
+    title: str
+    tahun_awal: int | None  # from the title ("2024-2026")
+
+    def structure(self, name: str) -> list[Column]:
+        return [c for c in self.columns if c.field == name]
+
+    @property
+    def score(self) -> int:
+        return len({c.field for c in self.columns if c.field}) + len(self.groups)
+
+
+def _key(value: object) -> str:
+    return normalise(value, expand=False)
+
+
+def _classify_text(text: str) -> str:
+    key = _key(text)
+    if not key:
+        return ""
+    for name, keys in FIELD_KEYS:
+        for candidate in keys:
+            if key == candidate or key.startswith(candidate + " "):
+                return name
+    return ""
+
+
+def _indicator_tier(text: str) -> str:
+    words = set(_key(text).split())
+    mentions = [t for t in ("tujuan", "sasaran", "program", "kegiatan") if t in words]
+    if mentions == ["tujuan", "sasaran"] or mentions == ["sasaran"]:
+        return "sasaran"
+    if len(mentions) == 1:
+        return mentions[0]
+    if "iku" in words or _key(text) == "i k u":
+        return "sasaran"
+    return ""
+
+
+def _value_kind(texts: list[str]) -> str:
+    """'target' or 'pagu' from the lowest header text that says which."""
+    for text in reversed(texts):
+        key = _key(text)
+        first = key.split(" ")[0] if key else ""
+        if key in _PAGU_WORDS or first in ("rp", "dana", "pagu", "anggaran", "rupiah"):
+            return "pagu"
+        if key in _TARGET_WORDS or first == "target":
+            return "target"
+    return ""
+
+
+def _period(texts: list[str]) -> tuple[int | None, int | None]:
+    for text in reversed(texts):
+        key = _key(text)
+        match = _PERIOD_RE.search(key)
+        if match:
+            return int(match.group(1) or match.group(2)), None
+        years = _YEAR_RE.findall(key)
+        if len(years) == 1:
+            return None, int(years[0])
+    return None, None
+
+
+def _header_texts(grid: Grid, first: int, last: int, col: int) -> list[str]:
+    texts: list[str] = []
+    for row in range(first, last + 1):
+        text = clean(grid.value(row, col))
+        if text and (not texts or _key(texts[-1]) != _key(text)):
+            texts.append(text)
+    return texts
+
+
+def _classify(texts: list[str], col: int) -> Column:
+    header = " / ".join(texts)
+    if not texts:
+        return Column(col, "", header)
+    kind = _value_kind(texts)
+    period, year = _period(texts)
+    top = _classify_text(texts[0])
+    if top in ("baseline", "akhir"):
+        return Column(col, top, header)
+    if kind and (period is not None or year is not None or top in ("", "satuan")):
+        return Column(col, kind, header, period=period, year=year)
+    if top == "indikator":
+        return Column(col, top, header, tier=_indicator_tier(texts[0]))
+    if kind and top == "":
+        return Column(col, kind, header)
+    return Column(col, top, header)
+
+
+def _row_fields(grid: Grid, row: int) -> set[str]:
+    fields: set[str] = set()
+    for col in range(1, grid.max_col + 1):
+        value = grid.value(row, col)
+        if isinstance(value, str) and len(value) <= 120:
+            texts = [value]
+            name = _classify_text(value)
+            if name:
+                fields.add(name)
+            elif _value_kind(texts) and (_period(texts) != (None, None)):
+                fields.add("target_or_pagu")
+    return fields
+
+
+def _is_header_like(grid: Grid, row: int, above: int) -> bool:
+    """A row under the header that only continues it: merged cells, Tahun-n, Target / Rp."""
+    own = 0
+    for col in range(1, grid.max_col + 1):
+        cell = grid.get(row, col)
+        if is_blank(cell.value):
+            continue
+        if cell.merged and cell.value == grid.value(above, col):
+            continue
+        text = clean(cell.value)
+        key = _key(text)
+        if len(text) > 40:
+            return False
+        words = key.split()
+        known = (
+            _value_kind([text])
+            or _PERIOD_RE.search(key)
+            or _YEAR_RE.fullmatch(key)
+            or (isinstance(cell.value, int | float) and 2000 <= cell.value <= 2100)
+            or (
+                words
+                and words[0] in ("urusan", "bidang", "program", "kegiatan", "sub", "realisasi")
+            )
+            or key in ("capaian", "satuan", "kinerja", "tahun")
+        )
+        if not known:
+            return False
+        own += 1
+    return own > 0
+
+
+def _is_numbering_row(grid: Grid, row: int) -> bool:
+    values = [grid.get(row, c) for c in range(1, grid.max_col + 1)]
+    filled = [c for c in values if not is_blank(c.value)]
+    if len(filled) < 2:
+        return False
+    return all(
+        _NUMBERING_RE.match(clean(c.value)) or (isinstance(c.value, int | float) and c.value < 100)
+        for c in filled
+    )
+
+
+def _title(grid: Grid, header_row: int) -> str:
+    lines: list[str] = []
+    for row in range(1, header_row):
+        for col in range(1, grid.max_col + 1):
+            cell = grid.get(row, col)
+            if isinstance(cell.value, str) and not cell.merged and cell.value.strip():
+                lines.append(clean(cell.value))
+    return " | ".join(lines)
+
+
+def tahun_awal_from(text: str) -> int | None:
+    """The first year of a span written in a title ("Tahun 2024-2026" -> 2024)."""
+    match = _SPAN_RE.search(text.lower())
+    return int(match.group(1)) if match else None
+
+
+def _groups(columns: list[Column]) -> list[Group]:
+    indicator_columns = [c for c in columns if c.field == "indikator"]
+    groups = [Group(c) for c in indicator_columns]
+    if not groups:
+        return []
+    for column in columns:
+        if column.field not in GROUP_FIELDS:
+            continue
+        left = [g for g in groups if g.indikator.col < column.col]
+        group = left[-1] if left else groups[0]
+        if column.field == "satuan":
+            group.satuan = group.satuan or column
+        elif column.field == "baseline":
+            group.baseline = group.baseline or column
+    return groups
+
+
+def _periods(columns: list[Column]) -> tuple[dict[int, int | None], dict[int, int]]:
+    """Period numbers 1..n in order of first appearance, their years, and column -> period."""
+    keys: list[tuple[str, int | None]] = []
+    by_column: dict[int, int] = {}
+    for column in columns:
+        if column.field not in ("target", "pagu"):
+            continue
+        if column.period is not None:
+            key: tuple[str, int | None] = ("n", column.period)
+        elif column.year is not None:
+            key = ("y", column.year)
+        else:
+            key = ("-", None)
+        if key not in keys:
+            keys.append(key)
+        by_column[column.col] = keys.index(key) + 1
+    if all(kind == "n" for kind, _ in keys):  # "Tahun-n": keep the document's own numbers
+        periods = {int(value or 0): None for _, value in keys}
+        by_column = {c.col: int(c.period or 0) for c in columns if c.col in by_column}
+        return periods, by_column
+    periods = {i + 1: (value if kind == "y" else None) for i, (kind, value) in enumerate(keys)}
+    return periods, by_column
+
+
+def detect(grid: Grid) -> Layout | None:
+    """The Renstra layout of a sheet, or None when its headers are not those of one."""
+    best_row, best_fields = 0, set()
+    for row in range(1, min(grid.max_row, _SCAN_ROWS) + 1):
+        fields = _row_fields(grid, row)
+        if len(fields) > len(best_fields):
+            best_row, best_fields = row, fields
+    if len(best_fields) < 2:
+        return None
+    last = best_row
+    while last + 1 <= grid.max_row and last - best_row + 1 < _MAX_HEADER_ROWS:
+        if not _is_header_like(grid, last + 1, last):
+            break
+        last += 1
+    columns = [
+        _classify(_header_texts(grid, best_row, last, col), col)
+        for col in range(1, grid.max_col + 1)
+    ]
+    first_data = last + 1
+    while first_data <= grid.max_row and _is_numbering_row(grid, first_data):
+        first_data += 1
+    fields = {c.field for c in columns}
+    if "indikator" not in fields:
+        return None
+    if {"kelompok", "uraian"} <= fields:
+        name = "kelompok"
+    elif "kode" in fields and ("nama" in fields or "program" in fields):
+        name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
+    elif fields & {"tujuan", "sasaran", "program", "nama"}:
+        name = "ringkas"
+    else:
+        return None
+    if name in ("sesendok", "T-C.27"):
+        for column in columns:  # "Program" under a merged Kode header is part of the code
+            if column.field == "program":
+                column.field = "nama"
+    groups = _groups(columns)
+    periods, by_column = _periods(columns)
+    for column in columns:
+        if column.field in ("target", "pagu"):
+            period = by_column[column.col]
+            left = [g for g in groups if g.indikator.col < column.col]
+            group = left[-1] if left else groups[0]
+            bucket = group.targets if column.field == "target" else group.pagu
+            bucket.setdefault(period, column)
+    title = _title(grid, best_row)
+    return Layout(
+        name=name,
+        sheet=grid.title,
+        header_rows=(best_row, last),
+        first_data_row=first_data,
+        columns=columns,
+        groups=groups,
+        periods=periods,
+        title=title,
+        tahun_awal=tahun_awal_from(f"{title} {grid.title}"),
+    )
+
+
+def header_row_values(grid: Grid, layout: Layout) -> list[str]:
+    """Normalised header texts of the layout's last header row (to skip repeated headers)."""
+    return [_key(grid.value(layout.header_rows[1], c)) for c in range(1, grid.max_col + 1)]

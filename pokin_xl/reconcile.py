@@ -1,0 +1,266 @@
+"""Use case: reconcile a matriks (A) with a Renstra or another matriks (B).
+
+    result = reconcile("matriks.xlsx", "renstra.xlsx", tahun=2024)
+    result.report        # Findings R001-R007, P001/N004 on B, B's reading problems
+    result.rows          # one row per compared indicator, both sources side by side
+    result.rollups       # B's (and A's) pagu per node, for the roll-up block
+
+B's kind is read from the workbook: a sheet named like "Kinerja" makes it a matriks; otherwise
+it is read as a Renstra (readers.renstra detects which table from its headers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from pokin_xl.checks.budget import check_budget
+from pokin_xl.checks.reconcile import (
+    Side,
+    check_renstra_codes,
+    check_renstra_rollups,
+    compare_sides,
+    side_from_matriks,
+    side_from_renstra,
+)
+from pokin_xl.errors import InputError
+from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook
+from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.readers.renstra import read_renstra
+from pokin_xl.readers.workbook import find_sheet
+
+ROLLUP_COLUMNS = ["source", "file", "row", "jenis", "kode", "nama", "parent", "stated", "cell"]
+ROLLUP_JENIS = ("program", "kegiatan", "sub_kegiatan")
+_MATRIKS_ROLLUP_LEVELS = (
+    int(Tingkat.SASARAN_PROGRAM),
+    int(Tingkat.SASARAN_KEGIATAN),
+    int(Tingkat.SASARAN_SUB_KEGIATAN),
+)
+
+
+@dataclass
+class ReconcileResult:
+    a_file: str
+    b_file: str
+    a_label: str
+    b_label: str
+    b_kind: str  # "renstra" | "matriks"
+    b_layout: str  # model.renstra.LAYOUTS key, or "matriks"
+    tahun: int | None
+    rows: pd.DataFrame
+    rollups: pd.DataFrame
+    report: Report
+    compared: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, object]:
+        statuses = self.rows["status"].value_counts().to_dict() if len(self.rows) else {}
+        return {
+            "a": self.a_file,
+            "b": self.b_file,
+            "b_jenis": self.b_label,
+            "b_tata_letak": LAYOUTS.get(self.b_layout, self.b_layout),
+            "tahun": self.tahun,
+            "dibandingkan": self.compared,
+            "status": {str(k): int(v) for k, v in statuses.items()},
+            "severity": self.report.counts(),
+            "kode": self.report.by_code(),
+        }
+
+
+def detect_kind(path: str | Path) -> str:
+    """'matriks' when the workbook has a Kinerja sheet, else 'renstra'.
+
+    Only the workbook's sheet list is read (read-only); any problem opening the file is left to
+    the reader, which says it properly.
+    """
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:
+        return "renstra"
+    try:
+        sheet = find_sheet(book, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
+        return "matriks" if sheet is not None else "renstra"
+    finally:
+        book.close()
+
+
+def reconcile(
+    a_path: str | Path,
+    b_path: str | Path,
+    *,
+    tahun: int | None = None,
+    tahun_awal: int | None = None,
+) -> ReconcileResult:
+    """Compare the indicators, targets, units and pagu of A (a matriks) with B."""
+    a = read_matriks(a_path)
+    findings = []
+    if detect_kind(b_path) == "matriks":
+        b_matriks = read_matriks(b_path)
+        # two matriks: name each by its file, "Matriks" would name both
+        side_a = side_from_matriks(a, label=Path(a_path).stem)
+        side_b = side_from_matriks(b_matriks, label=Path(b_path).stem)
+        findings += b_matriks.problems + check_budget(b_matriks)
+        year = a.identity.tahun
+        layout, kind = "matriks", "matriks"
+        rollups = pd.concat(
+            [_matriks_rollups(a, "A"), _matriks_rollups(b_matriks, "B")], ignore_index=True
+        )
+    else:
+        side_a = side_from_matriks(a)
+        renstra = read_renstra(b_path, tahun_awal=tahun_awal)
+        year = tahun if tahun is not None else a.identity.tahun
+        period = _period(renstra, year)
+        side_b = side_from_renstra(renstra, period)
+        findings += renstra.problems + check_renstra_rollups(renstra) + check_renstra_codes(renstra)
+        year = (renstra.periods.get(period) if period is not None else None) or year
+        layout, kind = renstra.layout, "renstra"
+        rollups = pd.concat(
+            [_matriks_rollups(a, "A"), _renstra_rollups(renstra, period)], ignore_index=True
+        )
+    comparison = compare_sides(side_a, side_b)
+    report = Report([*findings, *comparison.findings])
+    return ReconcileResult(
+        a_file=side_a.file,
+        b_file=side_b.file,
+        a_label=side_a.label,
+        b_label=side_b.label,
+        b_kind=kind,
+        b_layout=layout,
+        tahun=year,
+        rows=comparison.rows,
+        rollups=rollups,
+        report=report,
+        compared=comparison.compared,
+    )
+
+
+def _period(renstra: RenstraWorkbook, year: int | None) -> int | None:
+    if not renstra.periods:  # a list of tujuan/sasaran and indicators, without targets
+        return None
+    if year is None:
+        if len(renstra.periods) == 1:
+            return next(iter(renstra.periods))
+        raise InputError(
+            "tahun pembanding tidak diketahui: Matriks tidak menyebut Tahun; gunakan --tahun.",
+            file=renstra.file_name,
+        )
+    period = renstra.period_of(year)
+    if period is not None:
+        return period
+    if not renstra.years:
+        raise InputError(
+            f"tahun {year} tidak dapat dicari: kolom Renstra memakai 'Tahun 1..{len(renstra.periods)}' "
+            "dan judulnya tidak menyebut periode (mis. '2024-2026'); gunakan --tahun-awal.",
+            file=renstra.file_name,
+            sheet=renstra.sheet,
+        )
+    shown = ", ".join(str(y) for y in renstra.years)
+    raise InputError(
+        f"tahun {year} tidak ada di Renstra (tahun yang ada: {shown}).",
+        file=renstra.file_name,
+        sheet=renstra.sheet,
+    )
+
+
+def _renstra_rollups(renstra: RenstraWorkbook, period: int | None) -> pd.DataFrame:
+    nodes = renstra.nodes.frame
+    records = []
+    if not nodes.empty and f"pagu_{period}" in nodes:
+        for row, node in nodes.iterrows():
+            if node["jenis"] not in ROLLUP_JENIS:
+                continue
+            stated = node[f"pagu_{period}"]
+            parent = node["induk_row"]
+            records.append(
+                {
+                    "source": "B",
+                    "file": renstra.file_name,
+                    "row": int(row),
+                    "jenis": JENIS_LABELS[str(node["jenis"])],
+                    "kode": str(node["kode"]),
+                    "nama": str(node["nama"] or node["uraian"]),
+                    "parent": None if pd.isna(parent) else int(parent),
+                    "stated": None if pd.isna(stated) else float(stated),
+                    "cell": str(node[f"pagu_cell_{period}"] or node["cell"]),
+                }
+            )
+    return _rollup_frame(records)
+
+
+def _matriks_rollups(workbook: MatriksWorkbook, source: str) -> pd.DataFrame:
+    nodes = workbook.nodes.frame
+    if nodes.empty or "pagu_value" not in nodes or nodes["pagu_value"].isna().all():
+        return _rollup_frame([])
+    rows_by_code = {str(n["kode"]): int(row) for row, n in nodes.iterrows()}
+    records = []
+    for row, node in nodes.iterrows():
+        if pd.isna(node["level"]) or int(node["level"]) not in _MATRIKS_ROLLUP_LEVELS:
+            continue
+        stated = node["pagu_value"]
+        records.append(
+            {
+                "source": source,
+                "file": workbook.file_name,
+                "row": int(row),
+                "jenis": str(node["tingkat"]),
+                "kode": str(node["kode_nomenklatur"] or node["kode"]),
+                "nama": str(node["nomenklatur"] or node["sasaran"]),
+                "parent": rows_by_code.get(str(node["kode_induk"])),
+                "stated": None if pd.isna(stated) else float(stated),
+                "cell": workbook.indicators.cell("pagu", int(row)),
+            }
+        )
+    return _rollup_frame(records)
+
+
+def _rollup_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame(records, columns=ROLLUP_COLUMNS).astype({"parent": "Int64"})
+
+
+def text_report(result: ReconcileResult) -> str:
+    """The plain-text listing: a summary, then the findings per file and sheet."""
+    compared = result.compared
+    lines = [
+        f"Rekonsiliasi {result.a_file} (A) dengan {result.b_file} (B: "
+        + (
+            f"Renstra, {LAYOUTS.get(result.b_layout, result.b_layout)})"
+            if result.b_kind == "renstra"
+            else "Matriks Peran dan Hasil lain)"
+        )
+        + (f", tahun {result.tahun}" if result.tahun else ""),
+        f"Dibandingkan: {compared.get('a', 0)} indikator A, {compared.get('b', 0)} indikator B"
+        + (
+            f" ({compared.get('a_outside', 0)} indikator A pada tingkat yang tidak ada di B tidak "
+            "dibandingkan)"
+            if compared.get("a_outside")
+            else ""
+        ),
+    ]
+    if len(result.rows):
+        counts = result.rows["status"].value_counts()
+        lines.append("Status: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    current = None
+    for item in result.report.sorted():
+        where = (item.file, item.sheet)
+        if where != current:
+            current = where
+            lines.append("")
+            lines.append(f"{item.file} - sheet {item.sheet or '(berkas)'}")
+        lines.append(
+            f"  {item.cell or '-':>6}  {item.code} {SEVERITY_LABELS[item.severity]:<10} {item.message}"
+        )
+    counts = result.report.counts()
+    lines.append("")
+    lines.append(
+        f"Temuan: {counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info."
+    )
+    return "\n".join(lines)
+
+
+__all__ = ["ReconcileResult", "Side", "detect_kind", "reconcile", "text_report"]
