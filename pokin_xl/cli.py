@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pokin_xl.build import build
-from pokin_xl.checks.catalogue import RULES
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.model.rules import RULES
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.reconcile import reconcile, text_report
 from pokin_xl.summary import unit_summary

@@ -11,7 +11,6 @@ it is read as a Renstra (readers.renstra detects which table from its headers).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
@@ -30,47 +29,18 @@ from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.workbook import find_sheet
 
-ROLLUP_COLUMNS = ["source", "file", "row", "jenis", "kode", "nama", "parent", "stated", "cell"]
 ROLLUP_JENIS = ("program", "kegiatan", "sub_kegiatan")
 _MATRIKS_ROLLUP_LEVELS = (
     int(Tingkat.SASARAN_PROGRAM),
     int(Tingkat.SASARAN_KEGIATAN),
     int(Tingkat.SASARAN_SUB_KEGIATAN),
 )
-
-
-@dataclass
-class ReconcileResult:
-    a_file: str
-    b_file: str
-    a_label: str
-    b_label: str
-    b_kind: str  # "renstra" | "matriks"
-    b_layout: str  # model.renstra.LAYOUTS key, or "matriks"
-    tahun: int | None
-    rows: pd.DataFrame
-    rollups: pd.DataFrame
-    report: Report
-    compared: dict[str, int] = field(default_factory=dict)
-
-    def summary(self) -> dict[str, object]:
-        statuses = self.rows["status"].value_counts().to_dict() if len(self.rows) else {}
-        return {
-            "a": self.a_file,
-            "b": self.b_file,
-            "b_jenis": self.b_label,
-            "b_tata_letak": LAYOUTS.get(self.b_layout, self.b_layout),
-            "tahun": self.tahun,
-            "dibandingkan": self.compared,
-            "status": {str(k): int(v) for k, v in statuses.items()},
-            "severity": self.report.counts(),
-            "kode": self.report.by_code(),
-        }
 
 
 def detect_kind(path: str | Path) -> str:
@@ -172,9 +142,9 @@ def _renstra_rollups(renstra: RenstraWorkbook, period: int | None) -> pd.DataFra
     nodes = renstra.nodes.frame
     records = []
     if not nodes.empty and f"pagu_{period}" in nodes:
-        for row, node in nodes.iterrows():
-            if node["jenis"] not in ROLLUP_JENIS:
-                continue
+        chosen = nodes[nodes["jenis"].isin(ROLLUP_JENIS)]
+        # by position: one Excel row may start several nodes (a tujuan, its sasaran, a program)
+        for row, node in zip(chosen.index, chosen.to_dict("records"), strict=True):
             stated = node[f"pagu_{period}"]
             parent = node["induk_row"]
             records.append(
@@ -197,11 +167,10 @@ def _matriks_rollups(workbook: MatriksWorkbook, source: str) -> pd.DataFrame:
     nodes = workbook.nodes.frame
     if nodes.empty or "pagu_value" not in nodes or nodes["pagu_value"].isna().all():
         return _rollup_frame([])
-    rows_by_code = {str(n["kode"]): int(row) for row, n in nodes.iterrows()}
+    rows_by_code = {str(kode): int(row) for row, kode in nodes["kode"].items()}
+    chosen = nodes[nodes["level"].isin(_MATRIKS_ROLLUP_LEVELS).fillna(False).astype(bool)]
     records = []
-    for row, node in nodes.iterrows():
-        if pd.isna(node["level"]) or int(node["level"]) not in _MATRIKS_ROLLUP_LEVELS:
-            continue
+    for row, node in zip(chosen.index, chosen.to_dict("records"), strict=True):
         stated = node["pagu_value"]
         records.append(
             {
@@ -235,12 +204,7 @@ def text_report(result: ReconcileResult) -> str:
         )
         + (f", tahun {result.tahun}" if result.tahun else ""),
         f"Dibandingkan: {compared.get('a', 0)} indikator A, {compared.get('b', 0)} indikator B"
-        + (
-            f" ({compared.get('a_outside', 0)} indikator A pada tingkat yang tidak ada di B tidak "
-            "dibandingkan)"
-            if compared.get("a_outside")
-            else ""
-        ),
+        + result.outside_note(),
     ]
     if len(result.rows):
         counts = result.rows["status"].value_counts()

@@ -32,17 +32,8 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.levels import JenisJabatan, Tingkat, expected_parent
+from pokin_xl.model.targets import TARGET_KINDS
 
-TARGET_KINDS = (
-    "empty",
-    "number",
-    "percent",
-    "range",
-    "comparison",
-    "category",
-    "date",
-    "unreadable",
-)
 H003_FIELDS = {"sasaran": "sasaran", "tingkat": "tingkat", "unit_kerja": "unit kerja"}
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pokin_xl.checks.catalogue import RULES
 from pokin_xl.findings import SEVERITY_LABELS
+from pokin_xl.model.rules import RULES
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
 
-from pokin_xl.model.frames import KINERJA_FIELDS, PEGAWAI_FIELDS
+from pokin_xl.findings import Finding
+from pokin_xl.model.frames import KINERJA_FIELDS, PEGAWAI_FIELDS, MatriksWorkbook
+from pokin_xl.readers.matriks import read_matriks
 
 KINERJA_HEADERS = list(KINERJA_FIELDS.values())
 PEGAWAI_HEADERS = list(PEGAWAI_FIELDS.values())
@@ -169,3 +171,47 @@ def write_matriks(
         sheet.row_dimensions[r].hidden = True
     book.save(path)
     return path
+
+
+# chain() written by write_matriks: header on row 1, then T1 (row 2), SS1 (3), SP1 (4), SK1 (5),
+# SSK1 (6); index 4 of chain() is the Sasaran Sub Kegiatan.
+SSK_ROW = 6
+
+
+def changed(index: int = 4, **fields: object) -> list[dict[str, object]]:
+    """chain() with some fields of one row replaced (default: the Sasaran Sub Kegiatan)."""
+    rows = chain()
+    rows[index] = {**rows[index], **row(**fields)}
+    return rows
+
+
+def sub_kegiatan(
+    kode: str, sasaran: str, indikator: str, target: object = 1, satuan: str = "Dokumen"
+) -> dict[str, object]:
+    """A Sasaran Sub Kegiatan of the Sekretariat under chain()'s SK1."""
+    return row(
+        kode=kode,
+        kode_induk="SK1",
+        tingkat="Sasaran Sub Kegiatan",
+        unit_kerja="Sekretariat",
+        sasaran=sasaran,
+        indikator=indikator,
+        target=target,
+        satuan=satuan,
+        pengampu="Kasubag Contoh",
+    )
+
+
+def read(tmp_path: Path, rows: Sequence[dict[str, object]], **kwargs: object) -> MatriksWorkbook:
+    """`rows` written to tmp_path/m.xlsx (see write_matriks for `kwargs`) and read back."""
+    return read_matriks(write_matriks(tmp_path / "m.xlsx", rows, **kwargs))  # type: ignore[arg-type]
+
+
+def findings_of(
+    check: Callable[[MatriksWorkbook], list[Finding]],
+    tmp_path: Path,
+    rows: Sequence[dict[str, object]],
+    code: str | None = None,
+) -> list[Finding]:
+    """The findings of `check` on the workbook of `rows`; only those of rule `code` if given."""
+    return [f for f in check(read(tmp_path, rows)) if code is None or f.code == code]

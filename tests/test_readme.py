@@ -1,6 +1,6 @@
 import re
 
-from pokin_xl.checks.catalogue import RULES
+from pokin_xl.model.rules import RULES
 from scripts.rules_table import rules_table
 from tests.conftest import ROOT
 

@@ -24,7 +24,7 @@ CROSSCUTTING_FROM = Tingkat.SASARAN_PROGRAM
 # Levels that must be cascaded further down (H005).
 MUST_CASCADE = (Tingkat.SASARAN_PROGRAM, Tingkat.SASARAN_KEGIATAN)
 
-# A rule this module adds; it belongs in the catalogue, and is used from there once it is listed.
+# Every allowed (child, parent) pair of levels as child * 10 + parent, for one vectorised isin.
 _ALLOWED_LINKS = frozenset(
     int(child) * 10 + int(parent) for child in Tingkat for parent in expected_parent(child)
 )

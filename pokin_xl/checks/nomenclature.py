@@ -7,6 +7,7 @@ prefix of its codes, so that ``X.XX`` codes of the supporting programs resolve e
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -65,12 +66,12 @@ def _display_code(entry: Entry, agency: str | None) -> str:
     return entry.kode
 
 
-def _level(record: pd.Series) -> Tingkat | None:
+def _level(record: Mapping[str, object]) -> Tingkat | None:
     level = record.get("level")
     return None if pd.isna(level) else Tingkat(int(level))
 
 
-def _jenis_for(record: pd.Series, canonical: str | None) -> str | None:
+def _jenis_for(record: Mapping[str, object], canonical: str | None) -> str | None:
     level = _level(record)
     if level in LEVEL_JENIS:
         return LEVEL_JENIS[level]
@@ -109,10 +110,9 @@ def check_nomenclature(workbook: MatriksWorkbook) -> list[Finding]:
     findings: list[Finding] = []
     canonical_by_kode: dict[str, str] = {}
     entry_by_kode: dict[str, Entry] = {}
-    for row, record in frame.iterrows():
+    coded = frame[frame["kode_nomenklatur"].map(clean) != ""]
+    for row, record in zip(coded.index, coded.to_dict("records"), strict=True):
         raw = clean(record.get("kode_nomenklatur"))
-        if not raw:
-            continue
         name = clean(record.get("nomenklatur"))
         canonical = canonical_code(raw)
         if canonical is None:
@@ -180,7 +180,7 @@ def _name_message(
 def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) -> list[Finding]:
     nodes = workbook.nodes
     findings: list[Finding] = []
-    for row, record in nodes.frame.iterrows():
+    for row, record in zip(nodes.frame.index, nodes.frame.to_dict("records"), strict=True):
         kode, parent = str(record["kode"]), clean(record.get("kode_induk"))
         child_code = canonical_by_kode.get(kode)
         parent_code = canonical_by_kode.get(parent) if parent and parent != kode else None
@@ -209,18 +209,28 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
     if frame.empty or "satuan" not in frame.columns:
         return []
     findings: list[Finding] = []
-    rows = frame[frame["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN)]
-    for kode, group in rows.groupby("kode", sort=False):
-        entry = entry_by_kode.get(str(kode))
-        if entry is None or entry.jenis != "sub_kegiatan" or not clean(entry.satuan):
-            continue
-        given = group[group["satuan"].map(clean) != ""]
-        if given.empty:
-            continue
-        if any(units_compatible(satuan, entry.satuan) for satuan in given["satuan"]):
+    entries = {
+        kode: entry
+        for kode, entry in entry_by_kode.items()
+        if entry.jenis == "sub_kegiatan" and clean(entry.satuan)
+    }
+    kodes = frame["kode"].astype(str)
+    rows = frame[
+        (frame["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
+        & kodes.isin(set(entries))
+        & (frame["satuan"].map(clean) != "")
+    ]
+    # Each sub kegiatan's indicator rows with a Satuan, in sheet order (a dict, not a groupby:
+    # a large sheet has thousands of sub kegiatan).
+    given_by_kode: dict[str, list[tuple[int, dict]]] = {}
+    for row, record in zip(rows.index, rows.to_dict("records"), strict=True):
+        given_by_kode.setdefault(str(record["kode"]), []).append((row, record))
+    for kode, given in given_by_kode.items():
+        entry = entries[kode]
+        if any(units_compatible(record["satuan"], entry.satuan) for _, record in given):
             continue
         national_unit = normalise_unit(entry.satuan)
-        for row, record in given.iterrows():
+        for row, record in given:
             findings.append(
                 finding(
                     "N003",

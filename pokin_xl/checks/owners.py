@@ -10,8 +10,6 @@ unmatched Pengampu is compared fuzzily, against that index, to suggest the neare
 
 from __future__ import annotations
 
-import pandas as pd
-
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
@@ -45,13 +43,11 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
         ]
     directory = Directory(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
     findings: list[Finding] = []
-    named: list[tuple[int, pd.Series, Tingkat, str]] = []
-    unowned: list[tuple[int, pd.Series, Tingkat]] = []
-    for row, record in frame.iterrows():
-        level = record["level"]
-        if pd.isna(level) or int(level) < Tingkat.SASARAN_STRATEGIS:
-            continue
-        tingkat = Tingkat(int(level))
+    named: list[tuple[int, dict, Tingkat, str]] = []
+    unowned: list[tuple[int, dict, Tingkat]] = []
+    owned_levels = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
+    for row, record in zip(owned_levels.index, owned_levels.to_dict("records"), strict=True):
+        tingkat = Tingkat(int(record["level"]))
         pengampu = clean(record.get("pengampu"))
         if is_blank(pengampu) or not normalise(pengampu):
             unowned.append((int(row), record, tingkat))

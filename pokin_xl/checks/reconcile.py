@@ -31,11 +31,15 @@ from pokin_xl.model.matching import (
     text_key,
 )
 from pokin_xl.model.renstra import JENIS_LABELS, RenstraWorkbook
-from pokin_xl.model.targets import NUMERIC_KINDS, Target, format_number, format_target
+from pokin_xl.model.targets import (
+    NUMERIC_KINDS,
+    Target,
+    format_number,
+    format_target,
+    target_from_row,
+)
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
-
-# Rules this module needs that the catalogue does not hold yet (the lead moves them there).
 
 TIER_OF_LEVEL = {
     int(Tingkat.TUJUAN): "tujuan",
@@ -125,7 +129,7 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
             continue
         level = r.get("level")
         tier = TIER_OF_LEVEL.get(int(level), "") if not pd.isna(level) else ""
-        target = _matriks_target(r)
+        target = target_from_row(r)
         node_row = int(r["node_row"])
         pagu = r.get("pagu_value")
         record: dict[str, object] = {
@@ -175,24 +179,6 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
         year=workbook.identity.tahun,
         frame=_side_frame(records),
         records=records,
-    )
-
-
-def _matriks_target(r: dict) -> Target:
-    def number(name: str) -> float | None:
-        value = r.get(name)
-        return None if value is None or pd.isna(value) else float(value)
-
-    category = r.get("target_category")
-    return Target(
-        raw=str(r.get("target_raw", "") or ""),
-        kind=str(r.get("target_kind", "empty") or "empty"),
-        value=number("target_value"),
-        low=number("target_low"),
-        high=number("target_high"),
-        operator=r.get("target_operator") or None,
-        unit=str(r.get("target_unit", "") or ""),
-        category=None if category is None or pd.isna(category) else str(category),
     )
 
 
@@ -400,26 +386,10 @@ class _Run:
 
     # where a finding points
     def _at_a(self, record: dict, cell: str, subject: str | None = None) -> dict[str, str]:
-        return {
-            "file": self.a.file,
-            "sheet": self.a.sheet,
-            "cell": cell,
-            "unit": str(record["unit_kerja"]),
-            "tingkat": str(record["tingkat"]),
-            "kode": str(record["kode"]),
-            "subject": subject if subject is not None else str(record["indikator"]),
-        }
+        return _at(self.a, record, cell, subject)
 
     def _at_b(self, record: dict, cell: str) -> dict[str, str]:
-        return {
-            "file": self.b.file,
-            "sheet": self.b.sheet,
-            "cell": cell,
-            "unit": str(record["unit_kerja"]),
-            "tingkat": str(record["tingkat"]),
-            "kode": str(record["kode"]),
-            "subject": str(record["indikator"]),
-        }
+        return _at(self.b, record, cell)
 
     def _b_where(self, record: dict, cell: str | None = None) -> str:
         return f"{self.b.file} sel {cell or record['cell_indikator']}"
@@ -787,6 +757,19 @@ class _Run:
         )
 
 
+def _at(side: Side, record: dict, cell: str, subject: str | None = None) -> dict[str, str]:
+    """The `finding()` keywords for a cell of `side`; the subject is the indicator unless given."""
+    return {
+        "file": side.file,
+        "sheet": side.sheet,
+        "cell": cell,
+        "unit": str(record["unit_kerja"]),
+        "tingkat": str(record["tingkat"]),
+        "kode": str(record["kode"]),
+        "subject": subject if subject is not None else str(record["indikator"]),
+    }
+
+
 def _records(side: Side) -> list[dict]:
     return side.records if len(side.records) == len(side.frame) else side.frame.to_dict("records")
 
@@ -939,9 +922,10 @@ def check_renstra_codes(workbook: RenstraWorkbook) -> list[Finding]:
         return []
     nodes = _by_id(workbook)
     findings: list[Finding] = []
-    for _, node in nodes.iterrows():
-        if node["jenis"] not in ("kegiatan", "sub_kegiatan") or not node["kode_canonical"]:
-            continue
+    coded = nodes[
+        nodes["jenis"].isin(("kegiatan", "sub_kegiatan")) & nodes["kode_canonical"].ne("")
+    ]
+    for node in coded.to_dict("records"):
         above = str(node["induk_posisi"] or "")
         if above not in nodes.index:
             continue

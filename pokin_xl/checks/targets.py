@@ -8,7 +8,6 @@ so that an unusual but sensible Satuan ("Pegawai", "Sekolah") is never reported.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,13 +21,17 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.targets import (
     NUMERIC_KINDS,
+    STATED_TARGET_RE,
+    TARGET_FIELDS,
     Target,
     format_target,
     is_poor_category,
     parse_target,
+    target_from_row,
 )
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import (
+    KNOWN_UNITS,
     UNIT_ALIASES,
     base_unit,
     implied_unit,
@@ -46,15 +49,10 @@ UNIT_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"Orang", "Jiwa"}),
     frozenset({"Kegiatan", "Kali"}),
 )
-# Canonical units this tool knows; a contradiction is reported only between two of these.
-KNOWN_UNITS: frozenset[str] = frozenset(UNIT_ALIASES.values())
 PERCENT = "%"
 PERCENT_RANGE = (0.0, 100.0)
 _NAMED_AT_MOST = 3  # other cells a T007 message names
 
-# "... SKPD - 2 Dokumen", "... – 100%", "... — Dokumen": a dash with a space on at least one side
-# (so not "RKA-SKPD", "Perundang-Undangan"), then the tail to the end of the text.
-_STATED_RE = re.compile(r"(?:\s[-–—]+\s*|[-–—]+\s)(?P<tail>[^-–—]+)$")
 _EDGE = " .,;:()[]"
 # The indicator columns the rules read (and `at_row` needs).
 _FIELDS = (
@@ -64,14 +62,7 @@ _FIELDS = (
     "sasaran",
     "indikator",
     "satuan_norm",
-    "target_raw",
-    "target_kind",
-    "target_value",
-    "target_low",
-    "target_high",
-    "target_operator",
-    "target_unit",
-    "target_category",
+    *TARGET_FIELDS,
     "_unit",
     "_key",
 )
@@ -120,7 +111,7 @@ def _row_findings(
             "T002", _unreadable_message(record), **at_row(workbook, sheet, row, "target", record)
         )
         return
-    target = _target(record)
+    target = target_from_row(record)
     unit = _text(record["_unit"])
     satuan_blank = is_blank(record["satuan_norm"])
     if target.is_numeric and satuan_blank and not target.unit:
@@ -239,7 +230,7 @@ def stated_target(indikator: str) -> Stated | None:
     The tail must be a known unit, or a number with a known unit or '%': a bare number after a
     dash is more often a year or a range ("2019 - 2024") than a target.
     """
-    match = _STATED_RE.search(clean(indikator))
+    match = STATED_TARGET_RE.search(clean(indikator))
     if not match:
         return None
     tail = match["tail"].strip(_EDGE)
@@ -263,7 +254,7 @@ def _indicator_key(text: str) -> str:
     if not text:
         return ""
     if stated_target(text) is not None:
-        text = _STATED_RE.sub("", text)
+        text = STATED_TARGET_RE.sub("", text)
     return normalise(text)
 
 
@@ -396,28 +387,9 @@ def _row_units(frame: pd.DataFrame) -> pd.Series:
     return satuan.where(satuan != "", stated)
 
 
-def _target(record: Mapping[str, object]) -> Target:
-    def number(name: str) -> float | None:
-        value = record[name]
-        return None if value is None or pd.isna(value) else float(value)
-
-    operator = _text(record["target_operator"])
-    category = _text(record["target_category"])
-    return Target(
-        raw=_text(record["target_raw"]),
-        kind=str(record["target_kind"]),
-        value=number("target_value"),
-        low=number("target_low"),
-        high=number("target_high"),
-        operator=operator or None,
-        unit=_text(record["target_unit"]),
-        category=category or None,
-    )
-
-
 def _shown(record: Mapping[str, object]) -> str:
     """The target as a reader would say it, with the Satuan where the target text has no unit."""
-    target = _target(record)
+    target = target_from_row(record)
     text = format_target(target) if target.kind != "category" else clean(target.raw)
     satuan = _text(record["satuan_norm"])
     if target.is_numeric and satuan and not target.unit:

@@ -1,13 +1,14 @@
 """The frames a reader hands on, and the names of their columns.
 
 Every frame is indexed by the Excel row number of its source sheet, so that a check can point at a
-cell with `cell_ref(frame, column, row)`.  The letters of the source columns travel in
+cell with `SheetFrame.cell(field, row)`. The letters of the source columns travel in
 `SheetFrame.columns` (field -> column letter).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -28,6 +29,18 @@ KINERJA_FIELDS: dict[str, str] = {
     "keterangan": "Keterangan",
 }
 
+# Fields that describe the sasaran (the node) rather than one indicator: on the rows after the
+# first of a Kode they may be blank or merged and are carried down; the nodes frame has them.
+NODE_FIELDS = (
+    "kode_induk",
+    "tingkat",
+    "unit_kerja",
+    "sasaran",
+    "kode_nomenklatur",
+    "nomenklatur",
+    "pengampu",
+)
+
 PEGAWAI_FIELDS: dict[str, str] = {
     "nama": "Nama",
     "nip": "NIP",
@@ -35,16 +48,6 @@ PEGAWAI_FIELDS: dict[str, str] = {
     "jenis_jabatan": "Jenis Jabatan",
     "unit_kerja": "Unit Kerja",
     "atasan": "Atasan Langsung",
-}
-
-IDENTITAS_FIELDS: dict[str, str] = {
-    "pemda": "Pemerintah Daerah",
-    "perangkat_daerah": "Perangkat Daerah",
-    "tahun": "Tahun",
-    "visi": "Visi",
-    "misi": "Misi",
-    "kepala": "Kepala Perangkat Daerah",
-    "nip_kepala": "NIP",
 }
 
 
@@ -82,11 +85,14 @@ class MatriksWorkbook:
     - `indicators`: one row per indicator row of the Kinerja sheet (index = Excel row), with the raw
       fields of KINERJA_FIELDS filled down within a Kode, and the parsed ones:
       `level` (Tingkat int or <NA>), `tingkat` (canonical label, or the raw text when unknown),
-      `target_kind`, `target_value`, `target_low`, `target_high`, `target_unit`, `target_percent`,
-      `satuan_norm`, `pagu_value`, `kode_generated`, `induk_inferred`, `node_row`.
+      `tingkat_raw`, `target_raw`, `target_kind`, `target_value`, `target_low`, `target_high`,
+      `target_operator`, `target_unit`, `target_category` (the fields of model.targets.Target;
+      the raw Target cell itself is not kept), `satuan_norm`, `pagu_value`, `kode_generated`,
+      `induk_inferred`, `induk_skipped`, `node_row`.
     - `nodes`: one row per distinct Kode (index = Excel row of its first indicator row) with the
       node-level fields: kode, kode_induk, level, tingkat, unit_kerja, sasaran, kode_nomenklatur,
-      nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred.
+      nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred,
+      induk_skipped.
     - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS plus `jenis` (JenisJabatan
       value or "").
     - `problems`: reading problems that are not fatal (unknown Tingkat text, unreadable number),
@@ -102,6 +108,4 @@ class MatriksWorkbook:
 
     @property
     def file_name(self) -> str:
-        from pathlib import Path
-
         return Path(self.path).name

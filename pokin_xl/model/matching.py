@@ -23,9 +23,8 @@ interchangeable: picking either changes nothing, so it is not a guess.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,9 +32,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from pokin_xl.model.nomenclature import canonical_code
-from pokin_xl.model.targets import parse_target
+from pokin_xl.model.targets import STATED_TARGET_RE, parse_target
 from pokin_xl.model.text import clean, normalise
-from pokin_xl.model.units import UNIT_ALIASES, normalise_unit
+from pokin_xl.model.units import KNOWN_UNITS, normalise_unit
 
 KODE, TEKS, FUZZY = "kode", "teks", "fuzzy"
 METHOD_LABELS = {KODE: "kode nomenklatur", TEKS: "teks", FUZZY: "fuzzy"}
@@ -51,8 +50,6 @@ class MatchSettings:
 
 
 DEFAULT_SETTINGS = MatchSettings()
-_STATED_RE = re.compile(r"(?:\s[-–—]+\s*|[-–—]+\s)(?P<tail>[^-–—]+)$")
-_KNOWN_UNITS = frozenset(UNIT_ALIASES.values())
 _MATCH_COLUMNS = ["b", "method", "score", "ambiguous", "candidates"]
 
 
@@ -93,11 +90,11 @@ def text_key(text: object) -> str:
 @lru_cache(maxsize=131072)
 def _text_key(text: str) -> str:
     cleaned = clean(text)
-    match = _STATED_RE.search(cleaned)
+    match = STATED_TARGET_RE.search(cleaned)
     if match:
         tail = match.group("tail").strip()
         parsed = parse_target(tail)
-        if parsed.is_numeric or normalise_unit(tail) in _KNOWN_UNITS:
+        if parsed.is_numeric or normalise_unit(tail) in KNOWN_UNITS:
             cleaned = cleaned[: match.start()].strip()
     return normalise(cleaned)
 
@@ -466,10 +463,3 @@ def describe(method: str, score: float) -> str:
     if method == FUZZY:
         return f"cocok fuzzy (skor {score:g})"
     return "tidak cocok"
-
-
-def iter_pairs(matches: pd.DataFrame) -> Iterable[tuple[Hashable, Hashable, str, float]]:
-    """(a label, b label, method, score) of the matched rows."""
-    for label, record in matches.iterrows():
-        if record["b"] is not None:
-            yield label, record["b"], record["method"], float(record["score"])

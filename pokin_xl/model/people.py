@@ -112,7 +112,7 @@ class Directory:
         self._by_position: dict[str, set[int]] = defaultdict(set)
         name_choices: dict[str, Person] = {}
         position_choices: dict[str, Person] = {}
-        for row, record in pegawai.iterrows():
+        for row, record in zip(pegawai.index, pegawai.to_dict("records"), strict=True):
             person = Person(
                 row=int(row),
                 nama=clean(record.get("nama")),

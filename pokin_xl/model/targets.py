@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -17,13 +18,34 @@ from functools import lru_cache
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
 
+TARGET_KINDS = (
+    "empty",
+    "number",
+    "percent",
+    "range",
+    "comparison",
+    "category",
+    "date",
+    "unreadable",
+)
+# The indicator frame's columns holding a parsed Target (see target_from_row).
+TARGET_FIELDS = (
+    "target_raw",
+    "target_kind",
+    "target_value",
+    "target_low",
+    "target_high",
+    "target_operator",
+    "target_unit",
+    "target_category",
+)
 NUMERIC_KINDS = frozenset({"number", "percent", "range", "comparison"})
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
     raw: str
-    kind: str  # empty | number | percent | range | comparison | category | date | unreadable
+    kind: str  # one of TARGET_KINDS
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -156,7 +178,11 @@ _CATEGORY_RE = re.compile(
 _GRADE_RE = re.compile(r"^(?:AA|A|BB|B|CC|C|D|E)[+-]?$", re.IGNORECASE)
 _QUOTES = str.maketrans("", "", "\"'“”‘’`«»")
 _FORMAT_LITERALS_RE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_OPERATOR_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+OPERATOR_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+# A target written at the end of an indicator's text: "... SKPD - 2 Dokumen", "... – 100%",
+# "... — Dokumen". A dash with a space on at least one side (so not "RKA-SKPD",
+# "Perundang-Undangan"), then the tail to the end of the text.
+STATED_TARGET_RE = re.compile(r"(?:\s[-–—]+\s*|[-–—]+\s)(?P<tail>[^-–—]+)$")
 
 
 def parse_target(value: object, number_format: str | None = None) -> Target:
@@ -177,6 +203,40 @@ def parse_target(value: object, number_format: str | None = None) -> Target:
     return parsed if parsed.raw == text else replace(parsed, raw=text)
 
 
+def target_from_row(record: Mapping[str, object]) -> Target:
+    """The Target a reader spread over a row's target_* columns (raw, kind, value, ...), whole again.
+
+    Blank cells of the frame (None, NaN, pandas NA) are the Target's None and "".
+    """
+
+    def number(name: str) -> float | None:
+        value = record.get(name)
+        return None if _is_missing(value) else float(value)  # type: ignore[arg-type]
+
+    def text(name: str) -> str:
+        value = record.get(name)
+        return "" if _is_missing(value) else str(value)
+
+    return Target(
+        raw=text("target_raw"),
+        kind=text("target_kind") or "empty",
+        value=number("target_value"),
+        low=number("target_low"),
+        high=number("target_high"),
+        operator=text("target_operator") or None,
+        unit=text("target_unit"),
+        category=text("target_category") or None,
+    )
+
+
+def parse_pagu(value: object) -> float | None:
+    """A Pagu cell in rupiah ('150.000.000', 150000000); None when blank or not a plain number."""
+    parsed = parse_target(value, None)
+    if parsed.kind == "number" and parsed.value is not None:
+        return float(parsed.value)
+    return None
+
+
 def is_poor_category(label: str) -> bool:
     """True for a category that states a poor level ('Rendah', 'Predikat C')."""
     text = _PREDIKAT_RE.sub(" ", clean(label))
@@ -193,7 +253,7 @@ def format_target(target: Target) -> str:
     if target.kind == "range" and target.low is not None and target.high is not None:
         return f"{format_number(target.low)}–{format_number(target.high)}{unit}"
     if target.kind == "comparison" and target.value is not None and target.operator:
-        return f"{_OPERATOR_SYMBOLS[target.operator]} {format_number(target.value)}{unit}"
+        return f"{OPERATOR_SYMBOLS[target.operator]} {format_number(target.value)}{unit}"
     if target.kind == "category" and target.category:
         label = f"Predikat {target.category}" if target.unit == "Predikat" else target.category
         bounds = _format_bounds(target.low, target.high)

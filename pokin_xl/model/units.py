@@ -62,6 +62,9 @@ UNIT_ALIASES: dict[str, str] = {
     "kategori": "Kategori",
 }
 
+# Canonical units this tool knows (a contradiction is only ever reported between two of these).
+KNOWN_UNITS: frozenset[str] = frozenset(UNIT_ALIASES.values())
+
 # The common canonical units, in the order a dropdown should offer them.
 SUGGESTED_UNITS: list[str] = [
     "%",

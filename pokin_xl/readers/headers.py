@@ -9,11 +9,12 @@ from pokin_xl.model.text import normalise
 from pokin_xl.readers.grid import Grid
 
 # field -> the headers people write for it (compared after normalise()).
+_UNIT_KERJA = ["Unit Kerja", "Unit", "Bidang", "Unit Organisasi"]
 KINERJA_HEADERS: dict[str, list[str]] = {
     "kode": ["Kode", "Kode Sasaran", "No Kode", "ID"],
     "kode_induk": ["Kode Induk", "Induk", "Kode Atasan", "Kode Parent", "Parent"],
     "tingkat": ["Tingkat", "Level", "Jenjang", "Tingkat Sasaran", "Level Kinerja"],
-    "unit_kerja": ["Unit Kerja", "Unit", "Bidang", "Unit Organisasi"],
+    "unit_kerja": _UNIT_KERJA,
     "sasaran": ["Sasaran", "Uraian Sasaran", "Sasaran Kinerja", "Tujuan/Sasaran"],
     "kode_nomenklatur": [
         "Kode Nomenklatur",
@@ -54,7 +55,7 @@ PEGAWAI_HEADERS: dict[str, list[str]] = {
     "nip": ["NIP", "NIP/NIK", "Nomor Induk Pegawai"],
     "jabatan": ["Jabatan", "Nama Jabatan"],
     "jenis_jabatan": ["Jenis Jabatan", "Jenis", "Kelompok Jabatan", "Eselon"],
-    "unit_kerja": ["Unit Kerja", "Unit", "Bidang", "Unit Organisasi"],
+    "unit_kerja": _UNIT_KERJA,
     "atasan": ["Atasan Langsung", "Atasan", "Nama Atasan"],
 }
 

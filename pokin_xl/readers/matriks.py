@@ -13,30 +13,20 @@ from pokin_xl.errors import InputError
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import (
     KINERJA_FIELDS,
+    NODE_FIELDS,
     PEGAWAI_FIELDS,
     Identity,
     MatriksWorkbook,
     SheetFrame,
 )
 from pokin_xl.model.levels import JenisJabatan, Tingkat
-from pokin_xl.model.targets import parse_target
+from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, code_text, column_letter
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.workbook import find_sheet, open_workbook
 
-# Fields that describe the sasaran (the node) rather than one indicator: on the rows after the
-# first of a Kode they may be blank or merged and are carried down.
-NODE_FIELDS = (
-    "kode_induk",
-    "tingkat",
-    "unit_kerja",
-    "sasaran",
-    "kode_nomenklatur",
-    "nomenklatur",
-    "pengampu",
-)
 CODE_FIELDS = ("kode", "kode_induk", "kode_nomenklatur")
 _ROW_FIELDS = ("kode", "tingkat", "sasaran", "indikator", "target", "nomenklatur")
 
@@ -290,9 +280,9 @@ def _pagu(
     value = record.get("pagu")
     if is_blank(value):
         return None
-    parsed = parse_target(value, None)
-    if parsed.kind == "number" and parsed.value is not None:
-        return float(parsed.value)
+    amount = parse_pagu(value)
+    if amount is not None:
+        return amount
     shown = value.isoformat() if isinstance(value, dt.datetime | dt.date) else clean(value)
     problems.append(
         finding(

@@ -8,16 +8,16 @@ fonts and measures the same runs to size the rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
 from pokin_xl.findings import SEVERITY_LABELS, Finding
-from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.model.frames import NODE_FIELDS, MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
-from pokin_xl.model.targets import Target, format_target
+from pokin_xl.model.targets import TARGET_FIELDS, format_target, target_from_row
 from pokin_xl.model.text import clean, normalise
 
 Run = tuple[str, str]
@@ -68,28 +68,12 @@ def unit_key(unit: str) -> str:
     return normalise(unit)
 
 
-def _value(record: pd.Series, field: str) -> object:
-    value = record.get(field)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    return value
-
-
-def target_text(record: pd.Series) -> str:
+def target_text(record: Mapping[str, object]) -> str:
     """The target of an indicator row as a reader expects it: value, then unit ('2 Dokumen')."""
     kind = str(record.get("target_kind") or "empty")
     if kind == "empty":
         return ""
-    target = Target(
-        raw=clean(record.get("target_raw")),
-        kind=kind,
-        value=_value(record, "target_value"),
-        low=_value(record, "target_low"),
-        high=_value(record, "target_high"),
-        operator=_value(record, "target_operator"),
-        unit=clean(record.get("target_unit")),
-        category=_value(record, "target_category"),
-    )
+    target = target_from_row(record)
     shown = format_target(target)
     satuan = clean(record.get("satuan_norm")) or clean(record.get("satuan"))
     if not satuan or target.unit or normalise(satuan) in normalise(shown):
@@ -101,17 +85,29 @@ def target_text(record: pd.Series) -> str:
     return shown
 
 
+# The columns a box reads (a row as a dict of these only: converting whole rows is the cost).
+_INDICATOR_FIELDS = ("kode", "indikator", "satuan", "satuan_norm", *TARGET_FIELDS)
+_NODE_FIELDS = ("kode", "level", *NODE_FIELDS, "kode_generated")
+
+
+def _records(frame: pd.DataFrame, fields: Sequence[str]) -> zip[tuple[int, dict[str, object]]]:
+    """(Excel row, {field: value}) of each row."""
+    return zip(
+        frame.index, frame[[f for f in fields if f in frame]].to_dict("records"), strict=True
+    )
+
+
 def collect_nodes(workbook: MatriksWorkbook) -> dict[str, Node]:
     """Every node by Kode, in source order, with its indicators."""
     indicators: dict[str, list[Indicator]] = defaultdict(list)
     frame = workbook.indicators.frame
-    for row, record in frame.iterrows():
+    for row, record in _records(frame, _INDICATOR_FIELDS):
         text = clean(record.get("indikator"))
         target = target_text(record)
         if text or target:
             indicators[str(record["kode"])].append(Indicator(int(row), text, target))
     nodes: dict[str, Node] = {}
-    for row, record in workbook.nodes.frame.iterrows():
+    for row, record in _records(workbook.nodes.frame, _NODE_FIELDS):
         kode = str(record["kode"])
         level = record.get("level")
         nodes.setdefault(

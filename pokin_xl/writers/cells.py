@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from numbers import Real
 
+import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
@@ -59,6 +60,21 @@ def as_text(value: object) -> str:
     if type(value).__name__ in ("NAType", "NaTType"):
         return ""
     return str(value)
+
+
+def as_number(value: object) -> float | None:
+    """The value as a float; None for None, NaN, pandas NA and what is not a number."""
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
 
 
 def looks_like_formula(text: str) -> bool:

@@ -8,20 +8,21 @@ frozen panes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import SheetFrame
+from pokin_xl.model.targets import OPERATOR_SYMBOLS
 from pokin_xl.writers.boxes import target_text
-from pokin_xl.writers.cells import SheetWriter, as_text
+from pokin_xl.writers.cells import SheetWriter, as_number, as_text
 from pokin_xl.writers.layout import text_height
 from pokin_xl.writers.page import PAPER_A4, setup_page
 from pokin_xl.writers.styles import TABLE_SIZE
 
-TARGET_KINDS = {
+TARGET_KIND_LABELS = {  # model.targets.TARGET_KINDS as a reader names them
     "empty": "kosong",
     "number": "angka",
     "percent": "persen",
@@ -31,7 +32,6 @@ TARGET_KINDS = {
     "date": "tanggal",
     "unreadable": "tidak terbaca",
 }
-OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,14 @@ class DataColumn:
     header: str
     width: float
     kind: str  # "text" | "number" | "money"
-    value: Callable[[int, pd.Series], object]
+    value: Callable[[int, Mapping[str, object]], object]
 
 
-def _field(name: str) -> Callable[[int, pd.Series], object]:
+def _field(name: str) -> Callable[[int, Mapping[str, object]], object]:
     return lambda _row, record: record.get(name)
 
 
-def _yes(name: str) -> Callable[[int, pd.Series], object]:
+def _yes(name: str) -> Callable[[int, Mapping[str, object]], object]:
     return lambda _row, record: "Ya" if bool(record.get(name)) else "Tidak"
 
 
@@ -72,7 +72,7 @@ def columns(frame: SheetFrame, codes: dict[int, str]) -> list[DataColumn]:
             "Jenis Target",
             11,
             "text",
-            lambda row, r: TARGET_KINDS.get(str(r.get("target_kind")), r.get("target_kind")),
+            lambda row, r: TARGET_KIND_LABELS.get(str(r.get("target_kind")), r.get("target_kind")),
         ),
         DataColumn("Nilai Target", 10, "number", _field("target_value")),
         DataColumn("Batas Bawah", 9, "number", _field("target_low")),
@@ -81,7 +81,7 @@ def columns(frame: SheetFrame, codes: dict[int, str]) -> list[DataColumn]:
             "Operator",
             8,
             "text",
-            lambda row, r: OPERATORS.get(as_text(r.get("target_operator")), ""),
+            lambda row, r: OPERATOR_SYMBOLS.get(as_text(r.get("target_operator")), ""),
         ),
         DataColumn("Kategori", 12, "text", _field("target_category")),
         DataColumn("Satuan Target", 10, "text", _field("target_unit")),
@@ -133,7 +133,7 @@ def write_data_sheet(
         sheet.column_width(col, col, column.width)
     placed: dict[int, int] = {}
     out = 0
-    for source_row, record in frame.frame.iterrows():
+    for source_row, record in zip(frame.frame.index, frame.frame.to_dict("records"), strict=True):
         out += 1
         row = int(source_row)
         placed[row] = out
@@ -151,7 +151,7 @@ def write_data_sheet(
                     if column.header == "Baris"
                     else (money_fmt if column.kind == "money" else number_fmt)
                 )
-                sheet.number(out, col, _number(value), fmt)
+                sheet.number(out, col, as_number(value), fmt)
         sheet.row_height(out, height)
     last = max(out, 1)
     sheet.ws.add_table(
@@ -169,17 +169,3 @@ def write_data_sheet(
     sheet.ws.freeze_panes(1, 3)
     setup_page(sheet.ws, "Data Kinerja", paper=PAPER_A4, repeat_rows=(0, 0))
     return placed
-
-
-def _number(value: object) -> float | None:
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from pokin_xl.checks.catalogue import RULES
 from pokin_xl.findings import SEVERITY_LABELS, Finding
+from pokin_xl.model.rules import RULES
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.layout import text_height
 from pokin_xl.writers.page import PAPER_A4, setup_page

@@ -268,10 +268,6 @@ def column_pixels(width: float) -> int:
     return int(width * 7 + 5) if width >= 1 else int(width * 12 + 0.5)
 
 
-def text_pixels(text: str, size: float, *, bold: bool = False) -> float:
-    return _pixels(text, size, bold)
-
-
 @lru_cache(maxsize=65536)
 def _pixels(text: str, size: float, bold: bool) -> float:
     em = sum(_ARIAL_WIDTHS.get(ch, _DEFAULT_WIDTH) for ch in text)

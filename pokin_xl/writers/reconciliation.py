@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import xlsxwriter
@@ -18,10 +17,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from pokin_xl.findings import SEVERITY_LABELS
 from pokin_xl.model.matching import METHOD_LABELS
+from pokin_xl.model.reconciliation import ReconcileResult
 from pokin_xl.writers.atomic import atomic_output
-
-if TYPE_CHECKING:
-    from pokin_xl.reconcile import ReconcileResult
+from pokin_xl.writers.cells import as_number
 
 SHEET = "Rekonsiliasi"
 FINDINGS_SHEET = "Temuan Rekonsiliasi"
@@ -100,17 +98,6 @@ def _columns(result: ReconcileResult) -> list[tuple[str, str, int]]:
     ]
 
 
-def _number(value: object) -> float | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    try:
-        if pd.isna(value):  # pandas NA
-            return None
-    except (TypeError, ValueError):
-        pass
-    return float(value)  # type: ignore[arg-type]
-
-
 _WRAPPED = ("a_indikator", "b_indikator", "a_induk", "b_induk", "note", "unit_kerja", "tingkat")
 
 
@@ -143,12 +130,7 @@ def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult)
         f"A: {result.a_file} ({result.a_label}); B: {result.b_file} ({result.b_label})"
         + (f"; tahun {result.tahun}" if result.tahun else "")
         + f"; dibandingkan {compared.get('a', 0)} indikator A dan {compared.get('b', 0)} indikator B"
-        + (
-            f" ({compared.get('a_outside', 0)} indikator A pada tingkat yang tidak ada di B tidak "
-            "dibandingkan)"
-            if compared.get("a_outside")
-            else ""
-        )
+        + result.outside_note()
         + ". Selisih dan jumlah adalah rumus Excel."
     )
     ws.merge_range(1, 0, 1, last_col, subtitle, formats["subtitle"])
@@ -204,7 +186,7 @@ def _indicator_row(
     ws.write_number(r, position["no"], number, center)
     ws.write_string(r, position["status"], str(record["status"]), center)
     ws.write_string(r, position["method"], METHOD_LABELS.get(str(record["method"]), ""), center)
-    score = _number(record["score"])
+    score = as_number(record["score"])
     if record["method"] and score is not None:
         ws.write_number(r, position["score"], score, formats["score"])
     else:
@@ -216,13 +198,13 @@ def _indicator_row(
     for key in ("a_induk", "b_induk", "note"):
         ws.write_string(r, position[key], str(record[key] or ""), text)
     for value_key, shown_key in (("a_value", "a_target"), ("b_value", "b_target")):
-        value = _number(record[value_key])
+        value = as_number(record[value_key])
         if value is not None:
             ws.write_number(r, position[value_key], value, formats["number"])
         else:
             ws.write_string(r, position[value_key], str(record[shown_key] or ""), text)
     for key in ("a_pagu", "b_pagu"):
-        value = _number(record[key])
+        value = as_number(record[key])
         if value is not None:
             ws.write_number(r, position[key], value, formats["money"])
         else:
@@ -233,7 +215,7 @@ def _indicator_row(
     ):
         left = xl_rowcol_to_cell(r, position[left_key])
         right = xl_rowcol_to_cell(r, position[right_key])
-        a_value, b_value = _number(record[left_key]), _number(record[right_key])
+        a_value, b_value = as_number(record[left_key]), as_number(record[right_key])
         cached: float | str = (
             b_value - a_value if a_value is not None and b_value is not None else ""
         )
@@ -254,7 +236,7 @@ def _ordered(frame: pd.DataFrame) -> tuple[list[tuple[int, int]], dict[int, list
     for i, parent in enumerate(frame["parent"]):
         key = None if pd.isna(parent) or int(parent) not in index_of else index_of[int(parent)]
         children[key].append(i)
-    stated = [_number(v) is not None for v in frame["stated"]]
+    stated = [as_number(v) is not None for v in frame["stated"]]
     listed = [stated[i] or any(stated[c] for c in children.get(i, [])) for i in range(len(rows))]
     order: list[tuple[int, int]] = []
     stack = [(i, 0) for i in reversed(children[None])]
@@ -330,7 +312,7 @@ def _rollup_block(
             ws.write_string(row, col["kode"], str(node["kode"]), text_fmt)
             ws.write_string(row, col["nama"], "   " * depth + str(node["nama"]), text_fmt)
             ws.write_string(row, col["cell"], str(node["cell"]), formats["center"])
-            stated = _number(node["stated"])
+            stated = as_number(node["stated"])
             if stated is not None:
                 ws.write_number(row, col["stated"], stated, money)
             else:
@@ -342,7 +324,7 @@ def _rollup_block(
             cells = [xl_rowcol_to_cell(written[k], col["stated"]) for k in kids[i]]
             chunks = [cells[n : n + _SUM_CHUNK] for n in range(0, len(cells), _SUM_CHUNK)]
             formula = "=" + "+".join(f"SUM({','.join(chunk)})" for chunk in chunks)
-            values = [_number(frame.loc[k, "stated"]) for k in kids[i]]
+            values = [as_number(frame.loc[k, "stated"]) for k in kids[i]]
             total = sum(v for v in values if v is not None)
             ws.write_formula(row, col["total"], formula, money, total)
             stated_cell = xl_rowcol_to_cell(row, col["stated"])

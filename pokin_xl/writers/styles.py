@@ -39,6 +39,7 @@ FINDING_COLOUR = "#C00000"
 MUTED_COLOUR = "#7F7F7F"
 LINK_COLOUR = "#0563C1"
 HEADER_FILL = "#1F4E79"
+GRID_COLOUR = "#BFBFBF"  # the thin borders of table cells
 SEVERITY_FILLS = {"error": "#F4CCCC", "warning": "#FFF2CC", "info": "#DDEBF7"}
 SEVERITY_FONTS = {"error": "#9C0006", "warning": "#7F6000", "info": "#1F4E79"}
 
@@ -165,11 +166,11 @@ class Styles:
             valign="vcenter",
             align="center",
             border=THIN,
-            border_color="#BFBFBF",
+            border_color=GRID_COLOUR,
         )
 
     def cell(self, *, wrap: bool = True, bold: bool = False) -> Format:
-        props: dict[str, Any] = {"valign": "top", "border": THIN, "border_color": "#BFBFBF"}
+        props: dict[str, Any] = {"valign": "top", "border": THIN, "border_color": GRID_COLOUR}
         if wrap:
             props["text_wrap"] = True
         if bold:
@@ -177,12 +178,12 @@ class Styles:
         return self.get(**props)
 
     def number(self, num_format: str = "#,##0.##") -> Format:
-        return self.get(valign="top", num_format=num_format, border=THIN, border_color="#BFBFBF")
+        return self.get(valign="top", num_format=num_format, border=THIN, border_color=GRID_COLOUR)
 
     def link(self, *, boxed: bool = True) -> Format:
         props: dict[str, Any] = {"font_color": LINK_COLOUR, "underline": 1, "valign": "top"}
         if boxed:
-            props.update(border=THIN, border_color="#BFBFBF", text_wrap=True)
+            props.update(border=THIN, border_color=GRID_COLOUR, text_wrap=True)
         return self.get(**props)
 
     def severity(self, severity: str) -> Format:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pokin_xl.checks.catalogue import RULES
 from pokin_xl.findings import SEVERITIES, SEVERITY_LABELS, Report
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.rules import RULES
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.layout import text_height
 from pokin_xl.writers.page import PAPER_A4, setup_page

@@ -20,7 +20,7 @@ from pokin_xl import __version__
 from pokin_xl.errors import InputError
 from pokin_xl.findings import Report
 from pokin_xl.model.frames import MatriksWorkbook
-from pokin_xl.summary import unit_summary
+from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.boxes import NO_UNIT, collect_nodes, findings_by_kode, unit_key
 from pokin_xl.writers.cascade import cascade_units, write_cascade_sheet
@@ -184,7 +184,7 @@ def _write(
     counts = unit_summary(workbook)
     for unit in counts:
         for key, _, name in units:
-            if unit_key("" if unit == "(tanpa unit)" else unit) == key:
+            if unit_key("" if unit == NO_UNIT_LABEL else unit) == key:
                 unit_sheet_names[unit] = name
     entries = []
     for ws in book.worksheets():

@@ -2,13 +2,9 @@ import pandas as pd
 
 from pokin_xl.checks.budget import ROLLUP_COLUMNS, check_budget, rollup_mismatches, rupiah
 from pokin_xl.readers.matriks import read_matriks
-from tests.builders import chain, row, write_matriks
+from tests.builders import chain, read, row
 
 # chain(): T1 row 2, SS1 row 3, SP1 row 4 (pagu 1000), SK1 row 5 (1000), SSK1 row 6 (1000).
-
-
-def read(tmp_path, rows):
-    return read_matriks(write_matriks(tmp_path / "m.xlsx", rows))
 
 
 def with_pagu(sp, sk, ssk):

@@ -1,19 +1,9 @@
 from pokin_xl.checks.hierarchy import check_hierarchy, find_cycles, parent_links
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.schemas import check_schemas
-from tests.builders import chain, row, write_matriks
+from tests.builders import chain, changed, read, row
 
 # chain(): T1 row 2, SS1 row 3, SP1 row 4, SK1 row 5, SSK1 row 6.
-
-
-def read(tmp_path, rows, **kwargs):
-    return read_matriks(write_matriks(tmp_path / "m.xlsx", rows, **kwargs))
-
-
-def edited(index, **fields):
-    rows = chain()
-    rows[index] = {**rows[index], **row(**fields)}
-    return rows
 
 
 def sub(kode, induk, sasaran, unit="Sekretariat", tingkat="Sasaran Sub Kegiatan"):
@@ -43,7 +33,7 @@ def test_a_consistent_chain_has_no_hierarchy_finding(tmp_path):
 
 
 def test_h004_cycle_reported_once_at_its_first_node(tmp_path):
-    wb = read(tmp_path, edited(1, kode_induk="SSK1"))
+    wb = read(tmp_path, changed(1, kode_induk="SSK1"))
     findings = check_hierarchy(wb)
     assert cells(findings) == [("H004", "B3", "SS1")]
     message = findings[0].message

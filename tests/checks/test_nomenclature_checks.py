@@ -1,22 +1,17 @@
+from functools import partial
+
 import pytest
 
 from pokin_xl.checks.nomenclature import agency_code, check_nomenclature
 from pokin_xl.readers.matriks import read_matriks
-from tests.builders import chain, row, write_matriks
+from tests.builders import chain, changed, findings_of, read, row
 
 # chain(): header on row 1, then T1 (row 2), SS1 (3), SP1 (4), SK1 (5), SSK1 (6).
 # Columns: F Kode Nomenklatur, G Program/Kegiatan/Sub Kegiatan, J Satuan.
 SP1, SK1, SSK1 = 2, 3, 4
 
 
-def nomenclature(tmp_path, rows):
-    return check_nomenclature(read_matriks(write_matriks(tmp_path / "m.xlsx", rows)))
-
-
-def changed(index: int, **fields: object):
-    rows = chain()
-    rows[index].update(row(**fields))
-    return rows
+nomenclature = partial(findings_of, check_nomenclature)
 
 
 def test_a_consistent_chain_has_no_nomenclature_finding(tmp_path):
@@ -24,7 +19,7 @@ def test_a_consistent_chain_has_no_nomenclature_finding(tmp_path):
 
 
 def test_agency_code_is_the_most_common_urusan_bidang(tmp_path):
-    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", chain()))
+    wb = read(tmp_path, chain())
     assert agency_code(wb) == "5.03"
 
 

@@ -4,75 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from pokin_xl.errors import InputError
 from pokin_xl.reconcile import reconcile, text_report
 from tests.builders import chain, row, write_matriks
-from tests.readers.test_renstra import write_summary
-
-HEADERS = [
-    "KODE",
-    "PROGRAM DAN KEGIATAN",
-    "SATUAN",
-    "INDIKATOR",
-    "TARGET TAHUN 1",
-    "DANA TAHUN 1",
-    "TARGET TAHUN 2",
-    "DANA TAHUN 2",
-]
-
-
-def renstra_rows(**changes: object) -> list[list[object]]:
-    """The Renstra of `chain()`: same codes, indicators, targets and pagu (row 3 on)."""
-    rows = [
-        [
-            "x.xx.01",
-            "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
-            "%",
-            "Persentase layanan administrasi yang tepat waktu",
-            "100",
-            "=F4",
-            "100",
-            "=H4",
-        ],
-        [
-            "x.xx.01.2.06",
-            "Administrasi Umum Perangkat Daerah",
-            "persen",
-            "Persentase administrasi umum yang terpenuhi",
-            "100",
-            "=SUM(F5:F5)",
-            "100",
-            "=SUM(H5:H5)",
-        ],
-        [
-            "x.xx.01.2.06.0002",
-            "Penyediaan Peralatan dan Perlengkapan Kantor",
-            "Paket",
-            "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan",
-            6,
-            1000,
-            7,
-            1100,
-        ],
-    ]
-    for (r, c), value in changes.get("cells", {}).items():
-        rows[r][c] = value
-    return rows + list(changes.get("extra", []))
-
-
-def write_renstra(path: Path, rows: list[list[object]], title: str = "RENSTRA 2024-2028") -> Path:
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "RENSTRA"
-    ws.append([title])
-    ws.append(HEADERS)
-    for values in rows:
-        ws.append(values)
-    book.save(path)
-    return path
+from tests.renstra_builders import (
+    UNCASCADED_SUB_KEGIATAN,
+    renstra_rows,
+    write_renstra,
+    write_summary,
+)
 
 
 def run(tmp_path: Path, *, kinerja=None, rows=None, title: str = "RENSTRA 2024-2028", **kw):
@@ -134,18 +76,7 @@ def test_r002_spelling_of_numbers_is_not_a_difference(tmp_path):
 
 
 def test_r003_indicator_of_b_not_cascaded(tmp_path):
-    extra = [
-        [
-            "x.xx.01.2.06.0005",
-            "Penyediaan Barang Cetakan dan Penggandaan",
-            "Paket",
-            "Jumlah Paket Barang Cetakan dan Penggandaan yang Disediakan",
-            2,
-            500,
-            2,
-            550,
-        ]
-    ]
+    extra = [UNCASCADED_SUB_KEGIATAN]
     result = run(tmp_path, rows=renstra_rows(extra=extra), tahun=2024)
     finding = only(result, "R003")
     assert finding.file == "renstra.xlsx" and finding.sheet == "RENSTRA" and finding.cell == "D6"
@@ -285,18 +216,7 @@ def test_ambiguous_candidates_are_reported_not_guessed(tmp_path):
 
 # ------------------------------------------------------------------------------ P001, N004 on B
 def test_p001_roll_up_formula_over_a_wrong_range(tmp_path):
-    extra = [
-        [
-            "x.xx.01.2.06.0005",
-            "Penyediaan Barang Cetakan dan Penggandaan",
-            "Paket",
-            "Jumlah Paket Barang Cetakan dan Penggandaan yang Disediakan",
-            2,
-            500,
-            2,
-            550,
-        ]
-    ]
+    extra = [UNCASCADED_SUB_KEGIATAN]
     result = run(tmp_path, rows=renstra_rows(extra=extra), tahun=2024)
     p001 = [f for f in result.report.sorted() if f.code == "P001"]
     assert [f.cell for f in p001] == ["F4", "H4"]  # both years' kegiatan SUM(F5:F5) misses row 6

@@ -2,23 +2,13 @@ import pytest
 
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.schemas import RULE_CHECKS, FrameContractError, check_schemas
-from tests.builders import chain, row, write_matriks
+from tests.builders import chain, changed, read, row
 
 # chain(): T1 row 2, SS1 row 3, SP1 row 4, SK1 row 5, SSK1 row 6.
 
 
-def read(tmp_path, rows, **kwargs):
-    return read_matriks(write_matriks(tmp_path / "m.xlsx", rows, **kwargs))
-
-
 def by_code(findings, code):
     return [f for f in findings if f.code == code]
-
-
-def edited(index, **fields):
-    rows = chain()
-    rows[index] = {**rows[index], **row(**fields)}
-    return rows
 
 
 def test_a_consistent_chain_passes_every_schema(tmp_path):
@@ -37,7 +27,7 @@ def test_mapping_table_names_catalogued_rules():
 
 
 def test_b004_sasaran_without_indicator(tmp_path):
-    findings = check_schemas(read(tmp_path, edited(4, indikator=None, target=None, satuan=None)))
+    findings = check_schemas(read(tmp_path, changed(4, indikator=None, target=None, satuan=None)))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("B004", "H6", "SSK1")]
     assert f"'{findings[0].kode}'" in findings[0].message
     assert "belum mempunyai indikator" in findings[0].message
@@ -45,7 +35,7 @@ def test_b004_sasaran_without_indicator(tmp_path):
 
 
 def test_b004_near_miss_indicator_on_a_later_row_of_the_node(tmp_path):
-    rows = [*edited(4, indikator=None, target=None, satuan=None)]
+    rows = [*changed(4, indikator=None, target=None, satuan=None)]
     rows.append(
         row(kode="SSK1", indikator="Jumlah Paket Peralatan Kantor", target=6, satuan="Paket")
     )
@@ -56,13 +46,13 @@ def test_b004_near_miss_indicator_on_a_later_row_of_the_node(tmp_path):
 
 
 def test_b005_blank_sasaran(tmp_path):
-    findings = check_schemas(read(tmp_path, edited(4, sasaran="  ")))
+    findings = check_schemas(read(tmp_path, changed(4, sasaran="  ")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("B005", "E6", "SSK1")]
     assert "Sasaran pada Kode 'SSK1' kosong" in findings[0].message
 
 
 def test_b005_near_miss_sasaran_given_on_a_later_row_of_the_node(tmp_path):
-    rows = edited(4, sasaran=None)
+    rows = changed(4, sasaran=None)
     rows.append(
         row(
             kode="SSK1",
@@ -79,14 +69,14 @@ def test_b005_near_miss_sasaran_given_on_a_later_row_of_the_node(tmp_path):
 
 
 def test_h001_kode_induk_names_no_row(tmp_path):
-    findings = check_schemas(read(tmp_path, edited(4, kode_induk="SK9")))
+    findings = check_schemas(read(tmp_path, changed(4, kode_induk="SK9")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H001", "B6", "SSK1")]
     assert "Kode Induk 'SK9' tidak ditemukan" in findings[0].message
     assert findings[0].severity == "error"
 
 
 def test_h001_suggests_the_code_meant(tmp_path):
-    findings = check_schemas(read(tmp_path, edited(4, kode_induk="sk1.")))
+    findings = check_schemas(read(tmp_path, changed(4, kode_induk="sk1.")))
     assert [(f.code, f.cell) for f in findings] == [("H001", "B6")]
     assert "Mungkin maksudnya 'SK1'?" in findings[0].message
 
@@ -101,7 +91,7 @@ def test_h001_near_miss_parent_further_down_the_sheet(tmp_path):
 
 
 def test_h002_parent_level_not_directly_above(tmp_path):
-    findings = check_schemas(read(tmp_path, edited(4, kode_induk="SP1")))
+    findings = check_schemas(read(tmp_path, changed(4, kode_induk="SP1")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H002", "B6", "SSK1")]
     message = findings[0].message
     assert message.startswith(
@@ -189,7 +179,7 @@ def test_h002_near_miss_rencana_hasil_kerja_may_attach_to_any_sasaran(tmp_path):
 
 def test_h002_is_left_to_h004_inside_a_cycle(tmp_path):
     # SS1 -> SSK1 -> SK1 -> SP1 -> SS1: the cycle is the defect, not its wrong-level link.
-    findings = check_schemas(read(tmp_path, edited(1, kode_induk="SSK1")))
+    findings = check_schemas(read(tmp_path, changed(1, kode_induk="SSK1")))
     assert by_code(findings, "H002") == []
 
 

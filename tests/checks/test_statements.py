@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from pokin_xl.checks.statements import (
@@ -12,36 +14,9 @@ from pokin_xl.checks.statements import (
 )
 from pokin_xl.model.frames import KINERJA_FIELDS
 from pokin_xl.readers.matriks import read_matriks
-from tests.builders import chain, row, write_matriks
+from tests.builders import SSK_ROW, chain, changed, findings_of, read, row, sub_kegiatan
 
-# chain(): header on row 1; T1 row 2, SS1 row 3, SP1 row 4, SK1 row 5, SSK1 row 6.
-SSK_ROW = 6
-
-
-def changed(index: int = 4, **fields: object) -> list[dict[str, object]]:
-    """chain() with some fields of one row replaced (default: the Sasaran Sub Kegiatan)."""
-    rows = chain()
-    rows[index] = {**rows[index], **{KINERJA_FIELDS[k]: v for k, v in fields.items()}}
-    return rows
-
-
-def sub_kegiatan(kode: str, sasaran: str, indikator: str) -> dict:
-    return row(
-        kode=kode,
-        kode_induk="SK1",
-        tingkat="Sasaran Sub Kegiatan",
-        unit_kerja="Sekretariat",
-        sasaran=sasaran,
-        indikator=indikator,
-        target=1,
-        satuan="Dokumen",
-        pengampu="Kasubag Contoh",
-    )
-
-
-def run(tmp_path, rows, code: str | None = None):
-    findings = check_statements(read_matriks(write_matriks(tmp_path / "m.xlsx", rows)))
-    return [f for f in findings if code is None or f.code == code]
+run = partial(findings_of, check_statements)
 
 
 def test_the_consistent_chain_has_no_statement_finding(tmp_path):
@@ -253,5 +228,5 @@ def test_s004_asks_the_condition_form_of_sasaran_not_of_tujuan(tmp_path):
     rows = chain()
     rows[0] = {**rows[0], **row(sasaran="Meningkatkan kualitas aparatur")}
     rows[1] = {**rows[1], **row(sasaran="Meningkatkan akuntabilitas kinerja")}
-    found = check_statements(read_matriks(write_matriks(tmp_path / "m.xlsx", rows)))
+    found = check_statements(read(tmp_path, rows))
     assert [(f.code, f.cell) for f in found] == [("S004", "E3")]

@@ -12,6 +12,7 @@ import pytest
 from pokin_xl.errors import InputError
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
+from tests.renstra_builders import SUMMARY_HEADERS, write_summary
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 SESENDOK_HEADERS = [
@@ -189,65 +190,6 @@ def write_tc27(
             end_row=program + 3,
             end_column=code_first,
         )
-    book.save(path)
-    return path
-
-
-SUMMARY_HEADERS = [
-    "Tujuan",
-    "Sasaran",
-    "Indikator Tujuan/Sasaran",
-    "Target 2024",
-    "Program",
-    "Indikator Program",
-    "Satuan Target",
-    "Target 2024",
-]
-
-
-def write_summary(
-    path: Path,
-    blocks: list[tuple[str, str, list[tuple[str, str]], str, list[tuple[str, str, str]]]],
-    *,
-    title: str = "Renstra Contoh Tahun 2024-2026",
-    repeat_header_after: int | None = None,
-    footer: str | None = "Sumber : Renstra Contoh Tahun 2024-2026",
-) -> Path:
-    """The summary table; each block is (tujuan, sasaran, sasaran indicators, program, program
-    indicators), its tujuan/sasaran/program cells merged over the block's rows."""
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = "Tabel 2.1"
-    ws["A1"] = "Tabel 2.1 Keterkaitan Visi, Misi, Tujuan, Sasaran dan Program"
-    ws["A2"] = title
-    ws.append([])
-    ws.append(SUMMARY_HEADERS)
-    row = 5
-    for number, (tujuan, sasaran, s_indicators, program, p_indicators) in enumerate(blocks):
-        if repeat_header_after is not None and number == repeat_header_after:
-            for col, text in enumerate(SUMMARY_HEADERS, start=1):
-                ws.cell(row, col, text)
-            row += 1
-        height = max(len(s_indicators), len(p_indicators), 1)
-        for col, text in ((1, tujuan), (2, sasaran), (5, program)):
-            ws.cell(row, col, text)
-            if height > 1:
-                ws.merge_cells(
-                    start_row=row, start_column=col, end_row=row + height - 1, end_column=col
-                )
-        for offset, (indikator, target) in enumerate(s_indicators):
-            ws.cell(row + offset, 3, indikator)
-            ws.cell(row + offset, 4, target)
-        if len(s_indicators) == 1 and height > 1:
-            ws.merge_cells(start_row=row, start_column=3, end_row=row + height - 1, end_column=3)
-            ws.merge_cells(start_row=row, start_column=4, end_row=row + height - 1, end_column=4)
-        for offset, (indikator, satuan, target) in enumerate(p_indicators):
-            ws.cell(row + offset, 6, indikator)
-            ws.cell(row + offset, 7, satuan)
-            ws.cell(row + offset, 8, target)
-        row += height
-    if footer:
-        ws.cell(row + 1, 1, footer)
     book.save(path)
     return path
 

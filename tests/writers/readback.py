@@ -9,6 +9,10 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+# The cascade workbook's fixed sheets: before and after the one Cascading sheet per unit.
+FIXED_BEFORE = ["Ringkasan", "Temuan"]
+FIXED_AFTER = ["Pohon Kinerja", "Matriks Peran Hasil", "Data Kinerja"]
+
 _LOCATION_RE = re.compile(r"^'?(?P<sheet>(?:[^']|'')+?)'?!(?P<cell>\$?[A-Z]+\$?\d+)$")
 
 

@@ -17,7 +17,7 @@ from pokin_xl.writers.reconciliation import (
     write_reconciliation_workbook,
 )
 from tests.builders import chain, write_matriks
-from tests.checks.test_reconcile import renstra_rows, write_renstra
+from tests.renstra_builders import UNCASCADED_SUB_KEGIATAN, renstra_rows, write_renstra
 
 HEADER_ROW = 4  # 1-based
 
@@ -90,18 +90,7 @@ def test_sample_sheet_side_by_side_with_live_differences(tmp_path, sample_dir):
 
 def test_rollup_block_sums_children_as_formulas(tmp_path):
     a = write_matriks(tmp_path / "matriks.xlsx", chain())
-    extra = [
-        [
-            "x.xx.01.2.06.0005",
-            "Penyediaan Barang Cetakan dan Penggandaan",
-            "Paket",
-            "Jumlah Paket Barang Cetakan dan Penggandaan yang Disediakan",
-            2,
-            500,
-            2,
-            550,
-        ]
-    ]
+    extra = [UNCASCADED_SUB_KEGIATAN]
     b = write_renstra(tmp_path / "renstra.xlsx", renstra_rows(extra=extra))
     result = reconcile(a, b, tahun=2024)
     path = write_reconciliation_workbook(result, tmp_path / "out.xlsx")

@@ -14,6 +14,8 @@ from pokin_xl.build import build
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.readers.matriks import read_matriks
 from tests.writers.readback import (
+    FIXED_AFTER,
+    FIXED_BEFORE,
     internal_links,
     overlapping_merges,
     parse_location,
@@ -21,9 +23,6 @@ from tests.writers.readback import (
     sheet_titled,
     texts,
 )
-
-FIXED_BEFORE = ["Ringkasan", "Temuan"]
-FIXED_AFTER = ["Pohon Kinerja", "Matriks Peran Hasil", "Data Kinerja"]
 
 
 @pytest.fixture(scope="module")

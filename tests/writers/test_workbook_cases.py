@@ -16,6 +16,8 @@ from pokin_xl.validate import validate
 from pokin_xl.writers.workbook import write_cascade_workbook
 from tests.builders import chain, row, write_matriks
 from tests.writers.readback import (
+    FIXED_AFTER,
+    FIXED_BEFORE,
     internal_links,
     overlapping_merges,
     parse_location,
@@ -23,8 +25,6 @@ from tests.writers.readback import (
     sheet_titled,
     texts,
 )
-
-BASE_SHEETS = ["Ringkasan", "Temuan", "Pohon Kinerja", "Matriks Peran Hasil", "Data Kinerja"]
 
 
 def make(tmp_path: Path, rows, **kwargs) -> Path:
@@ -50,7 +50,7 @@ def sub(kode: str, induk: str, unit: str, sasaran: str, **extra) -> dict:
 def test_one_unit_only(tmp_path):
     path, report = build(make(tmp_path, chain()))
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Ringkasan", "Temuan", "Cascading Sekretariat", *BASE_SHEETS[2:]]
+    assert book.sheetnames == [*FIXED_BEFORE, "Cascading Sekretariat", *FIXED_AFTER]
     ws = book["Cascading Sekretariat"]
     body = "\n".join(texts(ws))
     for kode in ("T1", "SS1", "SP1", "SK1", "SSK1"):

@@ -25,7 +25,7 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
 from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
-from pokin_xl.model.targets import parse_target
+from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, column_letter
@@ -184,15 +184,6 @@ def _calendar(layout: Layout, tahun_awal: int | None) -> dict[int, int | None]:
     return {period: start + period - 1 for period in periods}
 
 
-def _pagu_number(valued: Valued) -> float | None:
-    if is_blank(valued.value):
-        return None
-    parsed = parse_target(valued.value, None)
-    if parsed.kind == "number" and parsed.value is not None:
-        return float(parsed.value)
-    return None
-
-
 def _node_frame(
     nodes: dict[str, NodeRecord], layout: Layout, sheet: str, file: str, problems: list[Finding]
 ) -> SheetFrame:
@@ -223,7 +214,7 @@ def _node_frame(
             record[f"{jenis}_node"] = node.ancestors.get(jenis, "")
         for period in periods:
             valued = node.pagu.get(period)
-            number = _pagu_number(valued) if valued else None
+            number = parse_pagu(valued.value) if valued else None
             if valued is not None and number is None and not is_blank(valued.value):
                 problems.append(
                     finding(

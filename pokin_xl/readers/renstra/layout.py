@@ -73,7 +73,6 @@ FIELD_KEYS: list[tuple[str, tuple[str, ...]]] = [
     ("keterangan", ("keterangan", "catatan", "ket")),
     ("nomor", ("no", "nomor", "no urut")),
 ]
-STRUCTURE_FIELDS = ("tujuan", "sasaran", "program", "kode", "nama", "kelompok", "uraian")
 GROUP_FIELDS = ("satuan", "baseline", "target", "pagu")
 
 _TARGET_WORDS = ("target", "tk", "k", "kinerja", "target kinerja", "capaian target")
@@ -118,9 +117,6 @@ class Layout:
     periods: dict[int, int | None]
     title: str
     tahun_awal: int | None  # from the title ("2024-2026")
-
-    def structure(self, name: str) -> list[Column]:
-        return [c for c in self.columns if c.field == name]
 
     @property
     def score(self) -> int:

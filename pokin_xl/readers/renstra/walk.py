@@ -18,7 +18,7 @@ from pokin_xl.model.nomenclature import canonical_code, jenis_of, parent_of
 from pokin_xl.model.targets import Target, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter
-from pokin_xl.readers.renstra.layout import Column, Group, Layout
+from pokin_xl.readers.renstra.layout import Column, Group, Layout, header_row_values
 
 RANK = {"urusan": 0, "bidang": 1, "program": 2, "kegiatan": 3, "sub_kegiatan": 4}
 _BY_RANK = {rank: jenis for jenis, rank in RANK.items()}
@@ -175,10 +175,7 @@ class Walker:
         self.sasaran: NodeRecord | None = None
         self.program: NodeRecord | None = None  # ringkas: the Program column's node
         self.stack: list[NodeRecord] = []  # coded program/kegiatan/... nodes, outermost first
-        self.header_keys = [
-            normalise(grid.value(layout.header_rows[1], c), expand=False)
-            for c in range(1, grid.max_col + 1)
-        ]
+        self.header_keys = header_row_values(grid, layout)
         first = {c.field: c for c in reversed(layout.columns)}
         self.tujuan_col = first.get("tujuan")
         self.sasaran_col = first.get("sasaran")
@@ -223,6 +220,22 @@ class Walker:
         self.nodes[node.id] = node
         return node
 
+    def _open_under(
+        self, parent: NodeRecord | None, row: int, jenis: str, cell: str, **texts: str
+    ) -> NodeRecord:
+        """A sasaran or program placed by position: its parent is the node enclosing it, if any."""
+        return self._open(
+            NodeRecord(
+                row,
+                jenis,
+                induk=parent.id if parent else None,
+                induk_posisi=parent.id if parent else None,
+                induk_by="posisi" if parent else "",
+                cell=cell,
+                **texts,
+            )
+        )
+
     def _structure(self, row: int) -> None:
         grid = self.grid
         if self._starts(row, self.tujuan_col, self.tujuan, "uraian"):
@@ -233,16 +246,8 @@ class Walker:
             self.sasaran, self.program, self.stack = None, None, []
         if self._starts(row, self.sasaran_col, self.sasaran, "uraian"):
             text, _ = strip_enumerator(_text(grid.get(row, self.sasaran_col.col)))
-            self.sasaran = self._open(
-                NodeRecord(
-                    row,
-                    "sasaran",
-                    uraian=text,
-                    induk=self.tujuan.id if self.tujuan else None,
-                    induk_posisi=self.tujuan.id if self.tujuan else None,
-                    induk_by="posisi" if self.tujuan else "",
-                    cell=self._cell_ref(row, self.sasaran_col),
-                )
+            self.sasaran = self._open_under(
+                self.tujuan, row, "sasaran", self._cell_ref(row, self.sasaran_col), uraian=text
             )
             self.program, self.stack = None, []
         if self.kelompok_col and self.uraian_col:
@@ -250,16 +255,8 @@ class Walker:
         if self._starts(row, self.program_col, self.program, "nama"):
             text, _ = strip_enumerator(_text(grid.get(row, self.program_col.col)))
             parent = self.sasaran or self.tujuan
-            self.program = self._open(
-                NodeRecord(
-                    row,
-                    "program",
-                    nama=text,
-                    induk=parent.id if parent else None,
-                    induk_posisi=parent.id if parent else None,
-                    induk_by="posisi" if parent else "",
-                    cell=self._cell_ref(row, self.program_col),
-                )
+            self.program = self._open_under(
+                parent, row, "program", self._cell_ref(row, self.program_col), nama=text
             )
             self.stack = []
         if self.kode_cols or self.nama_col:
@@ -299,18 +296,7 @@ class Walker:
             self.tujuan = self._open(NodeRecord(row, "tujuan", uraian=text, cell=cell))
             self.sasaran, self.program, self.stack = None, None, []
         elif jenis == "sasaran" or not jenis:
-            parent = self.tujuan
-            self.sasaran = self._open(
-                NodeRecord(
-                    row,
-                    "sasaran",
-                    uraian=text,
-                    induk=parent.id if parent else None,
-                    induk_posisi=parent.id if parent else None,
-                    induk_by="posisi" if parent else "",
-                    cell=cell,
-                )
-            )
+            self.sasaran = self._open_under(self.tujuan, row, "sasaran", cell, uraian=text)
             self.program, self.stack = None, []
         else:
             self._new_coded(row, "", jenis, text, cell)
@@ -360,7 +346,7 @@ class Walker:
             jenis = (
                 _BY_RANK.get(RANK[self.stack[-1].jenis] + 1, "sub_kegiatan")
                 if self.stack
-                else ("program")
+                else "program"
             )
         rank = RANK[jenis]
         while self.stack and RANK[self.stack[-1].jenis] >= rank:

@@ -1,0 +1,281 @@
+"""Every rule pokin-xl knows: a stable code, a default severity, an Indonesian title and why.
+
+Codes never change meaning; a retired rule keeps its code unused. Prefixes: B reading, H hierarchy,
+T targets, S statements, O owners, N nomenclature, P budget, R reconciliation.
+
+Vocabulary, like the rest of model/: the checks raise findings of these rules
+(checks.catalogue.finding), the writers show their titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    title: str
+    rationale: str
+
+
+_RULES = [
+    # Reading
+    Rule(
+        "B001",
+        "error",
+        "Tingkat tidak dikenal",
+        "Tanpa tingkat yang jelas, posisi sasaran dalam cascading tidak dapat ditentukan.",
+    ),
+    Rule(
+        "B002",
+        "error",
+        "Pagu tidak dapat dibaca",
+        "Pagu harus berupa angka rupiah agar dapat dijumlahkan dan direkonsiliasi.",
+    ),
+    Rule(
+        "B003",
+        "warning",
+        "Jenis Jabatan tidak dikenal",
+        "Kesesuaian jabatan dengan tingkat sasaran hanya dapat diperiksa untuk jenis jabatan yang dikenal.",
+    ),
+    Rule(
+        "B004",
+        "warning",
+        "Sasaran tanpa indikator",
+        "Setiap sasaran harus terukur melalui sedikitnya satu indikator (PermenPANRB 88/2021).",
+    ),
+    Rule(
+        "B005",
+        "warning",
+        "Sasaran kosong",
+        "Setiap baris kinerja harus menyebut sasaran (kondisi yang ingin dicapai).",
+    ),
+    Rule(
+        "B006",
+        "info",
+        "Nilai rumus dihitung ulang",
+        "Berkas tidak menyimpan hasil rumus; nilainya dihitung ulang dari rumus agar tidak terbaca sebagai 0.",
+    ),
+    # Hierarchy
+    Rule(
+        "H001",
+        "error",
+        "Kode Induk tidak ditemukan",
+        "Setiap sasaran di bawah Tujuan harus menginduk ke sasaran yang ada.",
+    ),
+    Rule(
+        "H002",
+        "error",
+        "Tingkat induk tidak tepat",
+        "Cascading turun satu tingkat sekali jalan; Rencana Hasil Kerja boleh menginduk ke sasaran mana pun.",
+    ),
+    Rule(
+        "H003",
+        "error",
+        "Satu Kode untuk sasaran berbeda",
+        "Satu Kode harus menunjuk satu sasaran pada satu tingkat dan satu unit kerja.",
+    ),
+    Rule(
+        "H004",
+        "error",
+        "Kode Induk melingkar",
+        "Rantai induk yang kembali ke dirinya sendiri tidak mempunyai puncak.",
+    ),
+    Rule(
+        "H005",
+        "warning",
+        "Sasaran tidak di-cascade",
+        "Sasaran Program dan Sasaran Kegiatan harus dijabarkan ke tingkat di bawahnya.",
+    ),
+    Rule(
+        "H006",
+        "info",
+        "Crosscutting antar unit kerja",
+        "Sasaran yang menginduk ke unit kerja lain perlu dikoordinasikan antarunit.",
+    ),
+    Rule(
+        "H007",
+        "warning",
+        "Sasaran tanpa induk",
+        "Sasaran di bawah tingkat teratas yang ada di berkas harus menginduk ke sasaran di atasnya.",
+    ),
+    Rule(
+        "H008",
+        "warning",
+        "Sasaran ganda",
+        "Sasaran yang sama pada tingkat dan unit kerja yang sama cukup satu kotak dengan satu Kode.",
+    ),
+    # Targets
+    Rule("T001", "error", "Target kosong", "Indikator tanpa target tidak dapat diukur capaiannya."),
+    Rule(
+        "T002",
+        "error",
+        "Target tidak dapat dibaca",
+        "Target harus berupa angka, persentase, rentang atau kategori yang jelas.",
+    ),
+    Rule(
+        "T003",
+        "warning",
+        "Target angka tanpa satuan",
+        "Tanpa satuan, target angka tidak dapat dibandingkan.",
+    ),
+    Rule(
+        "T004",
+        "error",
+        "Satuan bertentangan dengan indikator",
+        "Satuan harus sesuai dengan yang dihitung oleh rumusan indikator.",
+    ),
+    Rule(
+        "T005",
+        "error",
+        "Target dalam teks indikator berbeda",
+        "Rumusan indikator yang menyebut target harus sama dengan sel Target.",
+    ),
+    Rule(
+        "T006",
+        "warning",
+        "Persentase di luar 0-100",
+        "Target persentase lazimnya berada di antara 0 dan 100.",
+    ),
+    Rule(
+        "T007",
+        "error",
+        "Target berbeda untuk indikator yang sama",
+        "Satu indikator harus mempunyai satu target dalam satu dokumen.",
+    ),
+    Rule(
+        "T008",
+        "warning",
+        "Target kategori bernilai buruk",
+        "Target seharusnya menyatakan kondisi yang ingin dicapai, bukan predikat buruk.",
+    ),
+    # Statements
+    Rule(
+        "S001",
+        "warning",
+        "Sasaran dirumuskan sebagai indikator",
+        "Sasaran adalah kondisi yang ingin dicapai, bukan ukuran.",
+    ),
+    Rule(
+        "S002",
+        "warning",
+        "Indikator bukan ukuran",
+        "Indikator harus dapat diukur (jumlah, persentase, indeks, nilai), bukan kondisi atau kegiatan.",
+    ),
+    Rule(
+        "S003",
+        "warning",
+        "Indikator sama pada sasaran berbeda",
+        "Indikator yang sama untuk dua sasaran berbeda mengaburkan kontribusi masing-masing.",
+    ),
+    Rule(
+        "S004",
+        "warning",
+        "Sasaran dirumuskan sebagai kegiatan",
+        "Sasaran dirumuskan sebagai kondisi ('Tersusunnya ...'), bukan kegiatan ('Penyusunan ...').",
+    ),
+    # Owners
+    Rule(
+        "O001",
+        "error",
+        "Pengampu kosong",
+        "Setiap sasaran dari Sasaran Strategis ke bawah harus mempunyai pemilik.",
+    ),
+    Rule(
+        "O002",
+        "warning",
+        "Pengampu tidak ada di daftar pegawai",
+        "Pengampu harus dapat ditelusuri ke pegawai atau jabatan yang ada.",
+    ),
+    Rule(
+        "O003",
+        "warning",
+        "Jenis jabatan tidak sesuai tingkat",
+        "Tiap tingkat sasaran diampu oleh jenis jabatan tertentu.",
+    ),
+    Rule(
+        "O004",
+        "warning",
+        "Pengampu dari unit kerja lain",
+        "Pengampu lazimnya berada di unit kerja pemilik sasaran.",
+    ),
+    # Nomenclature
+    Rule(
+        "N001",
+        "warning",
+        "Kode nomenklatur tidak dikenal",
+        "Program, kegiatan dan sub kegiatan mengacu pada nomenklatur nasional (Kepmendagri 900.1.15.5-1317/2023).",
+    ),
+    Rule(
+        "N002",
+        "warning",
+        "Nama berbeda dari nomenklatur",
+        "Nama program, kegiatan dan sub kegiatan harus sama dengan nomenklatur nasional.",
+    ),
+    Rule(
+        "N003",
+        "warning",
+        "Satuan berbeda dari nomenklatur",
+        "Satuan indikator sub kegiatan mengikuti nomenklatur nasional.",
+    ),
+    Rule(
+        "N004",
+        "error",
+        "Kode tidak mengikuti kode induk",
+        "Kode kegiatan dan sub kegiatan harus diawali kode program/kegiatan induknya.",
+    ),
+    # Budget
+    Rule(
+        "P001",
+        "error",
+        "Pagu induk tidak sama dengan jumlah pagu anak",
+        "Pagu program dan kegiatan adalah jumlah pagu di bawahnya.",
+    ),
+    # Reconciliation
+    Rule(
+        "R001",
+        "warning",
+        "Indikator tidak ada di dokumen pembanding",
+        "Indikator yang di-cascade harus bersumber dari dokumen perencanaan.",
+    ),
+    Rule(
+        "R002",
+        "error",
+        "Target berbeda dari dokumen pembanding",
+        "Target pada cascading harus sama dengan target pada Renstra/dokumen lain.",
+    ),
+    Rule(
+        "R003",
+        "warning",
+        "Indikator dokumen pembanding tidak di-cascade",
+        "Setiap indikator Renstra harus mempunyai pemilik dalam cascading.",
+    ),
+    Rule(
+        "R004",
+        "warning",
+        "Satuan berbeda dari dokumen pembanding",
+        "Satuan yang berbeda membuat target tidak dapat dibandingkan.",
+    ),
+    Rule(
+        "R005",
+        "warning",
+        "Induk berbeda dari dokumen pembanding",
+        "Indikator harus berada di bawah sasaran atau program yang sama dengan Renstra.",
+    ),
+    Rule(
+        "R006",
+        "error",
+        "Pagu berbeda dari dokumen pembanding",
+        "Pagu pada cascading harus sama dengan pagu pada Renstra/dokumen lain.",
+    ),
+    Rule(
+        "R007",
+        "warning",
+        "Rumusan berbeda dari dokumen pembanding",
+        "Indikator, sasaran dan program yang sama harus ditulis sama di semua dokumen.",
+    ),
+]
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
