@@ -107,6 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader of our output (`| head`) has gone; stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("pokin-xl: dibatalkan.", file=sys.stderr)
         return EXIT_INPUT

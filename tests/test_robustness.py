@@ -169,12 +169,6 @@ def cells_holding(book: Workbook, text: str) -> list:
 
 
 # ------------------------------------------------------------------------- layout of the sheet
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a Kinerja sheet with headers and no rows (e.g. the blank template) validates "
-    "as clean, exit 0 'Temuan: 0 galat'; the Renstra reader refuses the same case ('tidak berisi "
-    "baris data'); cli._validate_one/validate() say nothing about an empty Kinerja",
-)
 @pytest.mark.parametrize("source", ["headers", "template"])
 def test_kinerja_with_only_headers_is_not_called_clean(tmp_path, source):
     path = tmp_path / "kosong.xlsx"
@@ -278,12 +272,6 @@ def test_missing_identitas_sheet_still_builds(tmp_path):
     assert listing(tmp_path) == ["tanpa.xlsx", "tanpa_cascading.xlsx"] and digest(path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a workbook without the Identitas sheet passes silently (exit 0, no finding); "
-    "Perangkat Daerah and Tahun are then blank in the output and reconcile asks for --tahun; "
-    "readers/matriks.py read_matriks() falls back to Identity() without a problem",
-)
 def test_missing_identitas_sheet_is_said(tmp_path):
     path = edit(write_matriks(tmp_path / "tanpa.xlsx", chain()), lambda b: b.remove(b["Identitas"]))
     run = cli("validate", path)
@@ -380,12 +368,6 @@ def test_numbers_stored_as_text_are_read(tmp_path, pagu):
     assert findings(path) == (0, [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: pagu written in juta/miliar ('150 juta', '1,5 M', '2 miliar') is read as 150, "
-    "1.5 and 2 rupiah without a word: readers/matriks.py _pagu() takes parse_target()'s number "
-    "and drops its unit (Juta, M, Miliar); it should scale it or report B002",
-)
 @pytest.mark.parametrize(
     ("pagu", "rupiah"), [("150 juta", 150e6), ("1,5 M", 1.5e9), ("2 miliar", 2e9)]
 )
@@ -504,12 +486,6 @@ def test_unicode_in_every_text_field(tmp_path):
     assert digest(path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: build crashes ('kesalahan tak terduga (InvalidWorksheetName ...)', exit 2, no "
-    "file named) when a unit's sheet name has an emoji: writers/sheetnames.py counts 31 code "
-    "points, Excel/xlsxwriter count 31 UTF-16 units (an emoji is two)",
-)
 def test_unit_name_with_an_emoji_gets_a_valid_sheet_name(tmp_path):
     rows = chain(unit="Bidang Pengadaan Pegawai 📋")
     path = write_matriks(tmp_path / "emoji.xlsx", rows)
@@ -519,13 +495,6 @@ def test_unit_name_with_an_emoji_gets_a_valid_sheet_name(tmp_path):
     assert all(len(n.encode("utf-16-le")) // 2 <= 31 for n in names), names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: zero-width characters pasted from a web page (U+200B, U+FEFF) stay in Kode and "
-    "Target: H001 says Kode Induk 'SS1' is not in the Kode column although the user sees it "
-    "there, T002 says target '80' is unreadable; readers/grid.py code_text() and "
-    "model/text.clean() fold whitespace only",
-)
 def test_zero_width_characters_pasted_from_the_web(tmp_path):
     rows = chain()
     rows[1]["Kode"] = "SS1\u200b"
@@ -577,12 +546,6 @@ def test_unusable_file_is_refused_by_every_command(tmp_path, name, make, says):
     assert listing(tmp_path) == before and (path.is_file() and digest(path)) == state
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'pokin-xl validate FILE | head' (stdout closed early) ends in 'kesalahan tak "
-    "terduga (BrokenPipeError ...)' with exit 2; cli.main() should stop quietly on "
-    "BrokenPipeError (point stdout at os.devnull so the final flush is silent too)",
-)
 def test_output_piped_into_a_reader_that_stops_early(tmp_path):
     done = subprocess.Popen(
         [sys.executable, "-m", "pokin_xl.cli", "validate", str(SAMPLE / "matriks.xlsx")],
@@ -685,12 +648,6 @@ def test_build_where_writing_is_refused_leaves_no_temporary_file(
     assert digest(source) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a read-only file system (EROFS, an OSError that is not PermissionError) makes "
-    "build end in 'kesalahan tak terduga (OSError ...)' without the file's name; "
-    "writers/workbook.py write_cascade_workbook() converts PermissionError only",
-)
 def test_build_onto_a_read_only_file_system(tmp_path, monkeypatch):
     source = write_matriks(tmp_path / "ok.xlsx", chain())
     folder = tmp_path / "cd"
@@ -702,13 +659,6 @@ def test_build_onto_a_read_only_file_system(tmp_path, monkeypatch):
     assert listing(folder) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: reconcile --format xlsx into a folder that refuses writing ends in "
-    "'kesalahan tak terduga (PermissionError ...)' without the file's name; "
-    "writers/reconciliation.py write_reconciliation_workbook() lacks build's PermissionError "
-    "-> InputError conversion (better done once, in writers/atomic.py)",
-)
 def test_reconcile_xlsx_into_a_folder_that_refuses_writing(tmp_path, monkeypatch):
     folder = tmp_path / "keluaran"
     folder.mkdir()

@@ -58,6 +58,18 @@ _RULES = [
         "Nilai rumus dihitung ulang",
         "Berkas tidak menyimpan hasil rumus; nilainya dihitung ulang dari rumus agar tidak terbaca sebagai 0.",
     ),
+    Rule(
+        "B007",
+        "error",
+        "Sheet Kinerja kosong",
+        "Tanpa baris kinerja tidak ada cascading yang dapat diperiksa atau digambar.",
+    ),
+    Rule(
+        "B008",
+        "warning",
+        "Identitas tidak lengkap",
+        "Nama perangkat daerah dan tahun menjadi judul setiap keluaran dan menentukan tahun Renstra yang dibandingkan.",
+    ),
     # Hierarchy
     Rule(
         "H001",

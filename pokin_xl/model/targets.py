@@ -229,12 +229,33 @@ def target_from_row(record: Mapping[str, object]) -> Target:
     )
 
 
+# Money written with a scale word: "150 juta", "1,5 M", "2 miliar".
+PAGU_SCALES: dict[str, float] = {
+    "": 1.0,
+    "rupiah": 1.0,
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "m": 1e9,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "t": 1e12,
+    "triliun": 1e12,
+}
+
+
 def parse_pagu(value: object) -> float | None:
-    """A Pagu cell in rupiah ('150.000.000', 150000000); None when blank or not a plain number."""
+    """A Pagu cell in rupiah ('150.000.000', 'Rp 1.500.000,-', '150 juta', '1,5 M').
+
+    None when blank or not money: a number followed by another unit ('1500000 Paket') is not a
+    pagu, and a bare number is taken as rupiah.
+    """
     parsed = parse_target(value, None)
-    if parsed.kind == "number" and parsed.value is not None:
-        return float(parsed.value)
-    return None
+    if parsed.kind != "number" or parsed.value is None:
+        return None
+    scale = PAGU_SCALES.get(normalise(parsed.unit, expand=False).removeprefix("rp ").strip())
+    return None if scale is None else round(float(parsed.value) * scale, 2)
 
 
 def is_poor_category(label: str) -> bool:

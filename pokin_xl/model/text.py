@@ -41,6 +41,8 @@ _ABBREVIATION_RE = re.compile(
 )
 _NON_WORD_RE = re.compile(r"[^\w%]+")
 _SPACES_RE = re.compile(r"\s+")
+# Characters pasted from web pages and Word that show as nothing (zero-width space/joiners, BOM).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def is_blank(value: object) -> bool:
@@ -56,7 +58,7 @@ def clean(value: object) -> str:
     """Display form: the text with runs of whitespace (and non-breaking spaces) folded to one."""
     if is_blank(value):
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", str(value)).translate(_INVISIBLE)
     return _SPACES_RE.sub(" ", text).strip()
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pokin_xl.model.text import clean
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -71,4 +73,4 @@ def code_text(cell: Cell) -> str:
             decimals = sum(1 for ch in fmt.split(".")[1].split(";")[0] if ch in "0#")
             return f"{value:.{decimals}f}"
         return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
-    return " ".join(str(value).split())
+    return clean(value)

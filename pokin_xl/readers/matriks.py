@@ -57,6 +57,7 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
     problems: list[Finding] = []
     identitas_sheet = find_sheet(workbook, "Identitas")
     identity = _read_identity(Grid(identitas_sheet)) if identitas_sheet else Identity()
+    problems.extend(_identity_gaps(identity, identitas_sheet is not None, name))
     pegawai_sheet = find_sheet(workbook, "Pegawai", "Daftar Pegawai")
     pegawai = (
         _read_pegawai(Grid(pegawai_sheet), name, problems)
@@ -110,6 +111,39 @@ def _read_identity(grid: Grid) -> Identity:
         else:
             setattr(identity, field, text)
     return identity
+
+
+def _identity_gaps(identity: Identity, present: bool, file: str) -> list[Finding]:
+    """Perangkat Daerah and Tahun head every output and pick the Renstra year: say when absent."""
+    if not present:
+        return [
+            finding(
+                "B008",
+                "Sheet 'Identitas' tidak ada; nama perangkat daerah dan tahun tidak dapat dibaca. "
+                "Salin sheet Identitas dari template dan isi.",
+                file=file,
+                sheet="Identitas",
+            )
+        ]
+    missing = [
+        label
+        for label, value in (
+            ("Perangkat Daerah", identity.perangkat_daerah),
+            ("Tahun", identity.tahun),
+        )
+        if not value
+    ]
+    if not missing:
+        return []
+    return [
+        finding(
+            "B008",
+            f"Identitas belum menyebut {' dan '.join(missing)}; isi di kolom B baris berlabel "
+            f"{' / '.join(repr(m) for m in missing)}.",
+            file=file,
+            sheet=identity.sheet,
+        )
+    ]
 
 
 def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
@@ -216,6 +250,17 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     frame = pd.DataFrame.from_dict(rows, orient="index")
     if frame.empty:
         frame = pd.DataFrame(columns=[*KINERJA_FIELDS, "kode_generated", "node_row"])
+        problems.append(
+            finding(
+                "B007",
+                f"Sheet '{grid.title}' belum berisi baris kinerja di bawah baris judul kolom "
+                f"(baris {header.row}); isi satu baris per indikator, dari Tujuan sampai Sasaran "
+                "Sub Kegiatan.",
+                file=file,
+                sheet=grid.title,
+                cell=f"A{header.row + 1}",
+            )
+        )
     frame.index.name = "row"
     frame = _parse_fields(frame, grid.title, file, letters, problems)
     frame = _infer_parents(frame)

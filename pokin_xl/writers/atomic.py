@@ -18,7 +18,10 @@ def atomic_output(target: Path) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.exists():
         raise InputError(f"folder tujuan '{folder}' tidak ada.", file=str(target))
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise _unwritable(target, exc) from exc
     os.close(handle)
     tmp = Path(name)
     try:
@@ -27,6 +30,17 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _unwritable(target, exc) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _unwritable(target: Path, exc: OSError) -> InputError:
+    return InputError(
+        "berkas keluaran tidak dapat ditulis (mungkin sedang dibuka di Excel, folder tidak dapat "
+        f"ditulisi, atau disk penuh): {exc.strerror or exc}.",
+        file=str(target),
+    )

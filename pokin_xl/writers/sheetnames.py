@@ -11,6 +11,13 @@ import re
 from collections.abc import Iterable
 
 MAX_LEN = 31
+
+
+def excel_length(text: str) -> int:
+    """Excel counts UTF-16 code units: an emoji outside the BMP takes two of the 31."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 _FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
 _SPACES_RE = re.compile(r"\s+")
 _RESERVED = {"history"}  # Excel keeps this name for itself
@@ -42,24 +49,24 @@ def sanitise(text: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """`text` within `limit` characters: abbreviations first, then clipped words, then cut."""
     text = sanitise(text)
-    if len(text) <= limit:
+    if excel_length(text) <= limit:
         return text
     for pattern, short in ABBREVIATIONS:
         text = _SPACES_RE.sub(" ", pattern.sub(short, text)).strip()
-        if len(text) <= limit:
+        if excel_length(text) <= limit:
             return text
     words = text.split(" ")
     # Keep as many leading words as can fit once clipped (the longest clipped first).
     for count in range(len(words), 0, -1):
         candidate = _clip(words[:count], limit)
-        if len(candidate) <= limit:
+        if excel_length(candidate) <= limit:
             return candidate
     return text[:limit].rstrip(" &-'")
 
 
 def _clip(words: list[str], limit: int) -> str:
     words = list(words)
-    while len(words) > 1 and len(" ".join(words)) > limit:
+    while len(words) > 1 and excel_length(" ".join(words)) > limit:
         candidates = [
             (len(w), i) for i, w in enumerate(words) if len(w) > _CLIP_KEEP + 1 and w[-1] != "."
         ]
@@ -82,7 +89,7 @@ class SheetNamer:
 
     def claim(self, name: str) -> str:
         key = name.casefold()
-        if len(name) > MAX_LEN or _FORBIDDEN_RE.search(name) or key in self._taken:
+        if excel_length(name) > MAX_LEN or _FORBIDDEN_RE.search(name) or key in self._taken:
             raise ValueError(f"nama sheet tidak sah atau sudah dipakai: {name!r}")
         self._taken.add(key)
         return name
@@ -92,12 +99,12 @@ class SheetNamer:
 
     def name(self, text: str, *, prefix: str = "", fallback: str = "Tanpa Nama") -> str:
         """'<prefix><text>' shortened to fit, made unique with ' 2', ' 3'... when needed."""
-        body = shorten(text, MAX_LEN - len(prefix)) or fallback
+        body = shorten(text, MAX_LEN - excel_length(prefix)) or fallback
         candidate = (prefix + body).strip()
         number = 1
         while self.taken(candidate) or candidate.casefold() in _RESERVED:
             number += 1
             suffix = f" {number}"
-            body = shorten(text, MAX_LEN - len(prefix) - len(suffix)) or fallback
+            body = shorten(text, MAX_LEN - excel_length(prefix) - excel_length(suffix)) or fallback
             candidate = (prefix + body).strip() + suffix
         return self.claim(candidate)

@@ -101,15 +101,8 @@ def write_cascade_workbook(
     """Write the cascade workbook to `path` (whole or not at all) and return the path."""
     target = check_output_path(path, workbook.path)
     say: Progress = progress or (lambda _message: None)
-    try:
-        with atomic_output(target) as tmp:
-            _write(workbook, report, tmp, extra_sheets, say, target.name)
-    except PermissionError as exc:
-        raise InputError(
-            "berkas keluaran tidak dapat ditulis (mungkin sedang dibuka di Excel, atau folder "
-            f"tidak dapat ditulisi): {exc.strerror or exc}.",
-            file=str(target),
-        ) from exc
+    with atomic_output(target) as tmp:
+        _write(workbook, report, tmp, extra_sheets, say, target.name)
     return target
 
 
