@@ -85,8 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
     )
-    compare.add_argument("--format", choices=["text", "json", "xlsx"], default="text")
-    compare.add_argument("-o", "--output", help="berkas .xlsx untuk --format xlsx")
+    compare.add_argument(
+        "--format",
+        choices=["text", "json", "xlsx"],
+        help="bawaan: xlsx bila -o diberikan, selain itu text",
+    )
+    compare.add_argument("-o", "--output", help="berkas .xlsx (berarti --format xlsx)")
     return parser
 
 
@@ -213,10 +217,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    fmt = args.format or ("xlsx" if args.output else "text")
+    if args.output and fmt != "xlsx":
+        raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")
     result = reconcile(args.a, args.b, tahun=args.tahun, tahun_awal=args.tahun_awal)
-    if args.format == "json":
+    if fmt == "json":
         print(result.report.to_json(result.summary()))
-    elif args.format == "xlsx":
+    elif fmt == "xlsx":
         out = Path(args.output) if args.output else default_reconcile_output(Path(args.a))
         for source in (args.a, args.b):
             if out.resolve() == Path(source).resolve():

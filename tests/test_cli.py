@@ -211,3 +211,12 @@ def test_reconcile_xlsx_beside_a_and_never_over_an_input(tmp_path, sample_dir):
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_reconcile_output_option_means_xlsx(tmp_path, sample_dir):
+    out = tmp_path / "rekon.xlsx"
+    a, b = sample_dir / "matriks.xlsx", sample_dir / "renstra.xlsx"
+    assert main(["reconcile", str(a), str(b), "-o", str(out)]) == 1
+    assert out.exists()
+    done = run("reconcile", str(a), str(b), "--format", "json", "-o", str(tmp_path / "x.xlsx"))
+    assert done.returncode == 2 and "-o hanya untuk --format xlsx" in done.stderr

@@ -231,12 +231,6 @@ def test_one_process_validating_the_small_real_files_prints_no_traceback(inputs)
     assert [_digest(p) for p in small] == digests
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the national nomenclature list is read as a Renstra whose KINERJA column "
-    "(the standard sasaran text) is the 2024 target, so reconcile reports R002 'target berbeda' "
-    "against sentences (readers/renstra/layout.py: 'kinerja' in _TARGET_WORDS, undated column)",
-)
 def test_nomenclature_list_has_no_targets_to_differ(inputs):
     path = inputs / "subkegiatan_kepmendagri_900_2023.xlsx"
     run = _run_once("reconcile", SAMPLE_A, path, "--format", "json")

@@ -75,7 +75,7 @@ FIELD_KEYS: list[tuple[str, tuple[str, ...]]] = [
 ]
 GROUP_FIELDS = ("satuan", "baseline", "target", "pagu")
 
-_TARGET_WORDS = ("target", "tk", "k", "kinerja", "target kinerja", "capaian target")
+_TARGET_WORDS = ("target", "tk", "k", "target kinerja", "capaian target")
 _PAGU_WORDS = ("rp", "dana", "pagu", "anggaran", "rupiah", "pendanaan", "pagu indikatif")
 _PERIOD_RE = re.compile(r"\btahun\s*(?:ke\s*)?-?\s*([1-9])\b|\bth\s*-?\s*([1-9])\b")
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
