@@ -12,9 +12,9 @@ import pytest
 from pokin_xl.errors import InputError
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
+from tests.conftest import real_file
 from tests.renstra_builders import SUMMARY_HEADERS, write_summary
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 SESENDOK_HEADERS = [
     "SASARAN",
     "KODE",
@@ -257,7 +257,7 @@ def test_formulas_without_cached_values_are_recomputed_never_zero(tmp_path):
 def test_cached_values_are_used_when_the_file_has_them(tmp_path):
     path = write_code_table(tmp_path / "r.xlsx", simple_code_rows())
     # A value cached by Excel is what Excel shows, even when it disagrees with the formula.
-    real = REAL / "renstra_template_sesendok.xlsx"
+    real = real_file("real", "renstra_template_sesendok.xlsx")
     wb = read_renstra(real)
     assert wb.nodes.frame.loc[4, "pagu_1"] == 15_264_117_328
     assert wb.nodes.frame.loc[4, "pagu_src_1"] == "cache"
@@ -357,7 +357,7 @@ def test_kelompok_list_splits_indicators_written_in_one_cell(tmp_path):
 
 # ------------------------------------------------------------------------------ real files
 def test_real_sesendok_template_reads_with_the_hierarchy_right():
-    wb = read_renstra(REAL / "renstra_template_sesendok.xlsx")
+    wb = read_renstra(real_file("real", "renstra_template_sesendok.xlsx"))
     nodes = wb.nodes.frame
     assert wb.layout == "sesendok"
     assert len(nodes) == 95 and len(wb.indicators.frame) == 60
@@ -378,7 +378,7 @@ def test_real_sesendok_template_reads_with_the_hierarchy_right():
 
 
 def test_real_tujuan_sasaran_list_reads():
-    wb = read_renstra(REAL / "tujuan_sasaran_renstra_sesendok.xlsx")
+    wb = read_renstra(real_file("real", "tujuan_sasaran_renstra_sesendok.xlsx"))
     assert wb.layout == "kelompok"
     assert (wb.nodes.frame["jenis"] == "tujuan").sum() == 13
     assert len(wb.indicators.frame) == 18
@@ -394,7 +394,7 @@ def test_real_tujuan_sasaran_list_reads():
 )
 def test_real_files_that_are_not_renstra_give_a_clean_input_error(name, says):
     with pytest.raises(InputError) as caught:
-        read_renstra(REAL / name)
+        read_renstra(real_file("real", name))
     assert says in str(caught.value)
     assert name in str(caught.value)
 
@@ -440,7 +440,7 @@ def test_unreadable_pagu_is_a_b002_at_its_cell(tmp_path):
 
 def test_copy_of_a_real_file_keeps_its_name_in_errors(tmp_path):
     copy = tmp_path / "salinan.xls"
-    shutil.copy(REAL / "andri000me_renja_biro_perekonomian_lampiran.xls", copy)
+    shutil.copy(real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls"), copy)
     with pytest.raises(InputError, match=r"salinan\.xls"):
         read_renstra(copy)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import xlsxwriter
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -17,6 +15,7 @@ from pokin_xl.writers.reconciliation import (
     write_reconciliation_workbook,
 )
 from tests.builders import chain, write_matriks
+from tests.conftest import real_file
 from tests.renstra_builders import UNCASCADED_SUB_KEGIATAN, renstra_rows, write_renstra
 
 HEADER_ROW = 4  # 1-based
@@ -154,9 +153,9 @@ def test_an_empty_comparison_still_writes_a_readable_sheet(tmp_path):
 
 
 def test_rollup_block_of_the_real_template_shows_its_broken_roll_ups(tmp_path):
-    real = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
+    template = real_file("real", "renstra_template_sesendok.xlsx")
     a = write_matriks(tmp_path / "matriks.xlsx", chain())
-    result = reconcile(a, real / "renstra_template_sesendok.xlsx", tahun=2024, tahun_awal=2024)
+    result = reconcile(a, template, tahun=2024, tahun_awal=2024)
     path = write_reconciliation_workbook(result, tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(path)[SHEET]
     wv = openpyxl.load_workbook(path, data_only=True)[SHEET]
