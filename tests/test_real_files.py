@@ -11,22 +11,18 @@ tests/readers/test_renstra.py and not repeated here.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from pokin_xl.cli import main
+from tests.cli_runner import Run, digest, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -65,40 +61,6 @@ NOMENKLATUR = [f for f in FILES if f.startswith("nomenklatur/")]
 INDONESIAN = re.compile(r"\b(berkas|tidak|bukan|kolom|sel|tabel|gunakan|tahun)\b")
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _input_digests(argv: list[str]) -> dict[Path, str]:
-    """The files a command reads: every existing file argument except the one after -o."""
-    return {
-        Path(arg): _digest(Path(arg))
-        for before, arg in zip(["", *argv], argv, strict=False)
-        if before not in ("-o", "--output") and Path(arg).is_file()
-    }
-
-
-def _cli(*argv: object) -> Run:
-    """The command in this process (a subprocess per run would double the time)."""
-    args = [str(a) for a in argv]
-    inputs = _input_digests(args)
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main(args)
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-    assert _input_digests(list(map(str, inputs))) == inputs, "an input file was modified"
-    return Run(code, out.getvalue(), err.getvalue())
-
-
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
     """Copies of the real files (their names kept), so that no run can touch the originals."""
@@ -115,7 +77,7 @@ def _run_once(*argv: object) -> Run:
     """Each command once per session: the xfail check below reuses the reconcile runs."""
     key = tuple(str(a) for a in argv)
     if key not in _RUNS:
-        _RUNS[key] = _cli(*argv)
+        _RUNS[key] = run_cli(*argv)
     return _RUNS[key]
 
 
@@ -155,22 +117,22 @@ def _assert_outcome(run: Run, path: Path) -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_validate(name, inputs):
     path = inputs / Path(name).name
-    before = _digest(path)
+    before = digest(path)
     run = _run_once("validate", path)
     _assert_outcome(run, path)
-    assert _digest(path) == before
+    assert digest(path) == before
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_build_writes_whole_or_nothing(name, inputs, tmp_path):
     path = inputs / Path(name).name
-    before = _digest(path)
+    before = digest(path)
     out_dir = tmp_path / "keluaran"
     out_dir.mkdir()
     out = out_dir / "hasil_cascading.xlsx"
-    run = _cli("build", path, "-o", out, "--quiet")
+    run = run_cli("build", path, "-o", out, "--quiet")
     _assert_outcome(run, path)
-    assert _digest(path) == before
+    assert digest(path) == before
     left = sorted(p.name for p in out_dir.iterdir())
     if run.code == 2:
         assert left == [], "a refused build left files behind"
@@ -182,10 +144,10 @@ def test_build_writes_whole_or_nothing(name, inputs, tmp_path):
 @pytest.mark.parametrize("name", FILES)
 def test_reconcile_with_the_file_as_b(name, inputs):
     path = inputs / Path(name).name
-    before = _digest(path), _digest(SAMPLE_A)
+    before = digest(path), digest(SAMPLE_A)
     run = _run_once("reconcile", SAMPLE_A, path, "--format", "json")
     _assert_outcome(run, path)
-    assert (_digest(path), _digest(SAMPLE_A)) == before
+    assert (digest(path), digest(SAMPLE_A)) == before
     if run.code in (0, 1):
         payload = json.loads(run.out)
         assert payload["summary"]["b"] == path.name
@@ -196,25 +158,27 @@ def test_reconcile_with_the_file_as_b(name, inputs):
 def test_sesendok_renstra_with_tahun_awal_reconciles_to_a_workbook(inputs, tmp_path):
     """The message for this file asks for --tahun-awal; given it, the comparison runs through."""
     path = inputs / "renstra_template_sesendok.xlsx"
-    before = _digest(path)
+    before = digest(path)
     out = tmp_path / "rekonsiliasi.xlsx"
-    run = _cli("reconcile", SAMPLE_A, path, "--tahun-awal", "2024", "--format", "xlsx", "-o", out)
+    run = run_cli(
+        "reconcile", SAMPLE_A, path, "--tahun-awal", "2024", "--format", "xlsx", "-o", out
+    )
     assert run.code == 1, run
     assert run.err == "" and str(out) in run.out
     book = openpyxl.load_workbook(out, read_only=True)
     assert "Rekonsiliasi" in book.sheetnames
     book.close()
     # Tahun 2024 is the first of five: the targets come from TARGET TAHUN 1 (column G).
-    text = _cli("reconcile", SAMPLE_A, path, "--tahun-awal", "2024")
+    text = run_cli("reconcile", SAMPLE_A, path, "--tahun-awal", "2024")
     assert "renstra_template_sesendok.xlsx sel G6" in text.out
-    assert _digest(path) == before
+    assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rekonsiliasi.xlsx"]
 
 
 def test_one_process_validating_the_small_real_files_prints_no_traceback(inputs):
     """A reviewer's batch in a real process: one Indonesian line per unusable file, nothing else."""
     small = [inputs / Path(n).name for n in FILES if n.startswith("real/")]
-    digests = [_digest(p) for p in small]
+    digests = [digest(p) for p in small]
     done = subprocess.run(
         [sys.executable, "-m", "pokin_xl.cli", "validate", *map(str, small)],
         capture_output=True,
@@ -228,7 +192,7 @@ def test_one_process_validating_the_small_real_files_prints_no_traceback(inputs)
     assert all(line.startswith("pokin-xl: ") for line in lines), done.stderr
     for path in small:
         assert sum(path.name in line for line in lines) == 1, path.name
-    assert [_digest(p) for p in small] == digests
+    assert [digest(p) for p in small] == digests
 
 
 def test_nomenclature_list_has_no_targets_to_differ(inputs):

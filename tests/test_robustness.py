@@ -15,7 +15,6 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import errno
-import hashlib
 import io
 import json
 import os
@@ -25,59 +24,27 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from pokin_xl.cli import main
 from pokin_xl.readers.matriks import read_matriks
 from tests.builders import DEFAULT_PEGAWAI, KINERJA_HEADERS, chain, row, write_matriks
+from tests.cli_runner import CRASH, Run, digest, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
 INDONESIAN = re.compile(r"\b(berkas|tidak|bukan|kolom|sel|folder|kosong|baris|sama)\b")
-CRASH = "kesalahan tak terduga"  # the CLI's catch-all: an exception nobody turned into a message
 
 
 # ------------------------------------------------------------------------------------ helpers
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
-
-
-def input_digests(argv: list[str]) -> dict[Path, str]:
-    """The files a command reads: every existing file argument except the one after -o."""
-    digests: dict[Path, str] = {}
-    for before, arg in zip(["", *argv], argv, strict=False):
-        if before not in ("-o", "--output") and Path(arg).is_file():
-            digests[Path(arg)] = digest(Path(arg))
-    return digests
-
-
 def cli(*argv: object) -> Run:
-    """main() in this process; every run is checked for a crash and for a modified input."""
-    args = [str(a) for a in argv]
-    inputs = input_digests(args)
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = main(args)
-        except SystemExit as exc:  # argparse usage errors
-            code = int(exc.code or 0)
-    run = Run(code, out.getvalue(), err.getvalue())
+    """run_cli(), and every run is checked for a crash."""
+    run = run_cli(*argv)
     assert run.code in (0, 1, 2), run
     assert CRASH not in run.err and "Traceback" not in run.err, run.err
-    assert input_digests(list(map(str, inputs))) == inputs, "an input file was modified"
     return run
 
 
@@ -102,10 +69,6 @@ def findings(path: Path) -> tuple[int, list[dict]]:
 
 def where(items: list[dict]) -> list[tuple[str, str]]:
     return [(f["code"], f["cell"]) for f in items]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def listing(folder: Path) -> list[str]:
