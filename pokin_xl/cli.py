@@ -28,6 +28,35 @@ from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reco
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
+# argparse speaks English; users read Indonesian. argparse looks its texts up through the
+# module-level gettext alias `_` at call time, so a small dictionary translates what users meet.
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "expected one argument": "memerlukan satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak valid",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "pilihan %(option)s ambigu, dapat berarti %(matches)s"
+    ),
+}
+_english = argparse._
+
+
+def _indonesian(text: str) -> str:
+    return _ARGPARSE_ID.get(text, _english(text))
+
+
+argparse._ = _indonesian
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit code is 2 as well
         self.print_usage(sys.stderr)
@@ -59,14 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "files", nargs="+", metavar="FILE", help="satu atau beberapa berkas .xlsx dari template"
     )
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
+    )
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
     make = sub.add_parser("build", help="tulis workbook cascading yang tervalidasi")
     make.add_argument("file", help="Matriks Peran dan Hasil (.xlsx)")
     make.add_argument("-o", "--output", help="berkas keluaran (bawaan: <nama>_cascading.xlsx)")
     make.add_argument("--renstra", help="Renstra (.xlsx) untuk sheet Rekonsiliasi")
-    make.add_argument("--tahun", type=int, help="tahun target Renstra yang dibandingkan")
+    make.add_argument(
+        "--tahun",
+        type=int,
+        help="tahun target Renstra yang dibandingkan (bawaan: Tahun di Identitas)",
+    )
     make.add_argument(
         "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
     )

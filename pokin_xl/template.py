@@ -161,7 +161,7 @@ EXAMPLE = [
         "Bidang Pengembangan SDM",
         "Terselenggaranya Pengembangan Kompetensi Teknis ASN",
         "5.04.02.2.01.0003",
-        "Penyelenggaraan Pengembangan Kompetensi Teknis Umum, Inti, dan Pilihan ...",
+        "Penyelenggaraan Pengembangan Kompetensi Teknis Umum, Inti, dan Pilihan bagi Jabatan Administrasi Penyelenggara Urusan Pemerintahan Konkuren, Perangkat Daerah Penunjang, dan Urusan Pemerintahan Umum",
         "Jumlah ASN yang Mengikuti Pengembangan Kompetensi",
         "287",
         "Orang",

@@ -90,3 +90,13 @@ def test_help_exits_zero(argv):
     )
     assert done.returncode == 0
     assert "pokin-xl" in done.stdout
+
+
+def test_the_worked_example_follows_the_national_nomenclature(tmp_path):
+    from pokin_xl.checks.nomenclature import check_nomenclature
+    from pokin_xl.template import EXAMPLE
+    from tests.builders import KINERJA_HEADERS, write_matriks
+
+    rows = [dict(zip(KINERJA_HEADERS, values, strict=True)) for values in EXAMPLE]
+    workbook = read_matriks(write_matriks(tmp_path / "contoh.xlsx", rows))
+    assert check_nomenclature(workbook) == []

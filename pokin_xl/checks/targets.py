@@ -277,10 +277,10 @@ def _stated_difference(
     else:
         field = "satuan" if _text(record["satuan_norm"]) else "target"
         what = f"sel {'Satuan' if field == 'satuan' else 'Target'} bersatuan '{unit}'"
+    stated = "target" if said.value is not None else "satuan"
     return field, (
-        f"Rumusan indikator menyebut {'target' if said.value is not None else 'satuan'} "
-        f"'{said.text}', tetapi {what}. Samakan sel Target/Satuan "
-        "dengan yang dimaksud, lalu hapus target itu dari rumusan indikator."
+        f"Rumusan indikator menyebut {stated} '{said.text}', tetapi {what}. Samakan sel "
+        f"Target/Satuan dengan yang dimaksud, lalu hapus {stated} itu dari rumusan indikator."
     )
 
 
