@@ -168,6 +168,8 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
                 record[f"{kind}_name"] = name
                 record[f"{kind}_text"] = clean(node.get("sasaran", ""))
                 record[f"{kind}_cell"] = cells.cell("sasaran", int(first_row))
+                record[f"{kind}_tingkat"] = str(node.get("tingkat", ""))
+                record[f"{kind}_unit"] = str(node.get("unit_kerja", ""))
                 record[f"{kind}_name_cell"] = cells.cell("nomenklatur", int(first_row))
             current = str(node.get("kode_induk", "") or "")
         records.append(record)
@@ -579,15 +581,22 @@ class _Run:
                 if key not in self.reported:
                     self.reported.add(key)
                     label = JENIS_LABELS.get(kind, kind).lower()
+                    if part == "cell" and kind != "sasaran":
+                        label = f"sasaran {label}"  # the goal's wording, not the item's name
+                    where = self._at_a(a, str(a[f"{kind}_{part}"] or a[f"{kind}_cell"]), subject=ta)
+                    # The finding concerns the higher node compared, not the indicator's row.
+                    where.update(
+                        kode=str(an),
+                        tingkat=str(a.get(f"{kind}_tingkat") or where["tingkat"]),
+                        unit=str(a.get(f"{kind}_unit") or where["unit"]),
+                    )
                     self.findings.append(
                         finding(
                             "R007",
                             f"Rumusan {label} berbeda: {self.a.label} '{ta}', {self.b.label} "
                             f"'{tb}' ({self.b.file} sel {b[f'{kind}_{part}'] or b[f'{kind}_cell']})"
                             f"{_truncation(ta, tb, self.a.label, self.b.label)}; kemiripan {score:g}.",
-                            **self._at_a(
-                                a, str(a[f"{kind}_{part}"] or a[f"{kind}_cell"]), subject=ta
-                            ),
+                            **where,
                         )
                     )
                 return "R007"
@@ -682,7 +691,9 @@ class _Run:
             finding(
                 "R003",
                 f"Indikator {self.b.label} '{b['indikator']}' ({b['tingkat']}"
-                f"{f' - {parent}' if parent else ''}) tidak ada di {self.a.file}.{detail}",
+                f"{f' - {parent}' if parent else ''}) tidak ada "
+                f"{'pada tingkat yang sama ' if elsewhere is not None else ''}"
+                f"di {self.a.file}.{detail}",
                 **self._at_b(b, str(b["cell_indikator"])),
             )
         )

@@ -295,3 +295,15 @@ def test_sample_cascade_chapter_against_pohon_kinerja_chapter(sample_dir):
     assert "'20'" in r002["I25"] and "'25'" in r002["I25"]  # Diklat pegawai
     assert "'2'" in r002["I19"] and "'1'" in r002["I19"]  # Penatausahaan ... '- 2 Dokumen'
     assert {f.code for f in result.report.findings} <= {"R001", "R002", "R003", "R005", "R007"}
+
+
+def test_r007_on_a_higher_node_names_that_node_not_the_indicator_row(sample_dir):
+    from pokin_xl.reconcile import reconcile as run_reconcile
+
+    result = run_reconcile(sample_dir / "matriks.xlsx", sample_dir / "renstra.xlsx", tahun=2024)
+    found = {
+        f.cell: f for f in result.report.findings if f.code == "R007" and f.cell.startswith("E")
+    }
+    assert (found["E6"].kode, found["E6"].tingkat) == ("SS2", "Sasaran Strategis")
+    r003 = next(f for f in result.report.findings if f.code == "R003" and f.cell == "C13")
+    assert "tidak ada pada tingkat yang sama" in r003.message
