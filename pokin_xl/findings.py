@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+from pokin_xl.model.rules import RULES
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
 
@@ -30,6 +32,12 @@ class Finding:
 
 
 FINDING_COLUMNS = list(Finding.__dataclass_fields__)
+
+
+def finding(code: str, message: str, **where: str) -> Finding:
+    """A Finding of a catalogued rule (model.rules), with the rule's default severity."""
+    rule = RULES[code]
+    return Finding(code=code, severity=rule.severity, message=message, **where)
 
 
 def _cell_sort_key(cell: str) -> tuple[int, str]:

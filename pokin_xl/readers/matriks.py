@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pokin_xl.checks.catalogue import finding
 from pokin_xl.errors import InputError
-from pokin_xl.findings import Finding
+from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import (
     KINERJA_FIELDS,
     NODE_FIELDS,

@@ -19,9 +19,8 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils import column_index_from_string
 
-from pokin_xl.checks.catalogue import finding
 from pokin_xl.errors import InputError
-from pokin_xl.findings import Finding
+from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
 from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
