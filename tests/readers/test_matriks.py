@@ -315,3 +315,30 @@ def test_input_file_is_never_modified(tmp_path, sample_dir):
     read_matriks(copy)
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
     assert copy.stat().st_mtime_ns == mtime
+
+
+def test_b007_a_kinerja_sheet_without_rows(tmp_path):
+    wb = read_matriks(write_matriks(tmp_path / "kosong.xlsx", [], title_rows=2))
+    assert [(p.code, p.severity, p.sheet, p.cell) for p in wb.problems] == [
+        ("B007", "error", "Kinerja", "A4")
+    ]
+    assert "belum berisi baris kinerja" in wb.problems[0].message
+
+
+def test_b008_identitas_missing_or_without_perangkat_daerah_and_tahun(tmp_path):
+    partial = [("Pemerintah Daerah", "Kabupaten Contoh"), ("Visi", "Contoh")]
+    wb = read_matriks(write_matriks(tmp_path / "a.xlsx", chain(), identitas=partial))
+    assert [(p.code, p.sheet) for p in wb.problems] == [("B008", "Identitas")]
+    assert "Perangkat Daerah dan Tahun" in wb.problems[0].message
+
+    import openpyxl
+
+    path = write_matriks(tmp_path / "b.xlsx", chain())
+    book = openpyxl.load_workbook(path)
+    book.remove(book["Identitas"])
+    book.save(path)
+    wb = read_matriks(path)
+    assert [p.code for p in wb.problems] == ["B008"]
+    assert "tidak ada" in wb.problems[0].message
+    # the near miss: a complete Identitas (chain's default) reads without problems
+    assert read_matriks(write_matriks(tmp_path / "c.xlsx", chain())).problems == []
