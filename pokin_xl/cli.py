@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from pokin_xl import __version__
 from pokin_xl.build import build
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
@@ -77,11 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pokin-xl",
         description="Memeriksa dan menyusun cascading kinerja dari Matriks Peran dan Hasil (Excel).",
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pokin-xl {__version__}",
+        help="tampilkan versi lalu keluar",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     template = sub.add_parser("template", help="tulis template Matriks_Peran_Hasil.xlsx kosong")
     template.add_argument(
-        "-o", "--output", default="Matriks_Peran_Hasil.xlsx", help="berkas tujuan"
+        "-o",
+        "--output",
+        default="Matriks_Peran_Hasil.xlsx",
+        help="berkas tujuan (bawaan: Matriks_Peran_Hasil.xlsx di folder saat ini)",
     )
 
     check = sub.add_parser("validate", help="periksa sebuah Matriks Peran dan Hasil")
