@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -53,7 +53,7 @@ class Node:
     kode_generated: bool
     indicators: tuple[Indicator, ...]
 
-    @property
+    @cached_property
     def unit_key(self) -> str:
         return unit_key(self.unit)
 

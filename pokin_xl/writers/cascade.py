@@ -36,24 +36,41 @@ def owns_sheet(node: Node) -> bool:
     return node.level is None or node.level >= Tingkat.SASARAN_PROGRAM
 
 
-def cascade_units(nodes: Mapping[str, Node]) -> list[tuple[str, str]]:
-    """(unit key, unit as first written) of every unit that gets a sheet, in source order."""
-    units: dict[str, str] = {}
+def unit_members(nodes: Mapping[str, Node]) -> dict[str, list[Node]]:
+    """The nodes that put each unit on a sheet, by unit key, units in source order."""
+    members: dict[str, list[Node]] = {}
     for node in nodes.values():
         if owns_sheet(node):
-            units.setdefault(node.unit_key, node.unit or NO_UNIT)
-    return list(units.items())
+            members.setdefault(node.unit_key, []).append(node)
+    return members
 
 
-def unit_layout(nodes: Mapping[str, Node], unit_key: str) -> TreeLayout:
+def cascade_units(members: Mapping[str, Sequence[Node]]) -> list[tuple[str, str]]:
+    """(unit key, unit as first written) of every unit that gets a sheet, in source order."""
+    return [(key, group[0].unit or NO_UNIT) for key, group in members.items()]
+
+
+def unit_layout(
+    nodes: Mapping[str, Node], unit_key: str, members: Sequence[Node] | None = None
+) -> TreeLayout:
+    """The layout of one unit's sheet: its own nodes and the ancestors that give them context.
+
+    Only those nodes are handed to the layout, so drawing every unit costs the size of each
+    unit's tree, not the whole cascade once per unit. `members` (from `unit_members`) spares
+    the scan for the unit's nodes when every unit is drawn.
+    """
+    if members is None:
+        members = unit_members(nodes).get(unit_key, [])
+    wanted: dict[str, bool] = {}
+    for node in members:
+        wanted[node.kode] = True
+        parent = node.parent
+        while parent and parent in nodes and parent not in wanted:
+            wanted[parent] = False
+            parent = nodes[parent].parent
     items = [
-        Item(
-            key=node.kode,
-            parent=node.parent,
-            level=node.level,
-            shown=node.unit_key == unit_key and owns_sheet(node),
-        )
-        for node in nodes.values()
+        Item(key=kode, parent=nodes[kode].parent, level=nodes[kode].level, shown=shown)
+        for kode, shown in sorted(wanted.items(), key=lambda pair: nodes[pair[0]].row)
     ]
     return tree_layout(items)
 
@@ -87,8 +104,9 @@ def write_cascade_sheet(
     unit_key: str,
     unit: str,
     findings: Mapping[str, Sequence[Finding]],
+    members: Sequence[Node] | None = None,
 ) -> Drawn:
-    layout = unit_layout(nodes, unit_key)
+    layout = unit_layout(nodes, unit_key, members)
     year = f" TAHUN {identity.tahun}" if identity.tahun else ""
     title = f"CASCADING {unit.upper()}{year}"
     labels = dict(BAND_LABELS)

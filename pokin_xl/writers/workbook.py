@@ -23,7 +23,7 @@ from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.boxes import NO_UNIT, collect_nodes, findings_by_kode, unit_key
-from pokin_xl.writers.cascade import cascade_units, write_cascade_sheet
+from pokin_xl.writers.cascade import cascade_units, unit_members, write_cascade_sheet
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.data import finding_codes, write_data_sheet
 from pokin_xl.writers.findings import Locations, Place, write_findings_sheet
@@ -117,9 +117,10 @@ def _write(
     nodes = collect_nodes(workbook)
     by_kode = findings_by_kode(report.findings, nodes)
     namer = SheetNamer([RINGKASAN, TEMUAN, POHON, MATRIKS, DATA])
+    members = unit_members(nodes)
     units = [
         (key, unit, namer.name(unit if key else "Tanpa Unit Kerja", prefix=CASCADE_PREFIX))
-        for key, unit in cascade_units(nodes)
+        for key, unit in cascade_units(members)
     ]
 
     book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
@@ -146,7 +147,7 @@ def _write(
     )
     for key, unit, name in units:
         say(f"Menggambar {name}")
-        drawn = write_cascade_sheet(sheets[name], identity, nodes, key, unit, by_kode)
+        drawn = write_cascade_sheet(sheets[name], identity, nodes, key, unit, by_kode, members[key])
         for kode, (row, col) in drawn.anchors.items():
             # A node's own box is in its own unit's sheet; elsewhere it is only context.
             if nodes[kode].unit_key == key:
