@@ -223,7 +223,7 @@ def test_sheet_names_in_another_case_or_with_spaces(tmp_path, kinerja, identitas
 def test_missing_pegawai_sheet_is_a_warning_that_names_the_sheet(tmp_path):
     path = edit(write_matriks(tmp_path / "tanpa.xlsx", chain()), lambda b: b.remove(b["Pegawai"]))
     code, items = findings(path)
-    assert code == 0 and [f["code"] for f in items] == ["O002"]
+    assert code == 0 and [f["code"] for f in items] == ["O006"]
     assert items[0]["sheet"] == "Pegawai" and "Pegawai" in items[0]["message"]
     assert cli("build", path, "--quiet").code == 0
 

@@ -203,7 +203,11 @@ def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) 
 
 
 def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[Finding]:
-    """N003: a sub kegiatan none of whose indicators is in the national unit."""
+    """N003, the one owner of "satuan against the national list".
+
+    A national sub kegiatan (by Kode Nomenklatur) none of whose indicators is in its national unit;
+    and, outside such sub kegiatan, an indicator worded as a national indicator in another unit.
+    """
     indicators = workbook.indicators
     frame = indicators.frame
     if frame.empty or "satuan" not in frame.columns:
@@ -215,10 +219,10 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
         if entry.jenis == "sub_kegiatan" and clean(entry.satuan)
     }
     kodes = frame["kode"].astype(str)
-    rows = frame[
-        (frame["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
-        & kodes.isin(set(entries))
-        & (frame["satuan"].map(clean) != "")
+    with_satuan = frame[frame["satuan"].map(clean) != ""]
+    rows = with_satuan[
+        (with_satuan["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
+        & kodes.loc[with_satuan.index].isin(set(entries))
     ]
     # Each sub kegiatan's indicator rows with a Satuan, in sheet order (a dict, not a groupby:
     # a large sheet has thousands of sub kegiatan).
@@ -240,4 +244,25 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
                     **at_row(workbook, indicators, row, "satuan", record),
                 )
             )
+    findings.extend(_national_wordings(workbook, with_satuan.drop(index=rows.index)))
+    return findings
+
+
+def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[Finding]:
+    """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
+    nomenclature = load_nomenclature()
+    findings: list[Finding] = []
+    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+        national = nomenclature.indicator_units(record["indikator"])
+        if not national or any(units_compatible(record["satuan"], u) for u in national):
+            continue
+        wanted = " atau ".join(f"'{u}'" for u in sorted(national))
+        findings.append(
+            finding(
+                "N003",
+                f"Satuan '{clean(record['satuan'])}' berbeda dari satuan nomenklatur nasional "
+                f"untuk indikator '{clean(record['indikator'])}': {wanted}.",
+                **at_row(workbook, workbook.indicators, row, "satuan", record),
+            )
+        )
     return findings

@@ -1,4 +1,4 @@
-"""Owner checks (O001-O004): every sasaran from Sasaran Strategis down has a Pengampu who is on the
+"""Owner checks (O001-O008): every sasaran from Sasaran Strategis down has a Pengampu who is on the
 Pegawai sheet, whose Jenis Jabatan fits the level and who works in the node's Unit Kerja.
 
 A Pengampu is matched by name (academic and religious titles do not count: "Dadi Sadali" is
@@ -25,7 +25,12 @@ def _holders_text(level: Tingkat) -> str:
 
 
 def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
-    """O001-O004 over the nodes of the Kinerja sheet (one finding per node and rule)."""
+    """O001-O008 over the nodes of the Kinerja sheet.
+
+    Per node: O001 (no owner), O002 (not on Pegawai), O008 (several pegawai match), O003, O004.
+    Per document, once: O005 (no Pengampu column), O007 (no node has a Pengampu: a pohon kinerja
+    not yet cascaded to people), O006 (Pegawai sheet empty while Pengampu are named).
+    """
     nodes = workbook.nodes
     frame = nodes.frame
     if frame.empty:
@@ -33,7 +38,7 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
     if "pengampu" not in nodes.columns:
         return [
             finding(
-                "O001",
+                "O005",
                 f"Kolom Pengampu tidak ada di sheet {nodes.sheet}; tambahkan kolom Pengampu dan "
                 "isi pemilik setiap sasaran dari Sasaran Strategis ke bawah.",
                 file=workbook.file_name,
@@ -53,6 +58,20 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             unowned.append((int(row), record, tingkat))
         else:
             named.append((int(row), record, tingkat, pengampu))
+    if unowned and not named:
+        first_row = unowned[0][0]
+        return [
+            finding(
+                "O007",
+                f"Belum ada satu pun sasaran yang mempunyai Pengampu: {len(unowned)} kotak dari "
+                "Sasaran Strategis ke bawah tanpa pemilik (pohon kinerja belum di-cascade ke "
+                f"pegawai). Isi kolom Pengampu ({nodes.cell('pengampu', first_row)} dan "
+                "seterusnya) dengan nama atau jabatan pegawai sesuai sheet Pegawai.",
+                file=workbook.file_name,
+                sheet=nodes.sheet,
+                cell=nodes.cell("pengampu", first_row),
+            )
+        ]
     for row, record, tingkat in unowned:
         findings.append(
             finding(
@@ -68,7 +87,7 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
     if len(directory) == 0:
         findings.append(
             finding(
-                "O002",
+                "O006",
                 f"Sheet {workbook.pegawai.sheet} kosong, sehingga Pengampu tidak dapat diperiksa "
                 "(nama, jabatan, jenis jabatan dan unit kerja). Isi daftar pegawai di sheet "
                 f"{workbook.pegawai.sheet}.",
@@ -99,6 +118,7 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
             continue
         if len(rows) != 1:
+            findings.append(_ambiguous(workbook, directory, pengampu, rows, where))
             continue
         person = directory.people[rows[0]]
         kind = JenisJabatan.parse(person.jenis) if person.jenis else None
@@ -132,3 +152,25 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _ambiguous(
+    workbook: MatriksWorkbook,
+    directory: Directory,
+    pengampu: str,
+    rows: tuple[int, ...],
+    where: dict[str, str],
+) -> Finding:
+    people = [directory.people[r] for r in rows]
+    shown = "; ".join(
+        f"'{p.label}'" + (f" ({p.jabatan})" if p.nama and p.jabatan else "") + f" baris {p.row}"
+        for p in people[:3]
+    )
+    more = f" dan {len(people) - 3} lainnya" if len(people) > 3 else ""
+    return finding(
+        "O008",
+        f"Pengampu '{pengampu}' cocok dengan {len(people)} pegawai di sheet "
+        f"{workbook.pegawai.sheet}: {shown}{more}. Tulis nama lengkap satu pegawai agar "
+        "pemilik sasaran ini jelas.",
+        **where,
+    )

@@ -3,6 +3,10 @@
 One finding per indicator row and rule, at the Target or the Satuan cell. Units are compared in
 their canonical spelling (`normalise_unit`); only units this tool knows are called contradictory,
 so that an unusual but sensible Satuan ("Pegawai", "Sekolah") is never reported.
+
+The national nomenclature is the reference for its own indicators: the satuan of an indicator
+worded as a national one is compared with the national satuan by N003, never with what its wording
+seems to count (T004), so a national (indicator, satuan) pair copied exactly raises nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
+from pokin_xl.model.nomenclature import load_nomenclature
 from pokin_xl.model.targets import (
     NUMERIC_KINDS,
     STATED_TARGET_RE,
@@ -72,6 +77,11 @@ _FIELDS = (
 _implied = lru_cache(maxsize=16384)(implied_unit)
 _compatible = lru_cache(maxsize=4096)(units_compatible)
 _base = lru_cache(maxsize=4096)(base_unit)
+
+
+@lru_cache(maxsize=16384)
+def _national(indikator: str) -> bool:
+    return bool(load_nomenclature().indicator_units(indikator))
 
 
 # ---------------------------------------------------------------------------------------- check
@@ -172,7 +182,8 @@ def _unit_contradiction(
     """(field, message) when the unit contradicts the indicator's wording or the target text."""
     satuan = _text(record["satuan_norm"])
     field = "satuan" if satuan else "target"
-    implied = _implied(record["indikator"])
+    indikator = clean(record["indikator"])
+    implied = None if _national(indikator) else _implied(indikator)
     if (
         implied
         and unit

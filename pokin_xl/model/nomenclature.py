@@ -21,6 +21,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from pokin_xl.model.text import clean, normalise
+from pokin_xl.model.units import normalise_unit
 
 JENIS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 PLACEHOLDER = "X.XX"
@@ -270,6 +271,24 @@ class Nomenclature:
             score_cutoff=min_score,
         )
         return [(owners[index], float(score)) for _, score, index in matches]
+
+    def indicator_units(self, indikator: object) -> frozenset[str]:
+        """The units the national list pairs with this indicator wording (empty when not national).
+
+        The national list is the reference for its own indicators: a document that copies a
+        national indicator with its national satuan is right, whatever the wording seems to count.
+        """
+        return self._indicator_units.get(normalise(indikator), frozenset())
+
+    @functools.cached_property
+    def _indicator_units(self) -> dict[str, frozenset[str]]:
+        units: dict[str, set[str]] = {}
+        for entry in self._entries:
+            if clean(entry.indikator) and clean(entry.satuan):
+                units.setdefault(normalise(entry.indikator), set()).add(
+                    normalise_unit(entry.satuan)
+                )
+        return {key: frozenset(values) for key, values in units.items()}
 
     name_difference = staticmethod(name_difference)
 

@@ -70,6 +70,12 @@ _RULES = [
         "Identitas tidak lengkap",
         "Nama perangkat daerah dan tahun menjadi judul setiap keluaran dan menentukan tahun Renstra yang dibandingkan.",
     ),
+    Rule(
+        "B009",
+        "warning",
+        "Kode atau NIP tersimpan sebagai angka",
+        "Excel menyimpan angka tanpa nol di belakang koma dan hanya 15 digit: kode 1.10 menjadi 1.1 dan NIP 18 digit kehilangan digit terakhirnya.",
+    ),
     # Hierarchy
     Rule(
         "H001",
@@ -212,6 +218,30 @@ _RULES = [
         "warning",
         "Pengampu dari unit kerja lain",
         "Pengampu lazimnya berada di unit kerja pemilik sasaran.",
+    ),
+    Rule(
+        "O005",
+        "error",
+        "Kolom Pengampu tidak ada",
+        "Tanpa kolom Pengampu tidak ada sasaran yang mempunyai pemilik.",
+    ),
+    Rule(
+        "O006",
+        "warning",
+        "Sheet Pegawai kosong",
+        "Pengampu hanya dapat diperiksa terhadap daftar pegawai (nama, jabatan, jenis jabatan, unit kerja).",
+    ),
+    Rule(
+        "O007",
+        "error",
+        "Belum ada Pengampu sama sekali",
+        "Pohon kinerja yang belum di-cascade ke pegawai: satu temuan untuk dokumen, bukan satu per kotak.",
+    ),
+    Rule(
+        "O008",
+        "warning",
+        "Pengampu cocok dengan lebih dari satu pegawai",
+        "Pemilik sasaran harus satu orang; nama atau jabatan yang cocok dengan beberapa pegawai tidak menunjuk pemiliknya.",
     ),
     # Nomenclature
     Rule(

@@ -2,6 +2,9 @@
 
 Two strings that a reviewer would call "the same" must normalise to the same key: case, spacing,
 punctuation and the common abbreviations of Indonesian government documents are folded away.
+
+ABBREVIATIONS holds real abbreviations only, never a document's misspellings ("Tekhnis"): a typo
+folded away here could never be reported (N002, R007).
 """
 
 from __future__ import annotations
@@ -31,8 +34,6 @@ ABBREVIATIONS: dict[str, str] = {
     "rakor": "rapat koordinasi",
     "spbe": "sistem pemerintahan berbasis elektronik",
     "simpeg": "sistem informasi kepegawaian",
-    "tekhnis": "teknis",
-    "tekhnik": "teknik",
     "sub bagian": "subbagian",
 }
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -72,5 +74,38 @@ def code_text(cell: Cell) -> str:
         if "." in fmt and fmt.split(".")[0].strip("#,") in {"0", ""}:
             decimals = sum(1 for ch in fmt.split(".")[1].split(";")[0] if ch in "0#")
             return f"{value:.{decimals}f}"
-        return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
+        if value.is_integer():
+            # The digits the stored number holds (never '1.96708291995031e+17').
+            return format(Decimal(repr(value)), "f")
+        return repr(value)
     return clean(value)
+
+
+EXCEL_DIGITS = 15  # significant digits Excel keeps of a number
+
+
+def lost_digits(cell: Cell) -> str | None:
+    """Why a code or NIP typed as a number is not what was typed, in Indonesian; None when exact.
+
+    A whole number longer than 15 digits lost the rest (Excel keeps 15 significant digits: an
+    18-digit NIP ends in zeros); a decimal number in a format that fixes no decimals lost its
+    trailing zeros ("1.10" is stored as 1.1), and the cell cannot tell which was typed.
+    """
+    value = cell.value
+    if not isinstance(value, float) or math.isnan(value) or math.isinf(value):
+        return None
+    text = code_text(cell)
+    if value.is_integer():
+        digits = text.lstrip("-")
+        if len(digits) <= EXCEL_DIGITS:
+            return None
+        return (
+            f"'{text}' tersimpan sebagai angka {len(digits)} digit, padahal Excel hanya menyimpan "
+            f"{EXCEL_DIGITS} digit: {len(digits) - EXCEL_DIGITS} digit terakhir hilang (menjadi 0)"
+        )
+    if text != repr(value):
+        return None  # the number format fixes the decimals: the displayed text is exact
+    return (
+        f"'{text}' tersimpan sebagai angka, sehingga nol di belakang koma hilang "
+        f"(mis. 1.10 menjadi 1.1) dan kode yang diketik tidak dapat dipastikan"
+    )

@@ -22,7 +22,7 @@ from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
-from pokin_xl.readers.grid import Grid, code_text, column_letter
+from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.workbook import find_sheet, open_workbook
 
@@ -40,6 +40,23 @@ IDENTITAS_LABELS: dict[str, list[str]] = {
 }
 
 
+def _lost_digits(cell: Cell, file: str, sheet: str, where: str, **about: str) -> list[Finding]:
+    """B009 when a code or NIP cell holds a number that lost digits (see `lost_digits`)."""
+    reason = lost_digits(cell)
+    if reason is None:
+        return []
+    return [
+        finding(
+            "B009",
+            f"{reason}. Format sel sebagai Teks lalu ketik ulang isinya.",
+            file=file,
+            sheet=sheet,
+            cell=where,
+            **about,
+        )
+    ]
+
+
 def read_matriks(path: str | Path) -> MatriksWorkbook:
     """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook)."""
     path = Path(path)
@@ -55,7 +72,9 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
         )
     problems: list[Finding] = []
     identitas_sheet = find_sheet(workbook, "Identitas")
-    identity = _read_identity(Grid(identitas_sheet)) if identitas_sheet else Identity()
+    identity = (
+        _read_identity(Grid(identitas_sheet), name, problems) if identitas_sheet else Identity()
+    )
     problems.extend(_identity_gaps(identity, identitas_sheet is not None, name))
     pegawai_sheet = find_sheet(workbook, "Pegawai", "Daftar Pegawai")
     pegawai = (
@@ -75,7 +94,7 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
     )
 
 
-def _read_identity(grid: Grid) -> Identity:
+def _read_identity(grid: Grid, file: str, problems: list[Finding]) -> Identity:
     labels = {
         normalise(label): field for field, names in IDENTITAS_LABELS.items() for label in names
     }
@@ -107,6 +126,8 @@ def _read_identity(grid: Grid) -> Identity:
             identity.tahun = int(digits[:4]) if len(digits) >= 4 else None
         elif field == "nip_kepala":
             identity.nip_kepala = code_text(grid.get(row, col))
+            where = f"{column_letter(col)}{row}"
+            problems.extend(_lost_digits(grid.get(row, col), file, grid.title, where))
         else:
             setattr(identity, field, text)
     return identity
@@ -159,6 +180,17 @@ def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
             continue
         for field in PEGAWAI_FIELDS:
             record.setdefault(field, "")
+        if "nip" in header.columns:
+            col = header.columns["nip"]
+            problems.extend(
+                _lost_digits(
+                    grid.get(row, col),
+                    file,
+                    grid.title,
+                    f"{column_letter(col)}{row}",
+                    subject=str(record["nama"] or record["jabatan"]),
+                )
+            )
         kind = JenisJabatan.parse(record["jenis_jabatan"])
         record["jenis"] = kind.value if kind else ""
         if record["jenis_jabatan"] and kind is None:
@@ -219,6 +251,11 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
             record.setdefault(field, "" if field not in ("target", "pagu") else None)
         if all(is_blank(record.get(f)) for f in _ROW_FIELDS):
             continue
+        for field in CODE_FIELDS:
+            if field in header.columns:
+                col = header.columns[field]
+                where = f"{column_letter(col)}{row}"
+                problems.extend(_lost_digits(grid.get(row, col), file, grid.title, where))
         continues = previous is not None and (
             record["kode"] == previous["kode"]
             or (not record["kode"] and not record["sasaran"] and not record["tingkat"])

@@ -194,5 +194,9 @@ def test_real_sample_nomenclature_findings(sample_dir):
     assert {f.code for f in found} == {"N002", "N003"}
 
 
-def test_real_pohon_sample_has_no_codes_to_check(sample_dir):
-    assert check_nomenclature(read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx")) == []
+def test_real_pohon_sample_has_no_codes_but_one_national_indicator_in_another_unit(sample_dir):
+    found = check_nomenclature(read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx"))
+    # The chapter names no Kode Nomenklatur; its Pemberhentian box copies the national indicator
+    # 'Jumlah Dokumen Hasil kegiatan Koordinasi ... Pemberhentian' (Dokumen) but counts Orang.
+    assert [(f.code, f.kode) for f in found] == [("N003", "E.4")]
+    assert "'Dokumen'" in found[0].message and "'Orang'" in found[0].message

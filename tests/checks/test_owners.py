@@ -4,7 +4,7 @@ from pokin_xl.checks.owners import check_owners
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.people import Agency, strip_titles
 from pokin_xl.readers.matriks import read_matriks
-from tests.builders import DEFAULT_PEGAWAI, chain, write_matriks
+from tests.builders import DEFAULT_PEGAWAI, KINERJA_HEADERS, chain, write_matriks
 
 # chain(): header on row 1, then T1 (row 2), SS1 (3), SP1 (4), SK1 (5), SSK1 (6); Pengampu is L.
 T1, SS1, SP1, SK1, SSK1 = range(5)
@@ -48,14 +48,23 @@ def test_o001_not_for_tujuan_and_a_dash_is_no_owner(tmp_path):
     assert [(f.code, f.cell) for f in found] == [("O001", "L6")]
 
 
-def test_o001_on_every_box_when_the_document_names_no_owner_at_all(tmp_path):
+def test_o007_once_when_the_document_names_no_owner_at_all(tmp_path):
     found = owners(tmp_path, with_pengampu(_1="", _2="", _3="", _4=""), pegawai=[])
-    assert [(f.code, f.cell) for f in found] == [
-        ("O001", "L3"),
-        ("O001", "L4"),
-        ("O001", "L5"),
-        ("O001", "L6"),
-    ]
+    assert [(f.code, f.cell) for f in found] == [("O007", "L3")]
+    assert "4 kotak" in found[0].message and found[0].severity == "error"
+
+
+def test_o007_near_miss_one_owner_named_gives_o001_per_box(tmp_path):
+    found = owners(tmp_path, with_pengampu(_1="", _2="", _3=""))
+    assert [(f.code, f.cell) for f in found] == [("O001", "L3"), ("O001", "L4"), ("O001", "L5")]
+
+
+def test_o005_once_when_there_is_no_pengampu_column(tmp_path):
+    headers = [h for h in KINERJA_HEADERS if h != "Pengampu"]
+    rows = [{k: v for k, v in r.items() if k != "Pengampu"} for r in chain()]
+    path = write_matriks(tmp_path / "m.xlsx", rows, headers=headers)
+    found = check_owners(read_matriks(path))
+    assert [(f.code, f.sheet) for f in found] == [("O005", "Kinerja")]
 
 
 def test_o002_misspelt_position_is_caught_with_the_nearest_position(tmp_path):
@@ -123,9 +132,9 @@ def test_o002_near_misses_names_with_titles_positions_and_the_agency_acronym(
     assert owners(tmp_path, rows, SAMPLE_PEGAWAI) == []
 
 
-def test_o002_once_for_an_empty_pegawai_sheet_and_no_other_owner_rule(tmp_path):
+def test_o006_once_for_an_empty_pegawai_sheet_and_no_other_owner_rule(tmp_path):
     found = owners(tmp_path, with_pengampu(_2="Siapa Saja"), pegawai=[])
-    assert [(f.code, f.sheet, f.cell) for f in found] == [("O002", "Pegawai", "A1")]
+    assert [(f.code, f.sheet, f.cell) for f in found] == [("O006", "Pegawai", "A1")]
     assert "kosong" in found[0].message
 
 
@@ -144,13 +153,23 @@ def test_o003_near_miss_fungsional_may_hold_a_sub_kegiatan(tmp_path):
     assert owners(tmp_path, with_pengampu(_4="Analis Contoh"), pegawai) == []
 
 
-def test_o003_not_when_the_pengampu_is_several_people(tmp_path):
+def test_o008_not_o003_when_the_pengampu_is_several_people(tmp_path):
     pegawai = [
         *DEFAULT_PEGAWAI,
         person("Staf Satu", "Pengadministrasi Umum", "Pelaksana", "Sekretariat"),
     ]
     # Two people hold 'Pengadministrasi Umum': the position names no single holder.
-    assert owners(tmp_path, with_pengampu(_2="Pengadministrasi Umum"), pegawai) == []
+    found = owners(tmp_path, with_pengampu(_4="Pengadministrasi Umum"), pegawai)
+    assert [(f.code, f.cell) for f in found] == [("O008", "L6")]
+    assert "2 pegawai" in found[0].message and "'Staf Satu'" in found[0].message
+
+
+def test_o008_near_miss_the_full_name_of_one_of_them(tmp_path):
+    pegawai = [
+        *DEFAULT_PEGAWAI,
+        person("Staf Satu", "Pengadministrasi Umum", "Pelaksana", "Sekretariat"),
+    ]
+    assert [f.code for f in owners(tmp_path, with_pengampu(_4="Staf Satu"), pegawai)] == ["O003"]
 
 
 def test_o004_pengampu_from_another_unit(tmp_path):
@@ -219,8 +238,9 @@ def test_real_sample_owner_findings(sample_dir):
     assert {f.code for f in found} == {"O001", "O002"}
 
 
-def test_real_pohon_sample_names_no_owner_on_any_box(sample_dir):
+def test_real_pohon_sample_names_no_owner_once(sample_dir):
     workbook = read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx")
     found = check_owners(workbook)
-    assert {f.code for f in found} == {"O001"}
-    assert len(found) == len(workbook.nodes.frame)
+    assert [f.code for f in found] == ["O007"]
+    owned_levels = workbook.nodes.frame["level"].fillna(-1).astype(int) >= 1
+    assert f"{int(owned_levels.sum())} kotak" in found[0].message

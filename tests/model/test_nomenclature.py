@@ -298,3 +298,12 @@ def test_every_entry_has_its_parent(nomenclature: Nomenclature) -> None:
 
 def test_load_nomenclature_is_cached() -> None:
     assert load_nomenclature() is load_nomenclature()
+
+
+def test_a_document_typo_is_no_abbreviation_so_n002_can_report_it():
+    from pokin_xl.model.nomenclature import name_difference
+
+    assert name_difference("Pengembangan Kompetensi Tekhnis", "Pengembangan Kompetensi Teknis") == (
+        "'Tekhnis' seharusnya 'Teknis'"
+    )
+    assert name_difference("Bimtek Kepegawaian", "Bimbingan Teknis Kepegawaian") is None

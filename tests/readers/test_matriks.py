@@ -235,6 +235,36 @@ def test_codes_typed_as_numbers_keep_their_displayed_text(tmp_path):
     wb = read_matriks(write_matriks(tmp_path / "m.xlsx", rows, formats={"A5": "0.00", "B5": "0.0"}))
     assert wb.indicators.frame["kode"].tolist() == ["1", "1.1", "1.1", "1.10"]
     assert wb.indicators.frame["kode_induk"].tolist()[-1] == "1.1"
+    # B009 at each cell whose typed digits are in doubt: 1.1 in General format (A3, A4, B5),
+    # never at A5 (format 0.00 shows 1.10) nor at the whole numbers 1 (A2, B3, B4).
+    b009 = [(p.code, p.cell) for p in wb.problems]
+    assert b009 == [
+        ("B009", "A3"),
+        ("B009", "A4"),
+        ("B009", "B5"),
+    ]
+    assert "1.10 menjadi 1.1" in wb.problems[0].message
+
+
+def test_b009_nip_typed_as_a_number_is_read_exactly_and_its_lost_digits_reported(tmp_path):
+    pegawai = [
+        {"Nama": "Angka", "NIP": 196708291995031001, "Jabatan": "Sekretaris"},
+        {"Nama": "Teks", "NIP": "196708291995031001", "Jabatan": "Kepala Badan"},
+        {"Nama": "Pendek", "NIP": 123456, "Jabatan": "Staf"},
+    ]
+    identitas = [("Perangkat Daerah", "Contoh"), ("Tahun", "2024"), ("NIP", 196708291995031001)]
+    path = write_matriks(tmp_path / "m.xlsx", chain(), pegawai=pegawai, identitas=identitas)
+    wb = read_matriks(path)
+    assert wb.pegawai.frame["nip"].tolist() == [
+        "196708291995031000",
+        "196708291995031001",
+        "123456",
+    ]
+    assert wb.identity.nip_kepala == "196708291995031000"
+    found = [(p.code, p.sheet, p.cell) for p in wb.problems]
+    assert found == [("B009", "Identitas", "B3"), ("B009", "Pegawai", "B2")]
+    assert "3 digit terakhir hilang" in wb.problems[1].message
+    assert wb.problems[1].subject == "Angka"
 
 
 def test_hidden_rows_and_blank_rows(tmp_path):
