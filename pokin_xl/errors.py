@@ -1,4 +1,5 @@
-"""The one exception a user may see: an input that cannot be used, said in Indonesian."""
+"""The exceptions the CLI tells apart: unusable input (the user's to fix, exit 2) and internal
+errors (a bug of pokin-xl, exit 3)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,7 @@ class InputError(Exception):
         if self.cell:
             where += f", sel {self.cell}"
         return f"{where}: {self.detail}" if where else self.detail
+
+
+class InternalError(RuntimeError):
+    """A bug of pokin-xl (e.g. a frame that breaks its model), never a defect of the input."""

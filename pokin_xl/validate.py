@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterable
 
 from pokin_xl.checks.budget import check_budget
 from pokin_xl.checks.hierarchy import check_hierarchy
+from pokin_xl.checks.kinerja_rows import check_kinerja_rows
 from pokin_xl.checks.nomenclature import check_nomenclature
 from pokin_xl.checks.owners import check_owners
 from pokin_xl.checks.statements import check_statements
 from pokin_xl.checks.targets import check_targets
 from pokin_xl.findings import Finding, Report
 from pokin_xl.model.frames import MatriksWorkbook
-from pokin_xl.schemas import check_schemas
 
 Check = Callable[[MatriksWorkbook], list[Finding]]
 
@@ -20,7 +20,7 @@ Check = Callable[[MatriksWorkbook], list[Finding]]
 def all_checks() -> list[Check]:
     """The checks, in the order their findings are most useful to read."""
     return [
-        check_schemas,
+        check_kinerja_rows,
         check_hierarchy,
         check_targets,
         check_statements,

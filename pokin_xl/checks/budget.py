@@ -14,6 +14,9 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.targets import format_number
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("P001",)
+
 ROLLUP_COLUMNS = [
     "code",
     "value",

@@ -2,7 +2,7 @@
 crosscutting (H006), sasaran without a parent (H007) and the same box twice (H008).
 
 H001-H003 (Kode Induk that names no row, parent on the wrong level, one Kode for two sasaran) are
-dataframe-wide pandera checks in `pokin_xl.schemas`; the link helpers here serve both.
+column-wise tests in `checks/kinerja_rows.py`; the link helpers here serve both.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import TINGKAT_LABELS, Tingkat, expected_parent
 from pokin_xl.model.text import normalise
+
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("H004", "H005", "H006", "H007", "H008")
 
 # Below this level a child in another Unit Kerja is crosscutting; Tujuan and Sasaran Strategis
 # belong to the whole agency, so every unit's program hangs under them.

@@ -29,6 +29,9 @@ from pokin_xl.model.nomenclature import (
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("N001", "N002", "N003", "N004")
+
 LEVEL_JENIS: dict[Tingkat, str] = {
     Tingkat.SASARAN_PROGRAM: "program",
     Tingkat.SASARAN_KEGIATAN: "kegiatan",

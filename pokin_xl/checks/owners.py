@@ -18,6 +18,9 @@ from pokin_xl.model.levels import HOLDERS, JenisJabatan, Tingkat
 from pokin_xl.model.people import Agency, Directory
 from pokin_xl.model.text import clean, is_blank, normalise
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
+
 
 def _holders_text(level: Tingkat) -> str:
     kinds = [kind.value for kind in JenisJabatan if kind in HOLDERS[level]]

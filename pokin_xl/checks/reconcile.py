@@ -41,6 +41,9 @@ from pokin_xl.model.targets import (
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007")
+
 TIER_OF_LEVEL = {
     int(Tingkat.TUJUAN): "tujuan",
     int(Tingkat.SASARAN_STRATEGIS): "sasaran",

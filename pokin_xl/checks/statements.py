@@ -22,6 +22,9 @@ from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.text import clean, normalise
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("S001", "S002", "S003", "S004")
+
 # ---------------------------------------------------------------------------------------- data
 # First words (normalised, or two words for "rata rata") that make a statement a measure.
 INDICATOR_HEADS: frozenset[str] = frozenset(

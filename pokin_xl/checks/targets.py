@@ -44,6 +44,9 @@ from pokin_xl.model.units import (
     units_compatible,
 )
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008")
+
 # ---------------------------------------------------------------------------------------- data
 # Units that name the same kind of thing although spelt differently: an indicator that counts
 # "Dokumen" may be measured in "Laporan" (a laporan is a dokumen; the national nomenclature pairs

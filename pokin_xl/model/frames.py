@@ -1,8 +1,13 @@
-"""The frames a reader hands on, and the names of their columns.
+"""The frames a reader hands on: their columns, header texts and types, described once here.
 
 Every frame is indexed by the Excel row number of its source sheet, so that a check can point at a
 cell with `SheetFrame.cell(field, row)`. The letters of the source columns travel in
 `SheetFrame.columns` (field -> column letter).
+
+Each frame has one strict, non-coercing pandera model (PegawaiFrame, KinerjaFrame, NodesFrame): no
+column more or less, no type converted. The reader checks its frames against them before it returns
+(`conform`); a frame that fails is a bug of pokin-xl (FrameContractError, an internal error), never
+a defect of the document; rule checks (checks/) are another matter and never live here.
 """
 
 from __future__ import annotations
@@ -11,6 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+from pandera.typing import Index, Series
+
+from pokin_xl.errors import InternalError
+from pokin_xl.model.levels import JenisJabatan
+from pokin_xl.model.targets import TARGET_KINDS
 
 # Fields of the Kinerja sheet, in template order. The key is the column name in the frame.
 KINERJA_FIELDS: dict[str, str] = {
@@ -49,6 +61,116 @@ PEGAWAI_FIELDS: dict[str, str] = {
     "unit_kerja": "Unit Kerja",
     "atasan": "Atasan Langsung",
 }
+
+
+# ---------------------------------------------------------------------------------------- contracts
+class FrameContractError(InternalError):
+    """A frame does not have the shape its model declares: a reader bug, not a document defect."""
+
+
+def _text() -> object:
+    """Text column: blanks are "" (never NaN, never a number)."""
+    return pa.Field(nullable=False)
+
+
+class PegawaiFrame(pa.DataFrameModel):
+    """One row per person of the Pegawai sheet: PEGAWAI_FIELDS as text, plus `jenis`."""
+
+    row: Index[int] = pa.Field(check_name=False)
+    nama: Series[str] = _text()
+    nip: Series[str] = _text()
+    jabatan: Series[str] = _text()
+    jenis_jabatan: Series[str] = _text()
+    unit_kerja: Series[str] = _text()
+    atasan: Series[str] = _text()
+    jenis: Series[str] = pa.Field(isin=["", *(kind.value for kind in JenisJabatan)])
+
+    class Config:
+        name = "pegawai"
+        strict = True
+        coerce = False
+
+
+class _NodeColumns(pa.DataFrameModel):
+    row: Index[int] = pa.Field(check_name=False)
+    kode: Series[str] = pa.Field(str_length={"min_value": 1})
+    kode_induk: Series[str] = _text()
+    level: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, in_range={"min_value": 0, "max_value": 5}
+    )
+    tingkat: Series[str] = _text()
+    unit_kerja: Series[str] = _text()
+    sasaran: Series[str] = _text()
+    kode_nomenklatur: Series[str] = _text()
+    nomenklatur: Series[str] = _text()
+    pengampu: Series[str] = _text()
+    kode_generated: Series[bool]
+    induk_inferred: Series[bool]
+    induk_skipped: Series[str] = _text()
+    pagu_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+
+
+class NodesFrame(_NodeColumns):
+    """One row per distinct Kode (index: the Excel row of its first indicator row)."""
+
+    kode: Series[str] = pa.Field(str_length={"min_value": 1}, unique=True)
+    n_indikator: Series[int] = pa.Field(ge=0)
+
+    class Config:
+        name = "nodes"
+        strict = True
+        coerce = False
+
+
+class KinerjaFrame(_NodeColumns):
+    """One row per indicator row of the Kinerja sheet; node fields filled down within a Kode."""
+
+    indikator: Series[str] = _text()
+    target_raw: Series[str] = _text()
+    target_kind: Series[str] = pa.Field(isin=list(TARGET_KINDS))
+    target_value: Series[float] = pa.Field(nullable=True)
+    target_low: Series[float] = pa.Field(nullable=True)
+    target_high: Series[float] = pa.Field(nullable=True)
+    target_operator: Series[object] = pa.Field(nullable=True)
+    target_unit: Series[str] = pa.Field(nullable=True)
+    target_category: Series[str] = pa.Field(nullable=True)
+    satuan: Series[str] = _text()
+    satuan_norm: Series[str] = _text()
+    pagu: Series[object] = pa.Field(nullable=True)
+    keterangan: Series[str] = _text()
+    tingkat_raw: Series[str] = _text()
+    node_row: Series[int]
+
+    class Config:
+        name = "indicators"
+        strict = True
+        coerce = False
+
+
+def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """A frame without rows whose columns and types are the model's."""
+    schema = model.to_schema()
+    frame = pd.DataFrame(
+        {name: pd.Series(dtype=column.dtype.type) for name, column in schema.columns.items()}
+    )
+    frame.index = pd.Index([], dtype="int64", name="row")
+    return frame
+
+
+def conform(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
+    """The frame, in the model's column order, once the model accepts it; else FrameContractError."""
+    ordered = frame[[c for c in model.to_schema().columns if c in frame.columns]]
+    ordered = ordered.join(frame[[c for c in frame.columns if c not in ordered.columns]])
+    try:
+        return model.validate(ordered, lazy=True)
+    except SchemaErrors as errors:
+        cases = errors.failure_cases.head(10)
+        broken = "; ".join(
+            f"{case['column']}: {case['check']} ({case['failure_case']!r}, baris {case['index']})"
+            for case in cases.to_dict("records")
+        )
+        name = model.Config.name
+        raise FrameContractError(f"frame {name} tidak sesuai modelnya: {broken}") from errors
 
 
 @dataclass

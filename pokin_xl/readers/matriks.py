@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.errors import InputError
@@ -15,8 +17,13 @@ from pokin_xl.model.frames import (
     NODE_FIELDS,
     PEGAWAI_FIELDS,
     Identity,
+    KinerjaFrame,
     MatriksWorkbook,
+    NodesFrame,
+    PegawaiFrame,
     SheetFrame,
+    conform,
+    empty_frame,
 )
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.targets import parse_pagu, parse_target
@@ -25,6 +32,9 @@ from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.workbook import find_sheet, open_workbook
+
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("B001", "B002", "B003", "B007", "B008", "B009")
 
 CODE_FIELDS = ("kode", "kode_induk", "kode_nomenklatur")
 _ROW_FIELDS = ("kode", "tingkat", "sasaran", "indikator", "target", "nomenklatur")
@@ -80,10 +90,14 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
     pegawai = (
         _read_pegawai(Grid(pegawai_sheet), name, problems)
         if pegawai_sheet
-        else SheetFrame(pd.DataFrame(columns=[*PEGAWAI_FIELDS, "jenis"]), "Pegawai")
+        else SheetFrame(empty_frame(PegawaiFrame), "Pegawai")
     )
     indicators = _read_kinerja(Grid(kinerja_sheet), name, problems)
     nodes = _nodes(indicators)
+    # The frames' contract, checked where they leave the reader (a failure is a pokin-xl bug).
+    pegawai.frame = conform(pegawai.frame, PegawaiFrame)
+    indicators.frame = conform(indicators.frame, KinerjaFrame)
+    nodes.frame = conform(nodes.frame, NodesFrame)
     return MatriksWorkbook(
         path=str(path),
         identity=identity,
@@ -207,10 +221,14 @@ def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
                 )
             )
         records[row] = record
-    frame = pd.DataFrame.from_dict(records, orient="index", columns=[*PEGAWAI_FIELDS, "jenis"])
+    frame = (
+        pd.DataFrame.from_dict(records, orient="index", columns=[*PEGAWAI_FIELDS, "jenis"])
+        if records
+        else empty_frame(PegawaiFrame)
+    )
     frame.index.name = "row"
     letters = {f: column_letter(c) for f, c in header.columns.items()}
-    return SheetFrame(frame.astype(object), grid.title, letters)
+    return SheetFrame(frame, grid.title, letters)
 
 
 def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, object]:
@@ -283,9 +301,7 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
         record["node_row"] = previous["node_row"] if continues and previous else row
         rows[row] = record
         previous = record
-    frame = pd.DataFrame.from_dict(rows, orient="index")
-    if frame.empty:
-        frame = pd.DataFrame(columns=[*KINERJA_FIELDS, "kode_generated", "node_row"])
+    if not rows:
         problems.append(
             finding(
                 "B007",
@@ -297,6 +313,9 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
                 cell=f"A{header.row + 1}",
             )
         )
+        return SheetFrame(empty_frame(KinerjaFrame), grid.title, letters)
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame["pagu"] = frame["pagu"].astype(object)  # as written: numbers and text alike
     frame.index.name = "row"
     frame = _parse_fields(frame, grid.title, file, letters, problems)
     frame = _infer_parents(frame)
@@ -338,9 +357,9 @@ def _parse_fields(
         tingkat=labels,
         target_raw=[t.raw for t in targets],
         target_kind=[t.kind for t in targets],
-        target_value=[t.value for t in targets],
-        target_low=[t.low for t in targets],
-        target_high=[t.high for t in targets],
+        target_value=_floats(t.value for t in targets),
+        target_low=_floats(t.low for t in targets),
+        target_high=_floats(t.high for t in targets),
         target_operator=[t.operator for t in targets],
         target_unit=[t.unit for t in targets],
         target_category=[t.category for t in targets],
@@ -348,6 +367,11 @@ def _parse_fields(
         pagu_value=pd.array(pagu_values, dtype="Float64"),
     )
     return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
+
+
+def _floats(values: Iterable[float | None]) -> np.ndarray:
+    """A float column with NaN where there is no number (never an object column of None)."""
+    return np.array([np.nan if v is None else v for v in values], dtype="float64")
 
 
 def _pagu(
@@ -439,10 +463,7 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
 def _nodes(indicators: SheetFrame) -> SheetFrame:
     frame = indicators.frame
     if frame.empty:
-        empty = pd.DataFrame(
-            columns=["kode", "kode_induk", "level", "tingkat", "unit_kerja", "sasaran"]
-        )
-        return SheetFrame(empty, indicators.sheet, indicators.columns)
+        return SheetFrame(empty_frame(NodesFrame), indicators.sheet, indicators.columns)
     first = frame.groupby("kode", sort=False).head(1)
     counts = (
         frame.assign(_has=frame["indikator"].astype(str).str.strip() != "")

@@ -1,6 +1,6 @@
 from pokin_xl.checks.hierarchy import check_hierarchy, find_cycles, parent_links
+from pokin_xl.checks.kinerja_rows import check_kinerja_rows
 from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.schemas import check_schemas
 from tests.builders import chain, changed, read, row
 
 # chain(): T1 row 2, SS1 row 3, SP1 row 4, SK1 row 5, SSK1 row 6.
@@ -26,7 +26,7 @@ def cells(findings):
 def test_a_consistent_chain_has_no_hierarchy_finding(tmp_path):
     wb = read(tmp_path, chain())
     assert check_hierarchy(wb) == []
-    assert check_schemas(wb) == []
+    assert check_kinerja_rows(wb) == []
 
 
 # ----------------------------------------------------------------------------- H004
@@ -42,7 +42,7 @@ def test_h004_cycle_reported_once_at_its_first_node(tmp_path):
         "→ 'SP1' (Sasaran Program) → 'SS1' (Sasaran Strategis)"
     ) in message
     assert findings[0].severity == "error"
-    assert [f.code for f in check_schemas(wb)] == []  # no H002 for the cycle's links
+    assert [f.code for f in check_kinerja_rows(wb)] == []  # no H002 for the cycle's links
 
 
 def test_h004_a_node_that_is_its_own_parent(tmp_path):
@@ -117,7 +117,7 @@ def test_h006_not_on_a_link_that_is_already_h002(tmp_path):
     rows = [*chain(), sub("SSK2", "SP1", "Terkelolanya arsip", unit="Bidang Pengadaan")]
     wb = read(tmp_path, rows)
     assert check_hierarchy(wb) == []
-    assert [f.code for f in check_schemas(wb)] == ["H002"]
+    assert [f.code for f in check_kinerja_rows(wb)] == ["H002"]
 
 
 # ----------------------------------------------------------------------------- H007

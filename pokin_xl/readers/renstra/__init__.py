@@ -33,6 +33,9 @@ from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
 from pokin_xl.readers.workbook import open_workbook
 
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("B006",)
+
 __all__ = ["read_renstra"]
 
 _MAX_NAMED_CELLS = 5

@@ -1,11 +1,10 @@
-"""pandera schemas of the frames that `read_matriks` hands on, and the rules they carry.
+"""Rules over whole columns of the Kinerja frames: B004 (sasaran without indicator), B005 (blank
+sasaran), H001 (Kode Induk names no row), H002 (parent on the wrong level), H003 (one Kode for two
+sasaran).
 
-Each schema holds two kinds of checks:
-- the frame's contract (column types, blanks as "", Tingkat 0..5, known Jenis Jabatan): a failure
-  there is a bug of the reader, not of the document, and raises FrameContractError;
-- rule checks (RULE_CHECKS), dataframe-wide and vectorised, whose failing rows become Findings of a
-  catalogued rule pointing at the source cell (the frames are indexed by Excel row).
-All of them run lazily, so one pass collects every failure.
+Each rule is one vectorised test over the nodes or the indicators frame; every failing row becomes
+one Finding at its source cell (the frames are indexed by Excel row). The frames' contract (column
+types) is another matter, checked where the reader returns (model.frames).
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.hierarchy import (
@@ -31,14 +28,12 @@ from pokin_xl.checks.hierarchy import (
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
-from pokin_xl.model.levels import JenisJabatan, Tingkat, expected_parent
-from pokin_xl.model.targets import TARGET_KINDS
+from pokin_xl.model.levels import Tingkat, expected_parent
+
+# The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
+CODES = ("B004", "B005", "H001", "H002", "H003")
 
 H003_FIELDS = {"sasaran": "sasaran", "tingkat": "tingkat", "unit_kerja": "unit kerja"}
-
-
-class FrameContractError(RuntimeError):
-    """A frame does not have the shape the checks rely on: a reader bug, not a document defect."""
 
 
 # ----------------------------------------------------------------------------- rule tests
@@ -238,10 +233,11 @@ def _msg_h003(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
 
 @dataclass(frozen=True)
 class RuleCheck:
-    """A pandera check (by name) and how its failing rows become Findings."""
+    """A vectorised test over one frame (True for the rows that pass) and how a failing row
+    becomes a Finding."""
 
     code: str
-    frame: str  # "nodes" | "indicators" | "pegawai"
+    frame: str  # "nodes" | "indicators"
     test: Callable[[pd.DataFrame], pd.Series]
     field: str | Callable[[Mapping[str, object]], str]
     message: Callable[[_Context, int, Mapping[str, object]], str]
@@ -260,135 +256,33 @@ RULE_CHECKS: dict[str, RuleCheck] = {
 }
 
 
-# ----------------------------------------------------------------------------- schemas
-
-
-def _text(**kwargs: object) -> pa.Column:
-    """Text column: blanks are "" (never NaN)."""
-    return pa.Column(str, nullable=False, **kwargs)
-
-
-def _level() -> pa.Column:
-    return pa.Column("Int64", pa.Check.in_range(0, 5), nullable=True)
-
-
-def _rule_checks(frame: str) -> list[pa.Check]:
-    return [pa.Check(rc.test, name=name) for name, rc in RULE_CHECKS.items() if rc.frame == frame]
-
-
-PEGAWAI_SCHEMA = pa.DataFrameSchema(
-    {
-        "nama": _text(),
-        "nip": _text(),
-        "jabatan": _text(),
-        "jenis_jabatan": _text(),
-        "unit_kerja": _text(),
-        "atasan": _text(),
-        "jenis": _text(checks=pa.Check.isin(["", *(kind.value for kind in JenisJabatan)])),
-    },
-    checks=_rule_checks("pegawai"),
-    coerce=True,
-    name="pegawai",
-)
-
-NODES_SCHEMA = pa.DataFrameSchema(
-    {
-        "kode": _text(checks=pa.Check.str_length(min_value=1), unique=True),
-        "kode_induk": _text(),
-        "level": _level(),
-        "tingkat": _text(),
-        "unit_kerja": _text(),
-        "sasaran": _text(),
-        "pengampu": _text(),
-        "kode_generated": pa.Column(bool),
-        "induk_inferred": pa.Column(bool),
-        "pagu_value": pa.Column("Float64", nullable=True),
-        "n_indikator": pa.Column(int, pa.Check.ge(0)),
-        "in_cycle": pa.Column(bool),
-    },
-    checks=_rule_checks("nodes"),
-    coerce=True,
-    name="nodes",
-)
-
-INDICATORS_SCHEMA = pa.DataFrameSchema(
-    {
-        "kode": _text(checks=pa.Check.str_length(min_value=1)),
-        "kode_induk": _text(),
-        "level": _level(),
-        "tingkat": _text(),
-        "unit_kerja": _text(),
-        "sasaran": _text(),
-        "indikator": _text(),
-        "satuan": _text(),
-        "target_kind": _text(checks=pa.Check.isin(TARGET_KINDS)),
-        "pagu_value": pa.Column("Float64", nullable=True),
-        "node_row": pa.Column(int),
-    },
-    checks=_rule_checks("indicators"),
-    coerce=True,
-    name="indicators",
-)
-
-
-def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        return errors.failure_cases
-    return pd.DataFrame(columns=["check", "index"])
-
-
-def check_schemas(workbook: MatriksWorkbook) -> list[Finding]:
-    """Validate the three frames; every failing row of a rule check becomes one Finding."""
-    frames: dict[str, tuple[SheetFrame, pd.DataFrame, pa.DataFrameSchema]] = {}
-    if not workbook.pegawai.frame.empty:
-        frames["pegawai"] = (workbook.pegawai, workbook.pegawai.frame, PEGAWAI_SCHEMA)
-    if not workbook.nodes.frame.empty:
-        nodes = workbook.nodes.frame
+def check_kinerja_rows(workbook: MatriksWorkbook) -> list[Finding]:
+    """B004, B005, H001-H003: one Finding per failing row, ordered by rule, sheet and row."""
+    frames: dict[str, tuple[SheetFrame, pd.DataFrame]] = {}
+    nodes = workbook.nodes.frame
+    if not nodes.empty:
         in_cycle = nodes.index.isin(list(cycle_rows(parent_links(nodes))))
-        frames["nodes"] = (workbook.nodes, nodes.assign(in_cycle=in_cycle), NODES_SCHEMA)
+        frames["nodes"] = (workbook.nodes, nodes.assign(in_cycle=in_cycle))
     if not workbook.indicators.frame.empty:
-        frames["indicators"] = (
-            workbook.indicators,
-            workbook.indicators.frame,
-            INDICATORS_SCHEMA,
-        )
-    hits: list[tuple[SheetFrame, str, int]] = []
-    broken: list[str] = []
-    for name, (sheet_frame, frame, schema) in frames.items():
-        failures = _failures(schema, frame)
-        is_rule = failures["check"].isin(list(RULE_CHECKS)) & failures["index"].notna()
-        broken += [
-            f"{name}.{case['column']}: {case['check']} ({case['failure_case']!r}, "
-            f"baris {case['index']})"
-            for _, case in failures[~is_rule].head(10).iterrows()
-        ]
-        # A dataframe-wide check reports a failing row once per column.
-        rule_failures = failures[is_rule].drop_duplicates(["check", "index"])
-        hits += [
-            (sheet_frame, check, int(index))
-            for check, index in zip(rule_failures["check"], rule_failures["index"], strict=True)
-        ]
-    if broken:
-        raise FrameContractError(
-            "frame tidak sesuai kontrak pembaca (bug pokin-xl): " + "; ".join(broken)
-        )
+        frames["indicators"] = (workbook.indicators, workbook.indicators.frame)
     ctx = _Context(workbook)
     findings: list[Finding] = []
-    for sheet_frame, check, row in hits:
-        rule = RULE_CHECKS[check]
-        record = sheet_frame.frame.loc[row]
-        where_field = rule.field if isinstance(rule.field, str) else rule.field(record)
-        findings.append(
-            finding(
-                rule.code,
-                rule.message(ctx, row, record),
-                **at_row(workbook, sheet_frame, row, where_field, record),
+    for rule in RULE_CHECKS.values():
+        if rule.frame not in frames:
+            continue
+        sheet_frame, frame = frames[rule.frame]
+        passed = rule.test(frame).fillna(True).astype(bool).to_numpy()
+        for row in frame.index[~passed]:
+            record = sheet_frame.frame.loc[row]
+            where_field = rule.field if isinstance(rule.field, str) else rule.field(record)
+            findings.append(
+                finding(
+                    rule.code,
+                    rule.message(ctx, int(row), record),
+                    **at_row(workbook, sheet_frame, int(row), where_field, record),
+                )
             )
-        )
-    order = {code: i for i, code in enumerate(sorted({rc.code for rc in RULE_CHECKS.values()}))}
-    return sorted(findings, key=lambda f: (order[f.code], f.sheet, _row_of(f.cell)))
+    return sorted(findings, key=lambda f: (f.code, f.sheet, _row_of(f.cell)))
 
 
 def _row_of(cell: str) -> int:

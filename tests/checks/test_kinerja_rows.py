@@ -1,7 +1,5 @@
-import pytest
-
+from pokin_xl.checks.kinerja_rows import RULE_CHECKS, check_kinerja_rows
 from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.schemas import RULE_CHECKS, FrameContractError, check_schemas
 from tests.builders import chain, changed, read, row
 
 # chain(): T1 row 2, SS1 row 3, SP1 row 4, SK1 row 5, SSK1 row 6.
@@ -11,12 +9,12 @@ def by_code(findings, code):
     return [f for f in findings if f.code == code]
 
 
-def test_a_consistent_chain_passes_every_schema(tmp_path):
-    assert check_schemas(read(tmp_path, chain())) == []
+def test_a_consistent_chain_passes_every_row_rule(tmp_path):
+    assert check_kinerja_rows(read(tmp_path, chain())) == []
 
 
 def test_an_empty_sheet_has_nothing_to_check(tmp_path):
-    assert check_schemas(read(tmp_path, [], pegawai=[])) == []
+    assert check_kinerja_rows(read(tmp_path, [], pegawai=[])) == []
 
 
 def test_mapping_table_names_catalogued_rules():
@@ -27,7 +25,9 @@ def test_mapping_table_names_catalogued_rules():
 
 
 def test_b004_sasaran_without_indicator(tmp_path):
-    findings = check_schemas(read(tmp_path, changed(4, indikator=None, target=None, satuan=None)))
+    findings = check_kinerja_rows(
+        read(tmp_path, changed(4, indikator=None, target=None, satuan=None))
+    )
     assert [(f.code, f.cell, f.kode) for f in findings] == [("B004", "H6", "SSK1")]
     assert f"'{findings[0].kode}'" in findings[0].message
     assert "belum mempunyai indikator" in findings[0].message
@@ -39,14 +39,14 @@ def test_b004_near_miss_indicator_on_a_later_row_of_the_node(tmp_path):
     rows.append(
         row(kode="SSK1", indikator="Jumlah Paket Peralatan Kantor", target=6, satuan="Paket")
     )
-    assert check_schemas(read(tmp_path, rows)) == []
+    assert check_kinerja_rows(read(tmp_path, rows)) == []
 
 
 # ----------------------------------------------------------------------------- B005
 
 
 def test_b005_blank_sasaran(tmp_path):
-    findings = check_schemas(read(tmp_path, changed(4, sasaran="  ")))
+    findings = check_kinerja_rows(read(tmp_path, changed(4, sasaran="  ")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("B005", "E6", "SSK1")]
     assert "Sasaran pada Kode 'SSK1' kosong" in findings[0].message
 
@@ -62,21 +62,21 @@ def test_b005_near_miss_sasaran_given_on_a_later_row_of_the_node(tmp_path):
             satuan="Unit",
         )
     )
-    assert by_code(check_schemas(read(tmp_path, rows)), "B005") == []
+    assert by_code(check_kinerja_rows(read(tmp_path, rows)), "B005") == []
 
 
 # ----------------------------------------------------------------------------- H001
 
 
 def test_h001_kode_induk_names_no_row(tmp_path):
-    findings = check_schemas(read(tmp_path, changed(4, kode_induk="SK9")))
+    findings = check_kinerja_rows(read(tmp_path, changed(4, kode_induk="SK9")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H001", "B6", "SSK1")]
     assert "Kode Induk 'SK9' tidak ditemukan" in findings[0].message
     assert findings[0].severity == "error"
 
 
 def test_h001_suggests_the_code_meant(tmp_path):
-    findings = check_schemas(read(tmp_path, changed(4, kode_induk="sk1.")))
+    findings = check_kinerja_rows(read(tmp_path, changed(4, kode_induk="sk1.")))
     assert [(f.code, f.cell) for f in findings] == [("H001", "B6")]
     assert "Mungkin maksudnya 'SK1'?" in findings[0].message
 
@@ -84,14 +84,14 @@ def test_h001_suggests_the_code_meant(tmp_path):
 def test_h001_near_miss_parent_further_down_the_sheet(tmp_path):
     rows = chain()
     rows = [*rows[:3], rows[4], rows[3]]  # SSK1 (row 5) before its parent SK1 (row 6)
-    assert check_schemas(read(tmp_path, rows)) == []
+    assert check_kinerja_rows(read(tmp_path, rows)) == []
 
 
 # ----------------------------------------------------------------------------- H002
 
 
 def test_h002_parent_level_not_directly_above(tmp_path):
-    findings = check_schemas(read(tmp_path, changed(4, kode_induk="SP1")))
+    findings = check_kinerja_rows(read(tmp_path, changed(4, kode_induk="SP1")))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H002", "B6", "SSK1")]
     message = findings[0].message
     assert message.startswith(
@@ -115,7 +115,7 @@ def test_h002_skipped_level_without_a_box_of_that_unit(tmp_path):
             satuan="Laporan",
         ),
     ]
-    findings = check_schemas(read(tmp_path, rows))
+    findings = check_kinerja_rows(read(tmp_path, rows))
     assert [(f.code, f.cell) for f in findings] == [("H002", "B7")]
     assert "Belum ada Sasaran Kegiatan milik 'Bidang Pembinaan' di bawah 'SP1'" in (
         findings[0].message
@@ -135,7 +135,7 @@ def test_h002_inferred_parent_points_at_the_tingkat_cell(tmp_path):
             satuan="Laporan",
         ),
     ]
-    findings = check_schemas(read(tmp_path, rows))
+    findings = check_kinerja_rows(read(tmp_path, rows))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H002", "C3", "R1")]
     assert "disimpulkan dari urutan baris" in findings[0].message
     assert "adalah Tujuan" in findings[0].message
@@ -155,7 +155,7 @@ def test_h002_a_tujuan_does_not_hang_under_anything(tmp_path):
             satuan="Indeks",
         ),
     ]
-    findings = check_schemas(read(tmp_path, rows))
+    findings = check_kinerja_rows(read(tmp_path, rows))
     assert [(f.code, f.cell) for f in findings] == [("H002", "B7")]
     assert "Kosongkan Kode Induk" in findings[0].message
 
@@ -174,12 +174,12 @@ def test_h002_near_miss_rencana_hasil_kerja_may_attach_to_any_sasaran(tmp_path):
             satuan="Laporan",
         ),
     ]
-    assert check_schemas(read(tmp_path, rows)) == []
+    assert check_kinerja_rows(read(tmp_path, rows)) == []
 
 
 def test_h002_is_left_to_h004_inside_a_cycle(tmp_path):
     # SS1 -> SSK1 -> SK1 -> SP1 -> SS1: the cycle is the defect, not its wrong-level link.
-    findings = check_schemas(read(tmp_path, changed(1, kode_induk="SSK1")))
+    findings = check_kinerja_rows(read(tmp_path, changed(1, kode_induk="SSK1")))
     assert by_code(findings, "H002") == []
 
 
@@ -199,7 +199,7 @@ def test_h003_one_kode_for_two_sasaran(tmp_path):
             satuan="Paket",
         ),
     ]
-    findings = check_schemas(read(tmp_path, rows))
+    findings = check_kinerja_rows(read(tmp_path, rows))
     assert [(f.code, f.cell, f.kode) for f in findings] == [("H003", "A7", "SK1")]
     message = findings[0].message
     assert "Kode 'SK1' dipakai untuk sasaran atau tingkat yang berbeda" in message
@@ -211,7 +211,7 @@ def test_h003_other_unit_under_the_same_kode(tmp_path):
         *chain(),
         row(kode="SSK1", unit_kerja="Bidang Pengadaan", indikator="Jumlah X", target=1),
     ]
-    findings = check_schemas(read(tmp_path, rows))
+    findings = check_kinerja_rows(read(tmp_path, rows))
     assert [(f.code, f.cell) for f in findings] == [("H003", "A7")]
     assert "unit kerja yang berbeda" in findings[0].message
 
@@ -228,31 +228,14 @@ def test_h003_near_miss_same_sasaran_written_differently(tmp_path):
             satuan="Unit",
         ),
     ]
-    assert check_schemas(read(tmp_path, rows)) == []
-
-
-# ----------------------------------------------------------------------------- contract
-
-
-def test_a_frame_that_breaks_the_reader_contract_raises(tmp_path):
-    wb = read(tmp_path, chain())
-    wb.nodes.frame.loc[3, "level"] = 9
-    with pytest.raises(FrameContractError, match=r"nodes\.level"):
-        check_schemas(wb)
-
-
-def test_an_unknown_jenis_breaks_the_pegawai_contract(tmp_path):
-    wb = read(tmp_path, chain())
-    wb.pegawai.frame.loc[wb.pegawai.frame.index[0], "jenis"] = "Eselon II"
-    with pytest.raises(FrameContractError, match=r"pegawai\.jenis"):
-        check_schemas(wb)
+    assert check_kinerja_rows(read(tmp_path, rows)) == []
 
 
 # ----------------------------------------------------------------------------- samples
 
 
 def test_matriks_sample(sample_dir):
-    findings = check_schemas(read_matriks(sample_dir / "matriks.xlsx"))
+    findings = check_kinerja_rows(read_matriks(sample_dir / "matriks.xlsx"))
     assert {(f.code, f.cell, f.kode) for f in findings} == {
         ("B004", "H4", "T2"),  # Tujuan II: the chart gives it no indicator of its own
         ("H002", "B76", "PK.1"),  # Pelanggaran Disiplin sub kegiatan directly under Program SP3
@@ -261,4 +244,4 @@ def test_matriks_sample(sample_dir):
 
 
 def test_pohon_sample(sample_dir):
-    assert check_schemas(read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx")) == []
+    assert check_kinerja_rows(read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx")) == []
