@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+from pokin_xl.version import __version__
 
 _PUBLIC = {
     "build": "pokin_xl.build",

@@ -1,6 +1,7 @@
 """The pokin-xl command: options, exit codes and output formats; no logic of its own.
 
-Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage.
+Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage, 3 an internal error
+(a bug of pokin-xl: a message asking to report it; the traceback only with --debug).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from pokin_xl import __version__
 from pokin_xl.build import build
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
@@ -24,44 +26,73 @@ from pokin_xl.reconcile import reconcile, text_report
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
+from pokin_xl.version import __version__
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-# argparse speaks English; users read Indonesian. argparse looks its texts up through the
-# module-level gettext alias `_` at call time, so a small dictionary translates what users meet.
-_ARGPARSE_ID = {
-    "usage: ": "penggunaan: ",
-    "positional arguments": "argumen",
-    "options": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+# argparse speaks English; users read Indonesian. The texts are set on our own parser class and its
+# help formatter (never by replacing argparse's module-level `_`, which would change every other
+# program's argparse in the same process); error messages are translated in `error()`.
+_ARGPARSE_ERRORS_ID = {
     "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
     "invalid choice: %(value)r (choose from %(choices)s)": (
         "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)"
     ),
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
     "expected one argument": "memerlukan satu nilai",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected at least one argument": "memerlukan sedikitnya satu nilai",
     "invalid %(type)s value: %(value)r": "nilai %(value)r tidak valid",
     "ambiguous option: %(option)s could match %(matches)s": (
         "pilihan %(option)s ambigu, dapat berarti %(matches)s"
     ),
 }
-_english = argparse._
+_ARGUMENT_RE = re.compile(r"^argument (?P<name>[^:]+): (?P<message>.*)$", re.DOTALL)
 
 
-def _indonesian(text: str) -> str:
-    return _ARGPARSE_ID.get(text, _english(text))
+def _template_re(template: str) -> re.Pattern[str]:
+    pattern = re.escape(template)
+    pattern = re.sub(r"%\\\((\w+)\\\)[rs]", r"(?P<\1>.+?)", pattern)
+    return re.compile("^" + pattern.replace("%s", "(?P<arg>.+?)") + "$", re.DOTALL)
 
 
-argparse._ = _indonesian
+_ERROR_PATTERNS = [(_template_re(en), ind) for en, ind in _ARGPARSE_ERRORS_ID.items()]
+
+
+def indonesian_error(message: str) -> str:
+    """argparse's English error message in Indonesian (unchanged when not known)."""
+    argument = _ARGUMENT_RE.match(message)
+    if argument:
+        return f"argumen {argument['name']}: {indonesian_error(argument['message'])}"
+    for pattern, template in _ERROR_PATTERNS:
+        found = pattern.match(message)
+        if found:
+            values = found.groupdict()
+            arg = values.pop("arg", None)
+            text = template % arg if arg is not None else template
+            return re.sub(r"%\((\w+)\)[rs]", lambda m, found=values: found[m.group(1)], text)
+    return message
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "tampilkan bantuan ini lalu keluar"
+
     def error(self, message: str) -> None:  # argparse's own exit code is 2 as well
         self.print_usage(sys.stderr)
-        print(f"pokin-xl: perintah tidak valid: {message}", file=sys.stderr)
+        print(f"pokin-xl: perintah tidak valid: {indonesian_error(message)}", file=sys.stderr)
         raise SystemExit(EXIT_INPUT)
 
 
@@ -83,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="version",
         version=f"pokin-xl {__version__}",
         help="tampilkan versi lalu keluar",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="tampilkan traceback bila terjadi kesalahan internal"
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -164,17 +198,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pokin-xl: dibatalkan.", file=sys.stderr)
         return EXIT_INPUT
-    except Exception as exc:
-        if os.environ.get("POKIN_XL_DEBUG"):
-            raise
-        print(
-            f"pokin-xl: kesalahan tak terduga ({type(exc).__name__}: {exc}). "
-            "Jalankan ulang dengan POKIN_XL_DEBUG=1 untuk rincian.",
-            file=sys.stderr,
-        )
-        return EXIT_INPUT
+    except (
+        Exception
+    ) as exc:  # a bug (InternalError or anything unforeseen), never the input's fault
+        return _internal_error(exc, debug=args.debug or bool(os.environ.get("POKIN_XL_DEBUG")))
     parser.error(f"perintah '{args.command}' belum tersedia")
     return EXIT_INPUT
+
+
+def _internal_error(exc: Exception, *, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(exc, file=sys.stderr)
+    print(
+        f"pokin-xl: kesalahan internal pokin-xl, bukan kesalahan berkas Anda "
+        f"({type(exc).__name__}: {exc}). Mohon laporkan kepada pengelola pokin-xl beserta "
+        "perintah yang dijalankan"
+        + (" dan traceback di atas." if debug else " dan keluaran 'pokin-xl --debug ...'."),
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pokin_xl.cli import main
 
-CRASH = "kesalahan tak terduga"  # the CLI's catch-all: an exception nobody turned into a message
+CRASH = "kesalahan internal"  # the CLI's catch-all: an exception nobody turned into a message
 
 
 @dataclass(frozen=True)

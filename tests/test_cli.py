@@ -220,3 +220,38 @@ def test_reconcile_output_option_means_xlsx(tmp_path, sample_dir):
     assert out.exists()
     done = run("reconcile", str(a), str(b), "--format", "json", "-o", str(tmp_path / "x.xlsx"))
     assert done.returncode == 2 and "-o hanya untuk --format xlsx" in done.stderr
+
+
+def test_an_internal_error_exits_3_asking_to_report_with_the_traceback_only_under_debug(
+    tmp_path, monkeypatch
+):
+    import pokin_xl.cli as cli_module
+    from tests.cli_runner import run_cli
+
+    def bug(*_args, **_kwargs):
+        raise KeyError("kolom_hilang")
+
+    monkeypatch.setattr(cli_module, "validate", bug)
+    path = write_matriks(tmp_path / "m.xlsx", chain())
+    plain = run_cli("validate", path)
+    assert plain.code == 3 and "Traceback" not in plain.err
+    assert "kesalahan internal" in plain.err and "laporkan" in plain.err
+    debug = run_cli("--debug", "validate", path)
+    assert debug.code == 3 and "Traceback" in debug.err and "kolom_hilang" in debug.err
+
+
+def test_argparse_texts_are_indonesian_without_touching_argparse_itself(capsys):
+    import argparse
+
+    from pokin_xl.cli import build_parser, indonesian_error
+
+    assert argparse._("usage: ") == "usage: "  # the module-level gettext alias is untouched
+    help_text = build_parser().format_help()
+    assert help_text.startswith("penggunaan: ") and "pilihan:" in help_text
+    assert "tampilkan bantuan ini lalu keluar" in help_text
+    assert indonesian_error(
+        "argument --format: invalid choice: 'x' (choose from 'text', 'json')"
+    ) == ("argumen --format: pilihan 'x' tidak dikenal (pilih dari 'text', 'json')")
+    assert indonesian_error("the following arguments are required: FILE") == (
+        "argumen berikut wajib diisi: FILE"
+    )

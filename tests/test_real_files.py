@@ -95,7 +95,7 @@ def _assert_outcome(run: Run, path: Path) -> None:
     """Exit 0/1 with output and nothing on stderr, or exit 2 with a message about `path`."""
     assert run.code in (0, 1, 2), run
     assert "Traceback" not in run.err
-    assert "kesalahan tak terduga" not in run.err, run.err  # the CLI's catch-all for crashes
+    assert "kesalahan internal" not in run.err, run.err  # the CLI's catch-all for crashes
     if run.code in (0, 1):
         assert run.out.strip(), "exit 0/1 without output"
         assert run.err == ""

@@ -4,7 +4,7 @@ The promise: bad input gets a clear Indonesian message naming the file, sheet an
 exit and no traceback; the input is never modified; an output is written whole or not at all.
 
 Most runs call `main()` in this process (a subprocess per case would cost a second each); the
-CLI turns any unexpected exception into "kesalahan tak terduga", so its absence from stderr is
+CLI turns any unexpected exception into "kesalahan internal" (exit 3), so its absence from stderr is
 the in-process proof of "no traceback". Real processes are used where a hang must be cut off
 (Kode Induk cycles, deep chains) and once for the unusable files, to see the real stderr.
 Tests marked xfail(strict=True) document bugs; see their reasons.

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import xlsxwriter
 
-from pokin_xl import __version__
 from pokin_xl.errors import InputError
 from pokin_xl.findings import Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
+from pokin_xl.version import __version__
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.boxes import NO_UNIT, collect_nodes, findings_by_kode, unit_key
 from pokin_xl.writers.cascade import cascade_units, unit_members, write_cascade_sheet
