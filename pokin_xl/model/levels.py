@@ -114,3 +114,27 @@ def expected_parent(level: Tingkat) -> frozenset[Tingkat]:
     if level == Tingkat.RENCANA_HASIL_KERJA:
         return frozenset(t for t in Tingkat if t >= Tingkat.SASARAN_STRATEGIS)
     return frozenset({Tingkat(level - 1)})
+
+
+# The cascade's drawing bands: 0 Tujuan .. 3 Sasaran Kegiatan, 4 the stack of Sasaran Sub Kegiatan
+# (and Rencana Hasil Kerja, when the document has them).
+STACK_LEVELS = (Tingkat.SASARAN_SUB_KEGIATAN, Tingkat.RENCANA_HASIL_KERJA)
+
+
+def band_labels(*, holders: bool = False, rencana_hasil_kerja: bool = False) -> dict[int, str]:
+    """The label of each band of a cascade drawing, from TINGKAT_LABELS (the one source).
+
+    With `holders` each label has the position kinds that may hold that level (HOLDERS, the same
+    table O003 checks) on a line above it, as the Pohon Kinerja draws rows by position level.
+    """
+    labels: dict[int, str] = {}
+    for band in range(int(Tingkat.SASARAN_SUB_KEGIATAN) + 1):
+        levels = [Tingkat(band)]
+        if band == int(Tingkat.SASARAN_SUB_KEGIATAN) and rencana_hasil_kerja:
+            levels = list(STACK_LEVELS)
+        text = " dan ".join(level.label for level in levels)
+        if holders:
+            kinds = set().union(*(HOLDERS[level] for level in levels))
+            text = " / ".join(kind.value for kind in JenisJabatan if kind in kinds) + "\n" + text
+        labels[band] = text
+    return labels

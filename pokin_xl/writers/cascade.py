@@ -15,20 +15,12 @@ from collections.abc import Mapping, Sequence
 
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import Identity
-from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.levels import Tingkat, band_labels
 from pokin_xl.writers.boxes import NO_UNIT, Node, Paragraph, cascade_paragraphs, findings_note
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.drawing import Box, ChartSpec, Drawn, draw_chart
 from pokin_xl.writers.layout import Column, Item, TreeLayout, tree_layout
 from pokin_xl.writers.page import PAPER_A3, setup_page
-
-BAND_LABELS = {
-    0: "Tujuan",
-    1: "Sasaran Strategis",
-    2: "Sasaran Program",
-    3: "Sasaran Kegiatan",
-    4: "Sasaran Sub Kegiatan",
-}
 
 
 def owns_sheet(node: Node) -> bool:
@@ -109,9 +101,11 @@ def write_cascade_sheet(
     layout = unit_layout(nodes, unit_key, members)
     year = f" TAHUN {identity.tahun}" if identity.tahun else ""
     title = f"CASCADING {unit.upper()}{year}"
-    labels = dict(BAND_LABELS)
-    if any(nodes[k].level == Tingkat.RENCANA_HASIL_KERJA for k in layout.node_keys() if k in nodes):
-        labels[4] = "Sasaran Sub Kegiatan dan Rencana Hasil Kerja"
+    labels = band_labels(
+        rencana_hasil_kerja=any(
+            nodes[k].level == Tingkat.RENCANA_HASIL_KERJA for k in layout.node_keys() if k in nodes
+        )
+    )
 
     def content(kode: str) -> Box:
         node = nodes[kode]

@@ -100,8 +100,13 @@ WRAPPED = {3: 22, 4: 60, 5: 18, 8: 34}  # columns whose text decides a row's hei
 
 
 def write_findings_sheet(
-    sheet: SheetWriter, findings: Sequence[Finding], locations: Locations
+    sheet: SheetWriter,
+    findings: Sequence[Finding],
+    locations: Locations,
+    *,
+    title: str = "Temuan",
 ) -> None:
+    """The one findings table (build's Temuan and reconcile's Temuan Rekonsiliasi)."""
     styles = sheet.styles
     for col, (_, width) in enumerate(COLUMNS):
         sheet.column_width(col, col, width)
@@ -174,4 +179,4 @@ def write_findings_sheet(
         )
     sheet.row_height(0, 30)
     sheet.ws.freeze_panes(1, 0)
-    setup_page(sheet.ws, "Temuan", paper=PAPER_A4, repeat_rows=(0, 0))
+    setup_page(sheet.ws, title, paper=PAPER_A4, repeat_rows=(0, 0))

@@ -1,8 +1,7 @@
 """Pohon Kinerja: the whole agency as one tree, by position level (section 2.5 of the seed).
 
-Rows are the position levels that hold each band: JPT (Tujuan, Sasaran Strategis),
-Administrator (Sasaran Program, Sasaran Kegiatan), Pengawas / Fungsional (Sasaran Sub Kegiatan,
-Rencana Hasil Kerja). Each box states Sasaran, Indikator and Target.
+Rows are the levels, each labelled with the position kinds that may hold it (model.levels.HOLDERS,
+the table O003 checks). Each box states Sasaran, Indikator and Target.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import Identity
+from pokin_xl.model.levels import band_labels
 from pokin_xl.writers.boxes import Node, findings_note, pohon_paragraphs
 from pokin_xl.writers.cascade import chart_subtitle
 from pokin_xl.writers.cells import SheetWriter
@@ -18,13 +18,7 @@ from pokin_xl.writers.drawing import Box, ChartSpec, Drawn, draw_chart
 from pokin_xl.writers.layout import Column, Item, tree_layout
 from pokin_xl.writers.page import PAPER_A3, setup_page
 
-BAND_LABELS = {
-    0: "JPT\nTujuan",
-    1: "JPT\nSasaran Strategis",
-    2: "Administrator\nSasaran Program",
-    3: "Administrator\nSasaran Kegiatan",
-    4: "Pengawas / Fungsional\nSasaran Sub Kegiatan dan Rencana Hasil Kerja",
-}
+BAND_LABELS = band_labels(holders=True, rencana_hasil_kerja=True)
 
 
 def _column_title(column: Column) -> str:

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from pokin_xl.findings import SEVERITY_LABELS
 from pokin_xl.model.matching import METHOD_LABELS
 from pokin_xl.model.reconciliation import ReconcileResult
 from pokin_xl.writers.atomic import atomic_output
-from pokin_xl.writers.cells import as_number
+from pokin_xl.writers.cells import SheetWriter, as_number
+from pokin_xl.writers.findings import Locations, write_findings_sheet
+from pokin_xl.writers.styles import SEVERITY_FONTS, THIN, Styles
 
 SHEET = "Rekonsiliasi"
 FINDINGS_SHEET = "Temuan Rekonsiliasi"
@@ -34,37 +36,32 @@ _STATUS_COLOURS = {
 }
 
 
-def _formats(book: xlsxwriter.Workbook) -> dict[str, object]:
-    base = {"font_name": "Arial", "font_size": 10, "valign": "top", "border": 1}
+RECONCILE_SIZE = 10  # a wide table read on screen: one point above the build's tables
+
+
+def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
+    """The sheet's formats, made by the workbook's one Styles (writers/styles.py)."""
+    styles = Styles(book)
+    base = {"font_size": RECONCILE_SIZE, "valign": "top", "border": THIN}
     return {
-        "title": book.add_format({"bold": True, "font_size": 14}),
-        "subtitle": book.add_format({"italic": True, "font_size": 10, "font_color": "#404040"}),
-        "section": book.add_format({"bold": True, "font_size": 12}),
-        "header": book.add_format(
-            {
-                **base,
-                "bold": True,
-                "text_wrap": True,
-                "align": "center",
-                "valign": "vcenter",
-                "bg_color": "#1F4E78",
-                "font_color": "#FFFFFF",
-            }
-        ),
-        "text": book.add_format({**base, "text_wrap": True}),
-        "center": book.add_format({**base, "align": "center"}),
-        "number": book.add_format({**base, "num_format": "General"}),
-        "score": book.add_format({**base, "num_format": "0.0"}),
-        "money": book.add_format({**base, "num_format": "#,##0"}),
-        "diff": book.add_format({**base, "num_format": "+#,##0.##;-#,##0.##;0"}),
-        "money_diff": book.add_format({**base, "num_format": "+#,##0;-#,##0;0"}),
-        "bold_text": book.add_format({**base, "bold": True, "text_wrap": True}),
-        "bold_money": book.add_format({**base, "bold": True, "num_format": "#,##0"}),
+        "title": styles.get(bold=True, font_size=14),
+        "subtitle": styles.get(italic=True, font_size=10, font_color="#404040"),
+        "section": styles.get(bold=True, font_size=12),
+        "header": styles.variant(styles.table_header(), font_size=RECONCILE_SIZE),
+        "text": styles.get(**base, text_wrap=True),
+        "center": styles.get(**base, align="center"),
+        "number": styles.get(**base, num_format="General"),
+        "score": styles.get(**base, num_format="0.0"),
+        "money": styles.get(**base, num_format="#,##0"),
+        "diff": styles.get(**base, num_format="+#,##0.##;-#,##0.##;0"),
+        "money_diff": styles.get(**base, num_format="+#,##0;-#,##0;0"),
+        "bold_text": styles.get(**base, bold=True, text_wrap=True),
+        "bold_money": styles.get(**base, bold=True, num_format="#,##0"),
         **{
-            f"status_{name}": book.add_format({"bg_color": fill, "font_color": font})
+            f"status_{name}": styles.conditional(font=font, fill=fill)
             for name, (fill, font) in _STATUS_COLOURS.items()
         },
-        "nonzero": book.add_format({"font_color": "#9C0006", "bold": True}),
+        "nonzero": styles.conditional(font=SEVERITY_FONTS["error"], bold=True),
     }
 
 
@@ -380,28 +377,9 @@ def _print_setup(ws, result: ReconcileResult, last_col: int, last_row: int) -> N
 
 
 def add_findings_sheet(book: xlsxwriter.Workbook, result: ReconcileResult) -> None:
-    """A plain list of the findings, for `reconcile --format xlsx` (a report writer may replace it)."""
-    ws = book.add_worksheet(FINDINGS_SHEET)
-    formats = _formats(book)
-    headers = ["Kode", "Tingkat keparahan", "Berkas", "Sheet", "Sel", "Pesan"]
-    widths = [7, 12, 24, 14, 7, 100]
-    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
-        ws.write_string(0, col, header, formats["header"])
-        ws.set_column(col, col, width)
-    findings = result.report.sorted()
-    for r, item in enumerate(findings, start=1):
-        values = item.to_dict()
-        ws.write_string(r, 0, values["code"], formats["center"])
-        ws.write_string(r, 1, SEVERITY_LABELS[values["severity"]], formats["center"])
-        ws.write_string(r, 2, values["file"], formats["text"])
-        ws.write_string(r, 3, values["sheet"], formats["text"])
-        ws.write_string(r, 4, values["cell"], formats["center"])
-        ws.write_string(r, 5, values["message"], formats["text"])
-    ws.autofilter(0, 0, max(len(findings), 1), len(headers) - 1)
-    ws.freeze_panes(1, 0)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    """The findings list of `reconcile --format xlsx`: the same Temuan table `build` writes."""
+    sheet = SheetWriter(book.add_worksheet(FINDINGS_SHEET), Styles(book))
+    write_findings_sheet(sheet, result.report.sorted(), Locations(), title=FINDINGS_SHEET)
 
 
 def write_reconciliation_workbook(result: ReconcileResult, path: str | Path) -> Path:

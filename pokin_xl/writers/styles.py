@@ -188,11 +188,18 @@ class Styles:
 
     def severity(self, severity: str) -> Format:
         """Conditional-format colours for a severity (fill and font only)."""
-        key = (("conditional", severity),)
+        return self.conditional(font=SEVERITY_FONTS[severity], fill=SEVERITY_FILLS[severity])
+
+    def conditional(self, *, font: str, fill: str = "", bold: bool = False) -> Format:
+        """A conditional format: colours (and bold) only, no font name or size."""
+        props: dict[str, Any] = {"font_color": font}
+        if fill:
+            props["bg_color"] = fill
+        if bold:
+            props["bold"] = True
+        key = (("conditional", tuple(sorted(props.items()))),)
         if key not in self._cache:
-            self._cache[key] = self._book.add_format(
-                {"bg_color": SEVERITY_FILLS[severity], "font_color": SEVERITY_FONTS[severity]}
-            )
+            self._cache[key] = self._book.add_format(props)
         return self._cache[key]
 
     def label(self) -> Format:

@@ -174,3 +174,13 @@ def test_rollup_block_of_the_real_template_shows_its_broken_roll_ups(tmp_path):
         cell = ws.cell(r, col["Status"])
         if isinstance(cell.value, str) and cell.value.startswith("="):
             assert recompute(ws, wv, cell.coordinate) == wv[cell.coordinate].value
+
+
+def test_reconcile_findings_sheet_is_the_build_findings_table(tmp_path):
+    from pokin_xl.writers.findings import COLUMNS
+
+    matriks = write_matriks(tmp_path / "a.xlsx", chain())
+    renstra = write_renstra(tmp_path / "b.xlsx", renstra_rows())
+    path = write_reconciliation_workbook(reconcile(matriks, renstra), tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(path)[FINDINGS_SHEET]
+    assert [c.value for c in ws[1]] == [name for name, _ in COLUMNS]
