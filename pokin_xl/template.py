@@ -16,6 +16,7 @@ from pokin_xl.model.frames import KINERJA_FIELDS, PEGAWAI_FIELDS
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.units import SUGGESTED_UNITS
 from pokin_xl.writers.atomic import atomic_output
+from pokin_xl.writers.layout import column_pixels, text_height
 
 SHEETS = ("Petunjuk", "Identitas", "Pegawai", "Kinerja", "Referensi")
 TEMPLATE_ROWS = 1000
@@ -231,6 +232,7 @@ def _formats(book: xlsxwriter.Workbook) -> dict:
         "code": book.add_format({"num_format": "@", "valign": "top", "border": 1}),
         "money": book.add_format({"num_format": "#,##0", "valign": "top", "border": 1}),
         "plain": book.add_format({"text_wrap": True}),
+        "guide": book.add_format({"text_wrap": True, "valign": "top"}),
     }
 
 
@@ -245,18 +247,70 @@ def _write_value(ws, row: int, col: int, value: object, fmt) -> None:
         ws.write_string(row, col, str(value), fmt)
 
 
+# Petunjuk's columns, one per Kinerja field of the example, narrow enough that the whole example
+# prints on one landscape A4 page. Unlisted fields are 12 wide.
+PETUNJUK_WIDTHS = {
+    "kode": 8,
+    "kode_induk": 8,
+    "tingkat": 13,
+    "unit_kerja": 14,
+    "sasaran": 26,
+    "kode_nomenklatur": 17,
+    "nomenklatur": 24,
+    "indikator": 26,
+    "target": 8,
+    "satuan": 9,
+    "pagu": 11,
+    "pengampu": 15,
+    "keterangan": 11,
+}
+_PETUNJUK_SIZE = 11  # the template's font size (Calibri 11)
+
+
+def _merged_chars(widths: list[float]) -> float:
+    """The width, in characters, of one column as wide as these columns merged."""
+    return (sum(column_pixels(w) for w in widths) - 5) / 7
+
+
 def _petunjuk(ws, formats) -> None:
-    ws.set_column(0, 0, 4)
-    ws.set_column(1, 13, 18)
+    """Instructions over the width of the example table, every row as tall as its wrapped text
+    (merged cells never grow by themselves), printed landscape one page wide."""
+    widths = [float(PETUNJUK_WIDTHS.get(name, 12)) for name in KINERJA_FIELDS]
+    last = len(widths)
+    ws.set_column(0, 0, 2)
+    for col, width in enumerate(widths, start=1):
+        ws.set_column(col, col, width)
+    line_width = _merged_chars(widths)
     for i, line in enumerate(PETUNJUK):
-        ws.write_string(i, 1, line, formats["title"] if i == 0 else formats["plain"])
+        if not line:
+            ws.set_row(i, 8)
+            continue
+        title = i == 0
+        size = 14 if title else _PETUNJUK_SIZE
+        ws.merge_range(i, 1, i, last, line, formats["title"] if title else formats["guide"])
+        ws.set_row(i, max(text_height([[(line, title)]], line_width, size), size * 1.5))
     start = len(PETUNJUK)
-    for col, title in enumerate(KINERJA_FIELDS.values()):
-        ws.write_string(start, col + 1, title, formats["header"])
+    headers = list(KINERJA_FIELDS.values())
+    for col, title in enumerate(headers, start=1):
+        ws.write_string(start, col, title, formats["header"])
+    ws.set_row(start, _row_height(headers, widths, bold=True))
     for r, values in enumerate(EXAMPLE, start=start + 1):
-        for c, value in enumerate(values):
-            ws.write_string(r, c + 1, value, formats["example"])
+        for c, value in enumerate(values, start=1):
+            ws.write_string(r, c, value, formats["example"])
+        ws.set_row(r, _row_height(values, widths))
     ws.hide_gridlines(2)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.fit_to_pages(1, 0)
+    ws.print_area(0, 0, start + len(EXAMPLE), last)
+
+
+def _row_height(values: list[str], widths: list[float], *, bold: bool = False) -> float:
+    return max(
+        text_height([[(value, bold)]], width, _PETUNJUK_SIZE)
+        for value, width in zip(values, widths, strict=True)
+    )
 
 
 def _identitas(ws, formats, content: TemplateContent) -> None:
