@@ -16,6 +16,10 @@ SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
 
 @dataclass(frozen=True)
 class Finding:
+    """One finding. Field names are the JSON keys users and scripts read, so they stay; mind
+    `code` (the rule, e.g. "T004") against `kode` (the Kode of the sasaran concerned), and `unit`
+    (the Unit Kerja, never a satuan). See docs/GLOSSARY.md."""
+
     code: str
     severity: str
     message: str

@@ -1,5 +1,7 @@
 """Target rules T001-T008: each indicator's target, its unit, and the same indicator elsewhere.
 
+In this module "unit" always means the satuan (unit of measure); the Unit Kerja is `unit_kerja`.
+
 One finding per indicator row and rule, at the Target or the Satuan cell. Units are compared in
 their canonical spelling (`normalise_unit`); only units this tool knows are called contradictory,
 so that an unusual but sensible Satuan ("Pegawai", "Sekolah") is never reported.
@@ -366,8 +368,8 @@ def _t007(
 
 
 def _unit_place(other: Mapping[str, object], record: Mapping[str, object]) -> str:
-    unit = clean(other["unit_kerja"])
-    return f" ({unit})" if unit and unit != clean(record["unit_kerja"]) else ""
+    unit_kerja = clean(other["unit_kerja"])
+    return f" ({unit_kerja})" if unit_kerja and unit_kerja != clean(record["unit_kerja"]) else ""
 
 
 def _signature(record: Mapping[str, object]) -> tuple:
