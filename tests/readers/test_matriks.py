@@ -372,3 +372,16 @@ def test_b008_identitas_missing_or_without_perangkat_daerah_and_tahun(tmp_path):
     assert "tidak ada" in wb.problems[0].message
     # the near miss: a complete Identitas (chain's default) reads without problems
     assert read_matriks(write_matriks(tmp_path / "c.xlsx", chain())).problems == []
+
+
+def test_b003_unknown_jenis_jabatan_at_its_cell_and_known_aliases_pass(tmp_path):
+    pegawai = [
+        {"Nama": "Satu", "Jabatan": "Sekretaris", "Jenis Jabatan": "Eselon 3a"},
+        {"Nama": "Dua", "Jabatan": "Kepala Badan", "Jenis Jabatan": "Eselon II"},
+        {"Nama": "Tiga", "Jabatan": "Analis", "Jenis Jabatan": "JFT"},
+    ]
+    wb = read_matriks(write_matriks(tmp_path / "m.xlsx", chain(), pegawai=pegawai))
+    assert [(p.code, p.sheet, p.cell, p.subject) for p in wb.problems] == [
+        ("B003", "Pegawai", "D2", "Satu")
+    ]
+    assert wb.pegawai.frame["jenis"].tolist() == ["", "JPT", "Fungsional"]
