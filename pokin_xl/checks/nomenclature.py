@@ -254,10 +254,13 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
 def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[Finding]:
     """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
     nomenclature = load_nomenclature()
+    # One look-up per distinct wording (a large sheet repeats few and names many).
+    units_of = {text: nomenclature.indicator_units(text) for text in frame["indikator"].unique()}
+    national_rows = frame[frame["indikator"].map(lambda text: bool(units_of[text]))]
     findings: list[Finding] = []
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
-        national = nomenclature.indicator_units(record["indikator"])
-        if not national or any(units_compatible(record["satuan"], u) for u in national):
+    for row, record in zip(national_rows.index, national_rows.to_dict("records"), strict=True):
+        national = units_of[record["indikator"]]
+        if any(units_compatible(record["satuan"], u) for u in national):
             continue
         wanted = " atau ".join(f"'{u}'" for u in sorted(national))
         findings.append(

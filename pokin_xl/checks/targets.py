@@ -188,13 +188,14 @@ def _unit_contradiction(
     satuan = _text(record["satuan_norm"])
     field = "satuan" if satuan else "target"
     indikator = clean(record["indikator"])
-    implied = None if _national(indikator) else _implied(indikator)
+    implied = _implied(indikator)
     if (
         implied
         and unit
         and _known(implied)
         and _known(unit)
         and not same_kind_of_unit(implied, unit)
+        and not _national(indikator)  # N003 owns a national indicator's satuan
     ):
         label = "Satuan" if satuan else "Satuan pada sel Target"
         return field, (
