@@ -143,7 +143,7 @@ _RULES = [
         "T004",
         "error",
         "Satuan bertentangan dengan indikator",
-        "Satuan harus sesuai dengan yang dihitung oleh rumusan indikator.",
+        "Satuan harus sesuai dengan yang dihitung oleh rumusan indikator (indikator nasional diperiksa oleh N003).",
     ),
     Rule(
         "T005",
@@ -260,7 +260,7 @@ _RULES = [
         "N003",
         "warning",
         "Satuan berbeda dari nomenklatur",
-        "Satuan indikator sub kegiatan mengikuti nomenklatur nasional.",
+        "Satuan indikator sub kegiatan, dan indikator yang dirumuskan sama dengan indikator nasional, mengikuti nomenklatur nasional.",
     ),
     Rule(
         "N004",
