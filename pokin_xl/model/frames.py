@@ -27,7 +27,19 @@ KINERJA_FIELDS: dict[str, str] = {
     "pagu": "Pagu (Rp)",
     "pengampu": "Pengampu",
     "keterangan": "Keterangan",
+    # Optional (documents): old workbooks without these columns still read, as blanks.
+    "target_tw1": "Target TW I",
+    "target_tw2": "Target TW II",
+    "target_tw3": "Target TW III",
+    "target_tw4": "Target TW IV",
+    "cara_hitung": "Cara Hitung",
+    "polaritas": "Polaritas",
+    "definisi_operasional": "Definisi Operasional",
+    "formula": "Formula",
+    "sumber_data": "Sumber Data",
+    "iku": "IKU (Ya/Tidak)",
 }
+QUARTER_FIELDS = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
 
 # Fields that describe the sasaran (the node) rather than one indicator: on the rows after the
 # first of a Kode they may be blank or merged and are carried down; the nodes frame has them.
@@ -48,6 +60,7 @@ PEGAWAI_FIELDS: dict[str, str] = {
     "jenis_jabatan": "Jenis Jabatan",
     "unit_kerja": "Unit Kerja",
     "atasan": "Atasan Langsung",
+    "status": "Status",  # optional: Definitif, Plt, Plh, Pj
 }
 
 
@@ -74,6 +87,10 @@ class Identity:
     misi: list[str] = field(default_factory=list)
     kepala: str = ""
     nip_kepala: str = ""
+    kepala_daerah: str = ""
+    jabatan_kepala_daerah: str = ""
+    tempat: str = ""
+    tanggal: str = ""
     sheet: str = "Identitas"
     cells: dict[str, str] = field(default_factory=dict)
 

@@ -95,6 +95,8 @@ class Person:
     jenis: str
     unit: str
     atasan: str
+    nip: str = ""
+    status: str = ""
 
     @property
     def label(self) -> str:
@@ -120,6 +122,8 @@ class Directory:
                 jenis=clean(record.get("jenis")),
                 unit=clean(record.get("unit_kerja")),
                 atasan=clean(record.get("atasan")),
+                nip=clean(record.get("nip")),
+                status=clean(record.get("status")),
             )
             if not person.nama and not person.jabatan:
                 continue

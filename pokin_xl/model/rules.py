@@ -1,7 +1,7 @@
 """Every rule pokin-xl knows: a stable code, a default severity, an Indonesian title and why.
 
 Codes never change meaning; a retired rule keeps its code unused. Prefixes: B reading, H hierarchy,
-T targets, S statements, O owners, N nomenclature, P budget, R reconciliation.
+T targets, S statements, O owners, N nomenclature, P budget, D documents, R reconciliation.
 
 Vocabulary, like the rest of model/: the checks raise findings of these rules
 (checks.catalogue.finding), the writers show their titles.
@@ -69,6 +69,12 @@ _RULES = [
         "warning",
         "Identitas tidak lengkap",
         "Nama perangkat daerah dan tahun menjadi judul setiap keluaran dan menentukan tahun Renstra yang dibandingkan.",
+    ),
+    Rule(
+        "B009",
+        "warning",
+        "Pilihan tidak dikenal",
+        "Cara Hitung, Polaritas dan IKU menentukan cara target triwulan dan dokumen dibaca.",
     ),
     # Hierarchy
     Rule(
@@ -244,6 +250,28 @@ _RULES = [
         "error",
         "Pagu induk tidak sama dengan jumlah pagu anak",
         "Pagu program dan kegiatan adalah jumlah pagu di bawahnya.",
+    ),
+    # Documents (PK, IKU, Rencana Aksi, SKP)
+    Rule(
+        "D001",
+        "error",
+        "Perjanjian Kinerja tanpa pihak kedua",
+        "PK ditandatangani pemilik sasaran dan atasan langsungnya (PermenPANRB 53/2014); "
+        "kepala perangkat daerah menandatanganinya dengan kepala daerah.",
+    ),
+    Rule(
+        "D002",
+        "error",
+        "Target triwulan tidak sesuai target tahunan",
+        "Rencana aksi memecah target tahunan per triwulan menurut Cara Hitung dan Polaritas "
+        "indikator; angka yang tidak cocok membuat capaian tahunan tidak dapat diukur.",
+    ),
+    Rule(
+        "D003",
+        "error",
+        "Rencana Hasil Kerja tanpa RHK atasan",
+        "Setiap RHK mengintervensi RHK atasan langsungnya (PermenPANRB 6/2022), kecuali RHK "
+        "pimpinan perangkat daerah.",
     ),
     # Reconciliation
     Rule(

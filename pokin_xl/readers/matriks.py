@@ -14,11 +14,13 @@ from pokin_xl.model.frames import (
     KINERJA_FIELDS,
     NODE_FIELDS,
     PEGAWAI_FIELDS,
+    QUARTER_FIELDS,
     Identity,
     MatriksWorkbook,
     SheetFrame,
 )
 from pokin_xl.model.levels import JenisJabatan, Tingkat
+from pokin_xl.model.quarters import CaraHitung, Polaritas, parse_yes_no
 from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
@@ -37,7 +39,14 @@ IDENTITAS_LABELS: dict[str, list[str]] = {
     "misi": ["Misi", "Misi Kepala Daerah"],
     "kepala": ["Kepala Perangkat Daerah", "Kepala", "Nama Kepala", "Pimpinan"],
     "nip_kepala": ["NIP", "NIP Kepala", "NIP Kepala Perangkat Daerah"],
+    "kepala_daerah": ["Kepala Daerah", "Nama Kepala Daerah", "Bupati/Wali Kota", "Gubernur"],
+    "jabatan_kepala_daerah": ["Jabatan Kepala Daerah", "Sebutan Kepala Daerah"],
+    "tempat": ["Tempat", "Tempat Penandatanganan", "Kota Penandatanganan"],
+    "tanggal": ["Tanggal", "Tanggal Penandatanganan", "Tanggal Perjanjian Kinerja"],
 }
+_MONTHS = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+).split()
 
 
 def read_matriks(path: str | Path) -> MatriksWorkbook:
@@ -107,6 +116,8 @@ def _read_identity(grid: Grid) -> Identity:
             identity.tahun = int(digits[:4]) if len(digits) >= 4 else None
         elif field == "nip_kepala":
             identity.nip_kepala = code_text(grid.get(row, col))
+        elif field == "tanggal" and isinstance(value, dt.date | dt.datetime):
+            identity.tanggal = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
         else:
             setattr(identity, field, text)
     return identity
@@ -187,7 +198,7 @@ def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, obje
         cell = grid.get(row, col)
         if field in CODE_FIELDS:
             record[field] = code_text(cell)
-        elif field in ("target", "pagu"):
+        elif field in ("target", "pagu", *QUARTER_FIELDS):
             record[field] = cell.value
             record[f"_{field}_format"] = cell.number_format
         else:
@@ -216,7 +227,9 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     for row in range(header.row + 1, grid.max_row + 1):
         record = _raw_record(grid, row, header.columns)
         for field in KINERJA_FIELDS:
-            record.setdefault(field, "" if field not in ("target", "pagu") else None)
+            record.setdefault(
+                field, "" if field not in ("target", "pagu", *QUARTER_FIELDS) else None
+            )
         if all(is_blank(record.get(f)) for f in _ROW_FIELDS):
             continue
         continues = previous is not None and (
@@ -273,6 +286,9 @@ def _parse_fields(
     labels: list[str] = []
     targets = []
     pagu_values: list[float | None] = []
+    quarters: dict[str, list[object]] = {
+        key: [] for field in QUARTER_FIELDS for key in (field, f"{field}_value")
+    }
     for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
         level = Tingkat.parse(record["tingkat"])
         levels.append(int(level) if level is not None else pd.NA)
@@ -294,6 +310,13 @@ def _parse_fields(
                 )
             )
         targets.append(parse_target(record["target"], record.get("_target_format")))
+        for field in QUARTER_FIELDS:
+            quarter = parse_target(record.get(field), record.get(f"_{field}_format"))
+            quarters[field].append(quarter.raw)
+            quarters[f"{field}_value"].append(
+                quarter.value if quarter.kind in ("number", "percent") else None
+            )
+        _unknown_choices(record, row, sheet, file, letters, problems)
         pagu_values.append(_pagu(record, row, sheet, file, letters, problems))
     frame = frame.assign(
         level=pd.array(levels, dtype="Int64"),
@@ -309,8 +332,46 @@ def _parse_fields(
         target_category=[t.category for t in targets],
         satuan_norm=[normalise_unit(s) for s in frame["satuan"]],
         pagu_value=pd.array(pagu_values, dtype="Float64"),
+        **{
+            key: (pd.array(values, dtype="Float64") if key.endswith("_value") else values)
+            for key, values in quarters.items()
+        },
     )
     return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
+
+
+_CHOICES = {
+    "cara_hitung": (CaraHitung.parse, "Kumulatif, Nilai Akhir atau Rata-rata"),
+    "polaritas": (Polaritas.parse, "Positif atau Negatif"),
+    "iku": (parse_yes_no, "Ya atau Tidak"),
+}
+
+
+def _unknown_choices(
+    record: dict[str, object],
+    row: int,
+    sheet: str,
+    file: str,
+    letters: dict[str, str],
+    problems: list[Finding],
+) -> None:
+    """B009 for a Cara Hitung, Polaritas or IKU cell that is filled but not one of the choices."""
+    for field, (parse, choices) in _CHOICES.items():
+        value = record.get(field)
+        if is_blank(value) or parse(value) is not None:
+            continue
+        problems.append(
+            finding(
+                "B009",
+                f"{KINERJA_FIELDS[field]} '{clean(value)}' tidak dikenal; tulis {choices}.",
+                file=file,
+                sheet=sheet,
+                cell=f"{letters.get(field, '')}{row}",
+                unit=str(record["unit_kerja"]),
+                kode=str(record["kode"]),
+                subject=str(record["indikator"] or record["sasaran"]),
+            )
+        )
 
 
 def _pagu(
