@@ -377,3 +377,36 @@ def _iku(goals: Mapping[str, Goal], directory: Directory) -> list[tuple[Goal, In
 
 def format_rupiah(amount: float | None) -> str:
     return "" if amount is None else format_number(round(amount))
+
+
+JENIS = ("pk", "iku", "renaksi", "skp")
+JENIS_LABELS = {
+    "pk": "Perjanjian Kinerja",
+    "iku": "Indikator Kinerja Utama",
+    "renaksi": "Rencana Aksi",
+    "skp": "SKP (Rencana Hasil Kerja)",
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document (or an official's part of one) left out, and the finding why."""
+
+    dokumen: str  # one of JENIS
+    nama: str
+    alasan: str
+    code: str = ""
+    sheet: str = ""
+    cell: str = ""
+
+
+@dataclass
+class Selection:
+    """What is printed: the documents that passed, and those left out."""
+
+    jenis: tuple[str, ...]
+    pk: list[Holding] = field(default_factory=list)
+    iku: list[tuple[Goal, Indicator, str]] = field(default_factory=list)
+    renaksi: list[Holding] = field(default_factory=list)
+    skp: list[Holding] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)

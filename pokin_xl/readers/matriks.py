@@ -44,9 +44,20 @@ IDENTITAS_LABELS: dict[str, list[str]] = {
     "tempat": ["Tempat", "Tempat Penandatanganan", "Kota Penandatanganan"],
     "tanggal": ["Tanggal", "Tanggal Penandatanganan", "Tanggal Perjanjian Kinerja"],
 }
-_MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+_MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def read_matriks(path: str | Path) -> MatriksWorkbook:
