@@ -307,6 +307,9 @@ def _indicator(row: int, record: Mapping[str, object]) -> Indicator:
     target = target_from_row(record)
     shown = format_target(target)
     satuan = _text(record.get("satuan"))
+    if target.kind == "category" and satuan and satuan.lower() not in shown.lower():
+        shown = f"{satuan} {shown}"  # 'Predikat A'
+
     if shown and satuan and not target.unit and target.kind in ("number", "range", "comparison"):
         shown = f"{shown} {satuan}"
     value = target.value if target.kind in ("number", "percent") else None

@@ -45,8 +45,8 @@ _CARA_ALIASES = {
 _POLARITAS_ALIASES = {
     normalise(alias): kind
     for kind, aliases in {
-        Polaritas.POSITIF: ["positif", "maximize", "maksimal", "semakin tinggi semakin baik", "+"],
-        Polaritas.NEGATIF: ["negatif", "minimize", "minimal", "semakin rendah semakin baik", "-"],
+        Polaritas.POSITIF: ["positif", "maximize", "maksimal", "semakin tinggi semakin baik"],
+        Polaritas.NEGATIF: ["negatif", "minimize", "minimal", "semakin rendah semakin baik"],
     }.items()
     for alias in aliases
 }

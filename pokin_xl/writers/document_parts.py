@@ -2,7 +2,11 @@
 titles, and the signature blocks.
 
 Rows are never merged vertically (a merged range split by a page break prints half empty), and
-every row is as tall as its longest wrapped text, so that nothing printed is cut off.
+every row is as tall as its longest wrapped text, so that nothing printed is cut off. Portrait
+documents are paginated here, not by Excel: every row height is known, so a page break goes
+before the row that would not fit, the current table header is written again below it (a sheet
+has only one range of print-title rows, and a PK has two tables), and a signature block is
+never split.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ from pokin_xl.writers.styles import THIN
 TEXT_SIZE = 10
 MIN_ROW = 15.0
 SIGNATURE_SPACE = 58.0  # points left blank for a signature and a stamp
+DEFAULT_ROW = 17.0  # the workbook's default row height (writers.workbook.WORKBOOK_OPTIONS)
+# A4 is 841.9 pt tall; less the top and bottom margins of 0.6 in, and a little slack.
+A4_PORTRAIT_CAPACITY = 841.9 - 2 * 0.6 * 72 - 24
+SIGNATURE_BLOCK = 5 * 20.0 + SIGNATURE_SPACE
 
 
 @dataclass(frozen=True)
@@ -33,10 +41,17 @@ class Span:
 class Page:
     """A sheet written top to bottom: `row` is the next free row."""
 
-    def __init__(self, sheet: SheetWriter, widths: Sequence[float]) -> None:
+    def __init__(
+        self, sheet: SheetWriter, widths: Sequence[float], *, capacity: float | None = None
+    ) -> None:
         self.sheet = sheet
         self.widths = list(widths)
         self.row = 0
+        self.capacity = capacity  # points a page holds; None: Excel paginates
+        self.used = 0.0
+        self.breaks: list[int] = []
+        self.header: list[tuple[Span, object, Format]] | None = None
+        self._points = MIN_ROW
         for col, width in enumerate(self.widths):
             sheet.column_width(col, col, width)
         self.last_col = len(self.widths) - 1
@@ -71,7 +86,35 @@ class Page:
         return sum(self.widths[span.first : span.last + 1]) + 0.6 * (span.last - span.first)
 
     def skip(self, rows: int = 1) -> None:
+        if self.used == 0 and self.breaks:
+            return  # no blank lines at the top of a page
         self.row += rows
+        self.used += DEFAULT_ROW * rows
+
+    def page_break(self, *, header: bool = True) -> None:
+        """A new page from the current row; the current table header again on top of it."""
+        if self.row == 0 or (self.breaks and self.breaks[-1] == self.row):
+            return
+        self.breaks.append(self.row)
+        self.used = 0.0
+        if header and self.header is not None:
+            self.cells(self.header)
+
+    def keep(self, points: float) -> None:
+        """Start a new page unless `points` more fit on this one."""
+        if self.capacity is not None and self.used and self.used + points > self.capacity:
+            self.page_break(header=False)
+
+    def table(self, header: Sequence[tuple[Span, object, Format]]) -> int:
+        """A table header row, written again below every page break until the next table."""
+        self.header = None
+        self.keep(3 * DEFAULT_ROW + 30)  # a header alone at the foot of a page is no use
+        row = self.cells(header)
+        self.header = list(header)
+        return row
+
+    def end_table(self) -> None:
+        self.header = None
 
     def line(self, text: str, fmt: Format | None = None, *, span: Span | None = None) -> int:
         """One text across `span` (default: the whole width), as tall as it wraps."""
@@ -79,8 +122,9 @@ class Page:
         fmt = fmt or self.f_text
         bold = fmt in (self.f_bold, self.f_title, self.f_name)
         size = 12 if fmt is self.f_title else TEXT_SIZE
+        self._place(self._measure([(text, span, bold, size)]))
         self.sheet.merge(self.row, span.first, self.row, span.last, text, fmt)
-        self._height([(text, span, bold, size)])
+        self.sheet.row_height(self.row, self._points)
         self.row += 1
         return self.row - 1
 
@@ -88,7 +132,14 @@ class Page:
         self, values: Sequence[tuple[Span, object, Format]], *, size: int = TEXT_SIZE - 1
     ) -> int:
         """One table row: each value in its span; numbers as numbers, text wrapped."""
-        measured = []
+        bold = (self.f_head, self.f_band, self.f_total_label)
+        measured = [
+            (str(value), span, fmt in bold, size)
+            for span, value, fmt in values
+            if value is not None
+            and not (isinstance(value, int | float) and not isinstance(value, bool))
+        ]
+        self._place(self._measure(measured))
         for span, value, fmt in values:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 if span.first != span.last:
@@ -97,19 +148,23 @@ class Page:
                 continue
             text = "" if value is None else str(value)
             self.sheet.merge(self.row, span.first, self.row, span.last, text, fmt)
-            measured.append(
-                (text, span, fmt in (self.f_head, self.f_band, self.f_total_label), size)
-            )
-        self._height(measured)
+        self.sheet.row_height(self.row, self._points)
         self.row += 1
         return self.row - 1
 
-    def _height(self, texts: Sequence[tuple[str, Span, bool, int]]) -> None:
+    def _measure(self, texts: Sequence[tuple[str, Span, bool, int]]) -> float:
         points = MIN_ROW
         for text, span, bold, size in texts:
             paragraphs = [[(part, bold)] for part in text.split("\n")] if text else [[("", bold)]]
             points = max(points, text_height(paragraphs, self.width(span), size))
-        self.sheet.row_height(self.row, split_height(points)[0])
+        return split_height(points)[0]
+
+    def _place(self, points: float) -> None:
+        """Room for a row of `points` on this page, else a page break (and the header) first."""
+        if self.capacity is not None and self.used and self.used + points > self.capacity:
+            self.page_break()
+        self._points = points
+        self.used += points
 
     def signatures(
         self,
@@ -120,6 +175,8 @@ class Page:
         right_span: Span,
     ) -> None:
         """'Pihak Kedua,' and 'Pihak Pertama,' side by side: role, position, space, name, NIP."""
+        self.end_table()
+        self.keep(SIGNATURE_BLOCK)
         self.line(place_date, self.f_center, span=right_span)
         blocks = [(left_span, left), (right_span, right)]
         for part in ("role", "jabatan", "space", "nama", "nip"):
@@ -142,10 +199,9 @@ class Page:
                     text, fmt = (f"NIP. {nip}" if nip else "NIP. " + "." * 30), self.f_center
                 self.sheet.merge(self.row, span.first, self.row, span.last, text, fmt)
                 texts.append((text, span, fmt is self.f_name, TEXT_SIZE))
-            if part == "space":
-                self.sheet.row_height(self.row, SIGNATURE_SPACE)
-            else:
-                self._height(texts)
+            points = SIGNATURE_SPACE if part == "space" else self._measure(texts)
+            self.used += points
+            self.sheet.row_height(self.row, points)
             self.row += 1
 
 

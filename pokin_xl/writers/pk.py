@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pokin_xl.model.documents import PK_LEVELS, BudgetLine, Holding
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import Page, Span, place_and_date
+from pokin_xl.writers.document_parts import A4_PORTRAIT_CAPACITY, Page, Span, place_and_date
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
-WIDTHS = (4.5, 28, 32, 13, 15)
+WIDTHS = (4.5, 26, 29, 12, 13.5)  # 85 characters: A4 portrait at 100 % in Excel and LibreOffice
 ALL = Span(0, 4)
 NO, SASARAN, INDIKATOR, TARGET = Span(0, 0), Span(1, 1), Span(2, 2), Span(3, 4)
 PROGRAM, ANGGARAN, KETERANGAN = Span(1, 2), Span(3, 3), Span(4, 4)
@@ -26,6 +26,7 @@ class PkWritten:
     indikator: int
     anggaran: float
     annex_row: int  # 0-based row where the annex (lampiran) starts: a page break
+    breaks: tuple[int, ...]  # every page break (0-based rows)
 
 
 def _agency(identity: Identity) -> str:
@@ -35,7 +36,7 @@ def _agency(identity: Identity) -> str:
 def write_pk_sheet(
     sheet: SheetWriter, identity: Identity, holding: Holding, budget: list[BudgetLine]
 ) -> PkWritten:
-    page = Page(sheet, WIDTHS)
+    page = Page(sheet, WIDTHS, capacity=A4_PORTRAIT_CAPACITY)
     year = identity.tahun or ""
     first, second = holding.party, holding.atasan
     title = f"PERJANJIAN KINERJA TAHUN {year}".strip()
@@ -70,11 +71,12 @@ def write_pk_sheet(
         ("Pihak Kedua,", second), ("Pihak Pertama,", first), signing, LEFT_SIGN, RIGHT_SIGN
     )
 
+    page.page_break(header=False)
     annex = page.row
     page.line(f"LAMPIRAN PERJANJIAN KINERJA TAHUN {year}".strip(), page.f_title)
     page.line(f"{first.jabatan} {_agency(identity)}".strip().upper(), page.f_subtitle)
     page.skip()
-    header = page.cells(
+    page.table(
         [
             (NO, "No", page.f_head),
             (SASARAN, "Sasaran", page.f_head),
@@ -95,8 +97,9 @@ def write_pk_sheet(
                 ]
             )
             n_indicators += 1
+    page.end_table()
     page.skip()
-    page.cells(
+    page.table(
         [
             (NO, "No", page.f_head),
             (PROGRAM, "Program / Kegiatan / Sub Kegiatan", page.f_head),
@@ -137,7 +140,7 @@ def write_pk_sheet(
     page.cells(
         [
             (Span(0, 2), "Jumlah", page.f_total_label),
-            (ANGGARAN, total, page.f_total),
+            (ANGGARAN, total if any(b.goal.pagu is not None for b in budget) else "", page.f_total),
             (KETERANGAN, "", page.f_cell),
         ]
     )
@@ -149,9 +152,8 @@ def write_pk_sheet(
     setup_page(ws, f"{title} — {first.label}", paper=PAPER_A4, portrait=True)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.hide_gridlines(2)
-    ws.set_h_pagebreaks([annex])
-    ws.repeat_rows(header)
-    return PkWritten(len(goals), n_indicators, total, annex)
+    ws.set_h_pagebreaks(page.breaks)
+    return PkWritten(len(goals), n_indicators, total, annex, tuple(page.breaks))
 
 
 def _party_lines(page: Page, nama: str, jabatan: str, nip: str) -> None:

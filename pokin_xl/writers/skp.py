@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pokin_xl.model.documents import Holding, Intervention
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import Page, Span, place_and_date
+from pokin_xl.writers.document_parts import A4_PORTRAIT_CAPACITY, Page, Span, place_and_date
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
-WIDTHS = (4.5, 25, 25, 27, 12)
+WIDTHS = (4.5, 23, 23, 24, 11)  # 85 characters: A4 portrait at 100 %
 HEADERS = (
     "No",
     "RHK Pimpinan yang Diintervensi",
@@ -29,7 +29,7 @@ def write_skp_sheet(
     holding: Holding,
     interventions: Sequence[Intervention],
 ) -> int:
-    page = Page(sheet, WIDTHS)
+    page = Page(sheet, WIDTHS, capacity=A4_PORTRAIT_CAPACITY)
     title = f"SASARAN KINERJA PEGAWAI TAHUN {identity.tahun or ''}".strip()
     page.line(title, page.f_title)
     page.line("Rencana Hasil Kerja (PermenPANRB 6/2022)", page.f_subtitle)
@@ -56,9 +56,7 @@ def write_skp_sheet(
         )
     page.skip()
     cols = [Span(i, i) for i in range(len(WIDTHS))]
-    header = page.cells(
-        [(span, text, page.f_head) for span, text in zip(cols, HEADERS, strict=True)]
-    )
+    page.table([(span, text, page.f_head) for span, text in zip(cols, HEADERS, strict=True)])
     count = 0
     for number, item in enumerate(interventions, start=1):
         goal = item.goal
@@ -93,5 +91,5 @@ def write_skp_sheet(
     setup_page(sheet.ws, f"{title} — {person.label}", paper=PAPER_A4, portrait=True)
     sheet.ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     sheet.ws.hide_gridlines(2)
-    sheet.ws.repeat_rows(header)
+    sheet.ws.set_h_pagebreaks(page.breaks)
     return count
