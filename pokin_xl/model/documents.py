@@ -319,7 +319,7 @@ def _indicator(row: int, record: Mapping[str, object]) -> Indicator:
         target=shown,
         target_value=value,
         satuan=satuan or target.unit,
-        quarters=tuple(_text(record.get(f)) for f in QUARTER_FIELDS),  # type: ignore[arg-type]
+        quarters=tuple(_quarter(record, f) for f in QUARTER_FIELDS),  # type: ignore[arg-type]
         quarter_values=tuple(_number(record.get(f"{f}_value")) for f in QUARTER_FIELDS),  # type: ignore[arg-type]
         cara_hitung=CaraHitung.parse(record.get("cara_hitung")),
         polaritas=Polaritas.parse(record.get("polaritas")),
@@ -328,6 +328,14 @@ def _indicator(row: int, record: Mapping[str, object]) -> Indicator:
         sumber_data=_text(record.get("sumber_data")),
         iku=parse_yes_no(record.get("iku")),
     )
+
+
+def _quarter(record: Mapping[str, object], field: str) -> str:
+    """A quarterly target as printed: Indonesian digits ('2,5', '25 %'), else as written."""
+    raw, value = _text(record.get(field)), _number(record.get(f"{field}_value"))
+    if value is None:
+        return raw
+    return f"{format_number(value)}{' %' if '%' in raw else ''}"
 
 
 def _goals(workbook: MatriksWorkbook) -> dict[str, Goal]:
