@@ -25,7 +25,10 @@ def _pihak_kedua(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
         if holding.atasan is not None:
             continue
         if holding.head:
-            where = {"sheet": workbook.identity.sheet, "cell": ""}
+            where = {
+                "sheet": workbook.identity.sheet,
+                "cell": workbook.identity.cells.get("kepala", ""),
+            }
             fix = "isi 'Kepala Daerah' dan 'Jabatan Kepala Daerah' di sheet Identitas"
         else:
             where = {"sheet": pegawai.sheet, "cell": pegawai.cell("atasan", holding.person.row)}

@@ -141,6 +141,7 @@ class Plan:
     goals: dict[str, Goal]
     unowned: list[Unowned]
     iku: list[tuple[Goal, Indicator, str]]  # (goal, indicator, penanggung jawab)
+    _owners: dict[str, Person] | None = field(default=None, repr=False)
 
     def pk_holdings(self) -> list[Holding]:
         return [h for h in self.holdings if h.goals_at(PK_LEVELS)]
@@ -209,10 +210,9 @@ class Plan:
         return Intervention(goal, current)
 
     def _owner_of(self, goal: Goal) -> Person | None:
-        for holding in self.holdings:
-            if any(g.kode == goal.kode for g in holding.goals):
-                return holding.person
-        return None
+        if self._owners is None:
+            self._owners = {g.kode: h.person for h in self.holdings for g in h.goals}
+        return self._owners.get(goal.kode)
 
 
 def plan_documents(workbook: MatriksWorkbook) -> Plan:

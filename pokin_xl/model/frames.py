@@ -105,13 +105,15 @@ class MatriksWorkbook:
       `tingkat_raw`, `target_raw`, `target_kind`, `target_value`, `target_low`, `target_high`,
       `target_operator`, `target_unit`, `target_category` (the fields of model.targets.Target;
       the raw Target cell itself is not kept), `satuan_norm`, `pagu_value`, `kode_generated`,
-      `induk_inferred`, `induk_skipped`, `node_row`.
+      `induk_inferred`, `induk_skipped`, `node_row`; the optional document columns as written
+      (target_tw1..4, cara_hitung, polaritas, definisi_operasional, formula, sumber_data, iku)
+      with `target_tw1_value`..`target_tw4_value` (numbers, or <NA>).
     - `nodes`: one row per distinct Kode (index = Excel row of its first indicator row) with the
       node-level fields: kode, kode_induk, level, tingkat, unit_kerja, sasaran, kode_nomenklatur,
       nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred,
       induk_skipped.
-    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS plus `jenis` (JenisJabatan
-      value or "").
+    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS (status optional) plus
+      `jenis` (JenisJabatan value or "").
     - `problems`: reading problems that are not fatal (unknown Tingkat text, unreadable number),
       as Findings.
     """

@@ -9,7 +9,7 @@ import pytest
 
 from pokin_xl.cli import main
 from pokin_xl.dokumen import make_documents
-from tests.builders import DEFAULT_IDENTITAS, KINERJA_HEADERS, chain, write_matriks
+from tests.builders import DEFAULT_IDENTITAS, KINERJA_HEADERS, chain, row, write_matriks
 from tests.documents.builders import IDENTITAS, PEGAWAI, two_goals, with_quarters
 
 
@@ -171,3 +171,38 @@ def test_cli_json_manifest_and_jenis(tmp_path, capsys):
     assert refused.value.code == 2
     assert "surat" in capsys.readouterr().err
     assert main(["dokumen", str(path), "-o", str(path)]) == 2  # the input is never overwritten
+
+
+def test_the_skp_of_a_pelaksana_intervenes_the_kasubags_rhk(tmp_path):
+    rows = chain()
+    rows.append(
+        row(
+            kode="RHK1",
+            kode_induk="SSK1",
+            tingkat="Rencana Hasil Kerja",
+            unit_kerja="Sekretariat",
+            sasaran="Tersusunnya daftar inventaris peralatan kantor",
+            indikator="Jumlah dokumen inventaris",
+            target=1,
+            satuan="Dokumen",
+            pengampu="Pelaksana Contoh",
+        )
+    )
+    path = write_matriks(tmp_path / "m.xlsx", rows, pegawai=PEGAWAI, identitas=IDENTITAS)
+    result = make_documents(path)
+    skp = {item["nama"]: item for item in result.manifest["skp"]}
+    assert skp["Pelaksana Contoh"]["rhk"] == 1
+    assert "Pelaksana Contoh" not in [item["nama"] for item in result.manifest["pk"]]
+    ws = openpyxl.load_workbook(result.path)[skp["Pelaksana Contoh"]["sheet"]]
+    table = [r for r in _sheet_rows(ws) if r[0] == "1"]
+    assert table == [
+        [
+            "1",
+            "Tersedianya peralatan dan perlengkapan kantor",
+            "Tersusunnya daftar inventaris peralatan kantor",
+            "Jumlah dokumen inventaris",
+            "1 Dokumen",
+        ]
+    ]
+    texts = [v for r in _sheet_rows(ws) for v in r if isinstance(v, str)]
+    assert ": Kasubag Contoh" in texts  # the pejabat penilai is the atasan langsung
