@@ -72,7 +72,7 @@ def write_iku_sheet(
     if head is not None:
         page.signatures(
             None,
-            (head.jabatan + ",", head),
+            ("Ditetapkan oleh,", head),
             place_and_date(identity.tempat, identity.tanggal, identity.tahun),
             Span(0, 1),
             Span(5, 7),

@@ -206,3 +206,15 @@ def test_the_skp_of_a_pelaksana_intervenes_the_kasubags_rhk(tmp_path):
     ]
     texts = [v for r in _sheet_rows(ws) for v in r if isinstance(v, str)]
     assert ": Kasubag Contoh" in texts  # the pejabat penilai is the atasan langsung
+
+
+def test_a_plt_written_in_the_jabatan_still_owns_the_post(tmp_path):
+    pegawai = [dict(p) for p in PEGAWAI]
+    pegawai[1]["Jabatan"] = "Plt. Sekretaris"
+    rows = chain()
+    for index in (2, 3):  # the program and the kegiatan, Pengampu written as the post
+        rows[index][KINERJA_HEADERS[11]] = "Sekretaris"
+    path = write_matriks(tmp_path / "m.xlsx", rows, pegawai=pegawai, identitas=IDENTITAS)
+    pk = {item["nama"]: item for item in make_documents(path).manifest["pk"]}
+    assert pk["Sekretaris Contoh"]["jabatan"] == "Plt. Sekretaris"
+    assert pk["Sekretaris Contoh"]["sasaran"] == 2
