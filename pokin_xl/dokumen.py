@@ -31,8 +31,10 @@ from pokin_xl.writers.documents import write_documents_workbook
 from pokin_xl.writers.workbook import check_output_path
 
 OUTPUT_SUFFIX = "_dokumen.xlsx"
-# Error findings on a sasaran that would print a wrong target or budget in its documents.
-BLOCKING = frozenset({"T001", "T002", "T004", "T005", "T007", "B002", "P001"})
+# Findings on a sasaran that would print a wrong or missing target or budget in its documents:
+# the errors of these rules, and a sasaran without any indicator (B004, a warning elsewhere: a
+# PK row without indicator and target cannot be evaluated).
+BLOCKING = frozenset({"T001", "T002", "T004", "T005", "T007", "B002", "P001", "B004"})
 
 
 @dataclass
@@ -96,7 +98,7 @@ def select_documents(plan: Plan, findings: Iterable[Finding], jenis: tuple[str, 
     for f in findings:
         if f.code in ("O001", "O002"):
             owners.setdefault(f.kode, f)
-        if f.severity != "error":
+        if f.severity != "error" and f.code != "B004":
             continue
         if f.code in BLOCKING or f.code in ("D002", "D003"):
             by_kode[f.kode].append(f)

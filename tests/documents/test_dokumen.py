@@ -218,3 +218,22 @@ def test_a_plt_written_in_the_jabatan_still_owns_the_post(tmp_path):
     pk = {item["nama"]: item for item in make_documents(path).manifest["pk"]}
     assert pk["Sekretaris Contoh"]["jabatan"] == "Plt. Sekretaris"
     assert pk["Sekretaris Contoh"]["sasaran"] == 2
+
+
+def test_a_sasaran_without_indicator_leaves_its_pk_out(tmp_path):
+    rows = two_goals()
+    rows = [r for r in rows if r.get(KINERJA_HEADERS[0]) != "SSK2"]
+    rows.append(
+        {
+            **two_goals()[-2],
+            KINERJA_HEADERS[7]: None,
+            KINERJA_HEADERS[8]: None,
+            KINERJA_HEADERS[9]: None,
+        }
+    )
+    path = write_matriks(tmp_path / "m.xlsx", rows, pegawai=PEGAWAI, identitas=IDENTITAS)
+    result = make_documents(path)
+    assert "Kasubag Contoh" not in [item["nama"] for item in result.manifest["pk"]]
+    assert ("pk", "Kasubag Contoh", "B004") in {
+        (s["dokumen"], s["nama"], s["kode"]) for s in result.manifest["dilewati"]
+    }
