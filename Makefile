@@ -15,6 +15,7 @@ setup: $(BIN)/pokin-xl
 
 run: setup
 	$(BIN)/pokin-xl build $(SAMPLE)/matriks.xlsx --renstra $(SAMPLE)/renstra.xlsx --tahun 2024 || test $$? -eq 1
+	$(BIN)/pokin-xl dokumen $(SAMPLE)/matriks.xlsx || test $$? -eq 1
 
 test: setup
 	$(BIN)/ruff check .

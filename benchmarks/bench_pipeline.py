@@ -49,6 +49,15 @@ def main() -> None:
         out = Path(folder) / "out.xlsx"
         t_write, _ = timed(lambda: write_cascade_workbook(workbook, report, out), args.repeat)
         print(f"write        : {t_write:6.2f} s")
+        from pokin_xl.dokumen import make_documents
+
+        docs = Path(folder) / "docs.xlsx"
+        t_docs, result = timed(lambda: make_documents(path, docs), 1)
+        manifest = result.manifest
+        print(
+            f"dokumen      : {t_docs:6.2f} s  (baca + periksa + {len(manifest['pk'])} PK, "
+            f"{len(manifest['skp'])} SKP, {len(manifest['dilewati'])} dilewati)"
+        )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ def content(units: int, kegiatan: int, sub: int, indicators: int = 2) -> Templat
             "jabatan": "Kepala Dinas",
             "jenis_jabatan": "JPT",
             "unit_kerja": "Dinas",
+            "atasan": "Bupati Contoh",
         }
     ]
     names = ["Dinas"]
@@ -49,7 +50,13 @@ def content(units: int, kegiatan: int, sub: int, indicators: int = 2) -> Templat
         names.append(unit)
         kabid = f"Kepala {unit}"
         pegawai.append(
-            {"nama": kabid, "jabatan": kabid, "jenis_jabatan": "Administrator", "unit_kerja": unit}
+            {
+                "nama": kabid,
+                "jabatan": kabid,
+                "jenis_jabatan": "Administrator",
+                "unit_kerja": unit,
+                "atasan": "Kepala Dinas",
+            }
         )
         sp = f"P{u}"
         rows.append(
@@ -89,6 +96,7 @@ def content(units: int, kegiatan: int, sub: int, indicators: int = 2) -> Templat
                         "jabatan": f"Kepala Seksi {u}.{k}.{s}",
                         "jenis_jabatan": "Pengawas",
                         "unit_kerja": unit,
+                        "atasan": kabid,
                     }
                 )
                 for i in range(indicators):

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pokin_xl.build import build
+from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.rules import RULES
@@ -170,7 +171,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="bawaan: xlsx bila -o diberikan, selain itu text",
     )
     compare.add_argument("-o", "--output", help="berkas .xlsx (berarti --format xlsx)")
+
+    docs = sub.add_parser("dokumen", help="tulis PK, IKU, Rencana Aksi dan SKP dari Matriks")
+    docs.add_argument("file", help="Matriks Peran dan Hasil (.xlsx)")
+    docs.add_argument("-o", "--output", help="berkas keluaran (bawaan: <nama>_dokumen.xlsx)")
+    docs.add_argument(
+        "--jenis", type=_jenis, default=None, help="dokumen yang ditulis, mis. pk,iku,renaksi,skp"
+    )
+    docs.add_argument(
+        "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
+    )
     return parser
+
+
+def _jenis(value: str) -> list[str]:
+    try:
+        return parse_jenis(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "reconcile":
             return _reconcile(args)
+        if args.command == "dokumen":
+            result = make_documents(args.file, args.output, jenis=args.jenis or None)
+            out = json.dumps(result.manifest, ensure_ascii=False, indent=2)
+            print(out if args.format == "json" else documents_text(result.manifest))
+            return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -23,6 +23,8 @@ OWNER_MODULES: tuple[str, ...] = (
     "pokin_xl.checks.nomenclature",
     "pokin_xl.checks.budget",
     "pokin_xl.checks.reconcile",
+    "pokin_xl.checks.documents",
+    "pokin_xl.checks.quarters",
 )
 
 

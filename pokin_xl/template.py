@@ -35,6 +35,10 @@ IDENTITAS_ROWS = [
     ("Misi", ""),
     ("Kepala Perangkat Daerah", "Nama kepala perangkat daerah beserta gelar."),
     ("NIP", "NIP kepala perangkat daerah (ketik sebagai teks)."),
+    ("Kepala Daerah", "Nama kepala daerah, pihak kedua PK kepala perangkat daerah."),
+    ("Jabatan Kepala Daerah", "Mis. Bupati Purwakarta (tambahkan Pj. bila penjabat)."),
+    ("Tempat", "Tempat penandatanganan dokumen, mis. Purwakarta."),
+    ("Tanggal", "Tanggal penandatanganan, mis. 2 Januari 2024."),
 ]
 
 PEGAWAI_NOTES = {
@@ -44,6 +48,7 @@ PEGAWAI_NOTES = {
     "jenis_jabatan": "Pilih: JPT, Administrator, Pengawas, Fungsional, Pelaksana.",
     "unit_kerja": "Unit kerja (pilih dari daftar di sheet Referensi).",
     "atasan": "Nama atasan langsung.",
+    "status": "Opsional: Definitif, Plt, Plh atau Pj (dicetak di depan jabatan pada PK).",
 }
 
 KINERJA_NOTES = {
@@ -60,6 +65,21 @@ KINERJA_NOTES = {
     "pagu": "Pagu anggaran dalam rupiah (angka saja). Isi pada baris pertama setiap Kode.",
     "pengampu": "Nama pegawai atau jabatan pemilik sasaran (harus ada di sheet Pegawai).",
     "keterangan": "Catatan bebas.",
+    **{
+        f"target_tw{n}": f"Opsional (Rencana Aksi): target triwulan {roman}, menurut Cara Hitung."
+        for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    },
+    "cara_hitung": "Kumulatif (TW I-IV dijumlahkan), Nilai Akhir (TW IV = target) atau Rata-rata.",
+    "polaritas": "Positif (makin tinggi makin baik) atau Negatif (makin rendah makin baik).",
+    "definisi_operasional": "Opsional (IKU): apa yang diukur indikator ini.",
+    "formula": "Opsional (IKU): rumus perhitungan indikator.",
+    "sumber_data": "Opsional (IKU): asal data capaian.",
+    "iku": "Ya bila indikator ini Indikator Kinerja Utama perangkat daerah.",
+}
+CHOICES = {
+    "cara_hitung": "Kumulatif,Nilai Akhir,Rata-rata",
+    "polaritas": "Positif,Negatif",
+    "iku": "Ya,Tidak",
 }
 
 WIDTHS = {
@@ -76,6 +96,13 @@ WIDTHS = {
     "pagu": 16,
     "pengampu": 26,
     "keterangan": 30,
+    **dict.fromkeys(("target_tw1", "target_tw2", "target_tw3", "target_tw4"), 9),
+    "cara_hitung": 12,
+    "polaritas": 10,
+    "definisi_operasional": 30,
+    "formula": 24,
+    "sumber_data": 18,
+    "iku": 8,
 }
 
 PETUNJUK = [
@@ -275,7 +302,10 @@ def _merged_chars(widths: list[float]) -> float:
 def _petunjuk(ws, formats) -> None:
     """Instructions over the width of the example table, every row as tall as its wrapped text
     (merged cells never grow by themselves), printed landscape one page wide."""
-    widths = [float(PETUNJUK_WIDTHS.get(name, 12)) for name in KINERJA_FIELDS]
+    # The example shows the core columns; the optional document columns are described in the
+    # Kinerja sheet's header notes, and would make the page too wide to read.
+    fields = [name for name in KINERJA_FIELDS if name in PETUNJUK_WIDTHS]
+    widths = [float(PETUNJUK_WIDTHS[name]) for name in fields]
     last = len(widths)
     ws.set_column(0, 0, 2)
     for col, width in enumerate(widths, start=1):
@@ -290,7 +320,7 @@ def _petunjuk(ws, formats) -> None:
         ws.merge_range(i, 1, i, last, line, formats["title"] if title else formats["guide"])
         ws.set_row(i, max(text_height([[(line, title)]], line_width, size), size * 1.5))
     start = len(PETUNJUK)
-    headers = list(KINERJA_FIELDS.values())
+    headers = [KINERJA_FIELDS[name] for name in fields]
     for col, title in enumerate(headers, start=1):
         ws.write_string(start, col, title, formats["header"])
     ws.set_row(start, _row_height(headers, widths, bold=True))
@@ -359,7 +389,7 @@ def _pegawai(ws, formats, content: TemplateContent) -> None:
     for col, (key, title) in enumerate(PEGAWAI_FIELDS.items()):
         ws.write_string(0, col, title, formats["header"])
         ws.write_comment(0, col, PEGAWAI_NOTES[key])
-        ws.set_column(col, col, {"nama": 32, "nip": 22, "jabatan": 40}.get(key, 24))
+        ws.set_column(col, col, {"nama": 32, "nip": 22, "jabatan": 40, "status": 12}.get(key, 24))
     for row, person in enumerate(content.pegawai, start=1):
         for col, key in enumerate(PEGAWAI_FIELDS):
             fmt = formats["code"] if key == "nip" else formats["text"]
@@ -472,5 +502,9 @@ def _kinerja(ws, formats, content: TemplateContent) -> None:
             "input_message": "Pilih atau ketik satuan lain.",
         },
     )
+    for key, choices in CHOICES.items():
+        ws.data_validation(
+            1, col(key), last, col(key), {"validate": "list", "source": choices.split(",")}
+        )
     ws.freeze_panes(1, 3)
     ws.autofilter(0, 0, max(len(content.kinerja), 1), len(keys) - 1)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from pokin_xl.checks.budget import check_budget
+from pokin_xl.checks.documents import check_documents
 from pokin_xl.checks.hierarchy import check_hierarchy
 from pokin_xl.checks.kinerja_rows import check_kinerja_rows
 from pokin_xl.checks.nomenclature import check_nomenclature
 from pokin_xl.checks.owners import check_owners
+from pokin_xl.checks.quarters import check_quarters
 from pokin_xl.checks.statements import check_statements
 from pokin_xl.checks.targets import check_targets
 from pokin_xl.findings import Finding, Report
@@ -27,6 +29,8 @@ def all_checks() -> list[Check]:
         check_owners,
         check_nomenclature,
         check_budget,
+        check_quarters,
+        check_documents,
     ]
 
 

@@ -27,24 +27,28 @@ DEFAULT_IDENTITAS = [
 DEFAULT_PEGAWAI = [
     {
         "Nama": "Kepala Contoh",
+        "Atasan Langsung": "Bupati Contoh",
         "Jabatan": "Kepala Badan",
         "Jenis Jabatan": "JPT",
         "Unit Kerja": "BKPSDM",
     },
     {
         "Nama": "Sekretaris Contoh",
+        "Atasan Langsung": "Kepala Contoh",
         "Jabatan": "Sekretaris",
         "Jenis Jabatan": "Administrator",
         "Unit Kerja": "Sekretariat",
     },
     {
         "Nama": "Kasubag Contoh",
+        "Atasan Langsung": "Sekretaris Contoh",
         "Jabatan": "Kepala Subbagian Umum",
         "Jenis Jabatan": "Pengawas",
         "Unit Kerja": "Sekretariat",
     },
     {
         "Nama": "Pelaksana Contoh",
+        "Atasan Langsung": "Kasubag Contoh",
         "Jabatan": "Pengadministrasi Umum",
         "Jenis Jabatan": "Pelaksana",
         "Unit Kerja": "Sekretariat",

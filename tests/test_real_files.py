@@ -142,6 +142,20 @@ def test_build_writes_whole_or_nothing(name, inputs, tmp_path):
 
 
 @pytest.mark.parametrize("name", FILES)
+def test_dokumen_writes_whole_or_nothing(name, inputs, tmp_path):
+    path = inputs / Path(name).name
+    before = digest(path)
+    out_dir = tmp_path / "keluaran"
+    out_dir.mkdir()
+    out = out_dir / "hasil_dokumen.xlsx"
+    run = run_cli("dokumen", path, "-o", out, "--format", "json")
+    _assert_outcome(run, path)
+    assert digest(path) == before
+    left = sorted(p.name for p in out_dir.iterdir())
+    assert left == ([] if run.code == 2 else [out.name])
+
+
+@pytest.mark.parametrize("name", FILES)
 def test_reconcile_with_the_file_as_b(name, inputs):
     path = inputs / Path(name).name
     before = digest(path), digest(SAMPLE_A)

@@ -504,6 +504,7 @@ def test_unusable_file_is_refused_by_every_command(tmp_path, name, make, says):
     matriks = SAMPLE / "matriks.xlsx"
     assert_refused(cli("validate", path), name, says)
     assert_refused(cli("build", path, "--quiet"), name, says)
+    assert_refused(cli("dokumen", path), name, says)
     assert_refused(cli("reconcile", matriks, path), name, says)
     assert_refused(cli("reconcile", path, SAMPLE / "renstra.xlsx"), name, says)
     assert listing(tmp_path) == before and (path.is_file() and digest(path)) == state

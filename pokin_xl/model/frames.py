@@ -39,7 +39,19 @@ KINERJA_FIELDS: dict[str, str] = {
     "pagu": "Pagu (Rp)",
     "pengampu": "Pengampu",
     "keterangan": "Keterangan",
+    # Optional (documents): old workbooks without these columns still read, as blanks.
+    "target_tw1": "Target TW I",
+    "target_tw2": "Target TW II",
+    "target_tw3": "Target TW III",
+    "target_tw4": "Target TW IV",
+    "cara_hitung": "Cara Hitung",
+    "polaritas": "Polaritas",
+    "definisi_operasional": "Definisi Operasional",
+    "formula": "Formula",
+    "sumber_data": "Sumber Data",
+    "iku": "IKU (Ya/Tidak)",
 }
+QUARTER_FIELDS = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
 
 # Fields that describe the sasaran (the node) rather than one indicator: on the rows after the
 # first of a Kode they may be blank or merged and are carried down; the nodes frame has them.
@@ -60,6 +72,7 @@ PEGAWAI_FIELDS: dict[str, str] = {
     "jenis_jabatan": "Jenis Jabatan",
     "unit_kerja": "Unit Kerja",
     "atasan": "Atasan Langsung",
+    "status": "Status",  # optional: Definitif, Plt, Plh, Pj
 }
 
 
@@ -83,6 +96,7 @@ class PegawaiFrame(pa.DataFrameModel):
     jenis_jabatan: Series[str] = _text()
     unit_kerja: Series[str] = _text()
     atasan: Series[str] = _text()
+    status: Series[str] = _text()
     jenis: Series[str] = pa.Field(isin=["", *(kind.value for kind in JenisJabatan)])
 
     class Config:
@@ -140,6 +154,21 @@ class KinerjaFrame(_NodeColumns):
     keterangan: Series[str] = _text()
     tingkat_raw: Series[str] = _text()
     node_row: Series[int]
+    # Optional document columns (blank when the workbook has none): quarters as written and read.
+    target_tw1: Series[str] = _text()
+    target_tw2: Series[str] = _text()
+    target_tw3: Series[str] = _text()
+    target_tw4: Series[str] = _text()
+    target_tw1_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    target_tw2_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    target_tw3_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    target_tw4_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    cara_hitung: Series[str] = _text()
+    polaritas: Series[str] = _text()
+    definisi_operasional: Series[str] = _text()
+    formula: Series[str] = _text()
+    sumber_data: Series[str] = _text()
+    iku: Series[str] = _text()
 
     class Config:
         name = "indicators"
@@ -196,6 +225,10 @@ class Identity:
     misi: list[str] = field(default_factory=list)
     kepala: str = ""
     nip_kepala: str = ""
+    kepala_daerah: str = ""
+    jabatan_kepala_daerah: str = ""
+    tempat: str = ""
+    tanggal: str = ""
     sheet: str = "Identitas"
     cells: dict[str, str] = field(default_factory=dict)
 
@@ -210,13 +243,15 @@ class MatriksWorkbook:
       `tingkat_raw`, `target_raw`, `target_kind`, `target_value`, `target_low`, `target_high`,
       `target_operator`, `target_unit`, `target_category` (the fields of model.targets.Target;
       the raw Target cell itself is not kept), `satuan_norm`, `pagu_value`, `kode_generated`,
-      `induk_inferred`, `induk_skipped`, `node_row`.
+      `induk_inferred`, `induk_skipped`, `node_row`; the optional document columns as written
+      (target_tw1..4, cara_hitung, polaritas, definisi_operasional, formula, sumber_data, iku)
+      with `target_tw1_value`..`target_tw4_value` (numbers, or <NA>).
     - `nodes`: one row per distinct Kode (index = Excel row of its first indicator row) with the
       node-level fields: kode, kode_induk, level, tingkat, unit_kerja, sasaran, kode_nomenklatur,
       nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred,
       induk_skipped.
-    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS plus `jenis` (JenisJabatan
-      value or "").
+    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS (status optional) plus
+      `jenis` (JenisJabatan value or "").
     - `problems`: reading problems that are not fatal (unknown Tingkat text, unreadable number),
       as Findings.
     """

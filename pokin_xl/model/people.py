@@ -39,6 +39,7 @@ _SUFFIX_TITLES = frozenset(
     }
 )  # fmt: skip
 _PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
+_ACTING_RE = re.compile(r"^(?:plt|plh|pj)\s+")
 
 
 def strip_titles(name: object) -> str:
@@ -95,6 +96,8 @@ class Person:
     jenis: str
     unit: str
     atasan: str
+    nip: str = ""
+    status: str = ""
 
     @property
     def label(self) -> str:
@@ -120,6 +123,8 @@ class Directory:
                 jenis=clean(record.get("jenis")),
                 unit=clean(record.get("unit_kerja")),
                 atasan=clean(record.get("atasan")),
+                nip=clean(record.get("nip")),
+                status=clean(record.get("status")),
             )
             if not person.nama and not person.jabatan:
                 continue
@@ -150,7 +155,8 @@ class Directory:
         return len(self.people)
 
     def _key(self, text: object) -> str:
-        return self.agency.expand(normalise(text))
+        """A position as a key; an acting official's 'Plt.'/'Plh.'/'Pj.' does not change the post."""
+        return self.agency.expand(_ACTING_RE.sub("", normalise(text)))
 
     def _position_keys(self, jabatan: str) -> set[str]:
         key = self._key(jabatan)

@@ -1,7 +1,7 @@
 """Every rule pokin-xl knows: a stable code, a default severity, an Indonesian title and why.
 
 Codes never change meaning; a retired rule keeps its code unused. Prefixes: B reading, H hierarchy,
-T targets, S statements, O owners, N nomenclature, P budget, R reconciliation.
+T targets, S statements, O owners, N nomenclature, P budget, D documents, R reconciliation.
 
 Vocabulary, like the rest of model/: the checks raise findings of these rules
 (checks.catalogue.finding), the writers show their titles.
@@ -75,6 +75,12 @@ _RULES = [
         "warning",
         "Kode atau NIP tersimpan sebagai angka",
         "Excel menyimpan angka tanpa nol di belakang koma dan hanya 15 digit: kode 1.10 menjadi 1.1 dan NIP 18 digit kehilangan digit terakhirnya.",
+    ),
+    Rule(
+        "B010",
+        "warning",
+        "Pilihan tidak dikenal",
+        "Cara Hitung, Polaritas dan IKU menentukan cara target triwulan dan dokumen dibaca.",
     ),
     # Hierarchy
     Rule(
@@ -274,6 +280,28 @@ _RULES = [
         "error",
         "Pagu induk tidak sama dengan jumlah pagu anak",
         "Pagu program dan kegiatan adalah jumlah pagu di bawahnya.",
+    ),
+    # Documents (PK, IKU, Rencana Aksi, SKP)
+    Rule(
+        "D001",
+        "error",
+        "Perjanjian Kinerja tanpa pihak kedua",
+        "PK ditandatangani pemilik sasaran dan atasan langsungnya (PermenPANRB 53/2014); "
+        "kepala perangkat daerah menandatanganinya dengan kepala daerah.",
+    ),
+    Rule(
+        "D002",
+        "error",
+        "Target triwulan tidak sesuai target tahunan",
+        "Rencana aksi memecah target tahunan per triwulan menurut Cara Hitung dan Polaritas "
+        "indikator; angka yang tidak cocok membuat capaian tahunan tidak dapat diukur.",
+    ),
+    Rule(
+        "D003",
+        "error",
+        "Rencana Hasil Kerja tanpa RHK atasan",
+        "Setiap RHK mengintervensi RHK atasan langsungnya (PermenPANRB 6/2022), kecuali RHK "
+        "pimpinan perangkat daerah.",
     ),
     # Reconciliation
     Rule(

@@ -48,6 +48,25 @@ KINERJA_HEADERS: dict[str, list[str]] = {
         "Penanggungjawab",
     ],
     "keterangan": ["Keterangan", "Catatan", "Ket"],
+    **{
+        f"target_tw{n}": [
+            f"Target TW {roman}",
+            f"Target TW {n}",
+            f"TW {roman}",
+            f"TW {n}",
+            f"Triwulan {roman}",
+            f"Triwulan {n}",
+            f"Target Triwulan {roman}",
+            f"Target Triwulan {n}",
+        ]
+        for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    },
+    "cara_hitung": ["Cara Hitung", "Cara Perhitungan", "Metode Perhitungan", "Jenis Perhitungan"],
+    "polaritas": ["Polaritas", "Polarisasi", "Polaritas Indikator"],
+    "definisi_operasional": ["Definisi Operasional", "Definisi", "Definisi Operasional Indikator"],
+    "formula": ["Formula", "Formulasi", "Rumus", "Rumus Perhitungan", "Formula Perhitungan"],
+    "sumber_data": ["Sumber Data", "Sumber"],
+    "iku": ["IKU (Ya/Tidak)", "Termasuk IKU", "Status IKU", "IKU Ya Tidak"],
 }
 
 PEGAWAI_HEADERS: dict[str, list[str]] = {
@@ -57,6 +76,7 @@ PEGAWAI_HEADERS: dict[str, list[str]] = {
     "jenis_jabatan": ["Jenis Jabatan", "Jenis", "Kelompok Jabatan", "Eselon"],
     "unit_kerja": _UNIT_KERJA,
     "atasan": ["Atasan Langsung", "Atasan", "Nama Atasan"],
+    "status": ["Status", "Status Jabatan", "Plt/Plh/Pj"],
 }
 
 _SCAN_ROWS = 30

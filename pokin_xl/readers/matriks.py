@@ -16,6 +16,7 @@ from pokin_xl.model.frames import (
     KINERJA_FIELDS,
     NODE_FIELDS,
     PEGAWAI_FIELDS,
+    QUARTER_FIELDS,
     Identity,
     KinerjaFrame,
     MatriksWorkbook,
@@ -26,6 +27,7 @@ from pokin_xl.model.frames import (
     empty_frame,
 )
 from pokin_xl.model.levels import JenisJabatan, Tingkat
+from pokin_xl.model.quarters import CaraHitung, Polaritas, parse_yes_no
 from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
@@ -34,7 +36,7 @@ from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_hea
 from pokin_xl.readers.workbook import find_sheet, open_workbook
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("B001", "B002", "B003", "B007", "B008", "B009")
+CODES = ("B001", "B002", "B003", "B007", "B008", "B009", "B010")
 
 CODE_FIELDS = ("kode", "kode_induk", "kode_nomenklatur")
 _ROW_FIELDS = ("kode", "tingkat", "sasaran", "indikator", "target", "nomenklatur")
@@ -47,7 +49,25 @@ IDENTITAS_LABELS: dict[str, list[str]] = {
     "misi": ["Misi", "Misi Kepala Daerah"],
     "kepala": ["Kepala Perangkat Daerah", "Kepala", "Nama Kepala", "Pimpinan"],
     "nip_kepala": ["NIP", "NIP Kepala", "NIP Kepala Perangkat Daerah"],
+    "kepala_daerah": ["Kepala Daerah", "Nama Kepala Daerah", "Bupati/Wali Kota", "Gubernur"],
+    "jabatan_kepala_daerah": ["Jabatan Kepala Daerah", "Sebutan Kepala Daerah"],
+    "tempat": ["Tempat", "Tempat Penandatanganan", "Kota Penandatanganan"],
+    "tanggal": ["Tanggal", "Tanggal Penandatanganan", "Tanggal Perjanjian Kinerja"],
 }
+_MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def _lost_digits(cell: Cell, file: str, sheet: str, where: str, **about: str) -> list[Finding]:
@@ -142,6 +162,8 @@ def _read_identity(grid: Grid, file: str, problems: list[Finding]) -> Identity:
             identity.nip_kepala = code_text(grid.get(row, col))
             where = f"{column_letter(col)}{row}"
             problems.extend(_lost_digits(grid.get(row, col), file, grid.title, where))
+        elif field == "tanggal" and isinstance(value, dt.date | dt.datetime):
+            identity.tanggal = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
         else:
             setattr(identity, field, text)
     return identity
@@ -237,7 +259,7 @@ def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, obje
         cell = grid.get(row, col)
         if field in CODE_FIELDS:
             record[field] = code_text(cell)
-        elif field in ("target", "pagu"):
+        elif field in ("target", "pagu", *QUARTER_FIELDS):
             record[field] = cell.value
             record[f"_{field}_format"] = cell.number_format
         else:
@@ -266,7 +288,9 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     for row in range(header.row + 1, grid.max_row + 1):
         record = _raw_record(grid, row, header.columns)
         for field in KINERJA_FIELDS:
-            record.setdefault(field, "" if field not in ("target", "pagu") else None)
+            record.setdefault(
+                field, "" if field not in ("target", "pagu", *QUARTER_FIELDS) else None
+            )
         if all(is_blank(record.get(f)) for f in _ROW_FIELDS):
             continue
         for field in CODE_FIELDS:
@@ -329,6 +353,9 @@ def _parse_fields(
     labels: list[str] = []
     targets = []
     pagu_values: list[float | None] = []
+    quarters: dict[str, list[object]] = {
+        key: [] for field in QUARTER_FIELDS for key in (field, f"{field}_value")
+    }
     for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
         level = Tingkat.parse(record["tingkat"])
         levels.append(int(level) if level is not None else pd.NA)
@@ -350,6 +377,13 @@ def _parse_fields(
                 )
             )
         targets.append(parse_target(record["target"], record.get("_target_format")))
+        for field in QUARTER_FIELDS:
+            quarter = parse_target(record.get(field), record.get(f"_{field}_format"))
+            quarters[field].append(quarter.raw)
+            quarters[f"{field}_value"].append(
+                quarter.value if quarter.kind in ("number", "percent") else None
+            )
+        _unknown_choices(record, row, sheet, file, letters, problems)
         pagu_values.append(_pagu(record, row, sheet, file, letters, problems))
     frame = frame.assign(
         level=pd.array(levels, dtype="Int64"),
@@ -365,6 +399,10 @@ def _parse_fields(
         target_category=[t.category for t in targets],
         satuan_norm=[normalise_unit(s) for s in frame["satuan"]],
         pagu_value=pd.array(pagu_values, dtype="Float64"),
+        **{
+            key: (pd.array(values, dtype="Float64") if key.endswith("_value") else values)
+            for key, values in quarters.items()
+        },
     )
     return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
 
@@ -372,6 +410,40 @@ def _parse_fields(
 def _floats(values: Iterable[float | None]) -> np.ndarray:
     """A float column with NaN where there is no number (never an object column of None)."""
     return np.array([np.nan if v is None else v for v in values], dtype="float64")
+
+
+_CHOICES = {
+    "cara_hitung": (CaraHitung.parse, "Kumulatif, Nilai Akhir atau Rata-rata"),
+    "polaritas": (Polaritas.parse, "Positif atau Negatif"),
+    "iku": (parse_yes_no, "Ya atau Tidak"),
+}
+
+
+def _unknown_choices(
+    record: dict[str, object],
+    row: int,
+    sheet: str,
+    file: str,
+    letters: dict[str, str],
+    problems: list[Finding],
+) -> None:
+    """B010 for a Cara Hitung, Polaritas or IKU cell that is filled but not one of the choices."""
+    for field, (parse, choices) in _CHOICES.items():
+        value = record.get(field)
+        if is_blank(value) or parse(value) is not None:
+            continue
+        problems.append(
+            finding(
+                "B010",
+                f"{KINERJA_FIELDS[field]} '{clean(value)}' tidak dikenal; tulis {choices}.",
+                file=file,
+                sheet=sheet,
+                cell=f"{letters.get(field, '')}{row}",
+                unit=str(record["unit_kerja"]),
+                kode=str(record["kode"]),
+                subject=str(record["indikator"] or record["sasaran"]),
+            )
+        )
 
 
 def _pagu(

@@ -22,11 +22,20 @@ def setup_page(
     drawn: bool = False,
     repeat_rows: tuple[int, int] | None = None,
     footer_note: str = "",
+    portrait: bool = False,
 ) -> None:
-    """Landscape on `paper`, fit to one page wide; gridlines hidden on drawn sheets."""
-    worksheet.set_landscape()
+    """Landscape on `paper`, fit to one page wide; gridlines hidden on drawn sheets.
+
+    Portrait sheets are printed at 100 % instead: Excel ignores manual page breaks on a sheet
+    fitted to pages, and the documents need theirs (their columns are sized to fit A4).
+    """
+    if portrait:
+        worksheet.set_portrait()
+        worksheet.set_print_scale(100)
+    else:
+        worksheet.set_landscape()
+        worksheet.fit_to_pages(1, 0)
     worksheet.set_paper(paper)
-    worksheet.fit_to_pages(1, 0)
     worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     worksheet.set_header(f"&C&9&B{_escape(title)}", {"margin": 0.25})
     left = f"&L&8{_escape(footer_note)}" if footer_note else ""

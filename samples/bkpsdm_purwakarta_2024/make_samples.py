@@ -37,6 +37,10 @@ IDENTITAS = {
     ],
     "Kepala Perangkat Daerah": ["H. WAHYU WIBISONO"],
     "NIP": ["19670829 199503 1 001"],
+    # The document names no Bupati; the place and date are those of its foreword.
+    "Jabatan Kepala Daerah": ["Bupati Purwakarta"],
+    "Tempat": ["Purwakarta"],
+    "Tanggal": ["23 Januari 2024"],
 }
 
 # Names and positions as the document gives them. The document names the Kepala, and the

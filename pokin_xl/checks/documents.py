@@ -1,0 +1,80 @@
+"""D001 and D003: a PK without a pihak kedua, an RHK without the superior's RHK above it.
+
+The ownership itself (who holds which sasaran, who is whose atasan) is model.documents; these
+checks only say where it leaves a document that cannot be signed as written.
+"""
+
+from __future__ import annotations
+
+from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.where import at_row
+from pokin_xl.findings import Finding
+from pokin_xl.model.documents import SKP_LEVELS, Holding, Plan, plan_documents
+from pokin_xl.model.frames import MatriksWorkbook
+
+CODES = ("D001", "D003")
+
+
+def check_documents(workbook: MatriksWorkbook, plan: Plan | None = None) -> list[Finding]:
+    plan = plan or plan_documents(workbook)
+    return _pihak_kedua(workbook, plan) + _interventions(workbook, plan)
+
+
+def _pihak_kedua(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
+    out = []
+    pegawai = workbook.pegawai
+    for holding in plan.pk_holdings():
+        if holding.atasan is not None:
+            continue
+        if holding.head:
+            where = {
+                "sheet": workbook.identity.sheet,
+                "cell": workbook.identity.cells.get("kepala", ""),
+            }
+            fix = "isi 'Kepala Daerah' dan 'Jabatan Kepala Daerah' di sheet Identitas"
+        else:
+            where = {"sheet": pegawai.sheet, "cell": pegawai.cell("atasan", holding.person.row)}
+            fix = "isi Atasan Langsung dengan nama atau jabatan yang ada di sheet Pegawai"
+        out.append(
+            finding(
+                "D001",
+                f"Perjanjian Kinerja {holding.party.label} tidak mempunyai pihak kedua: "
+                f"{holding.atasan_problem}; {fix}. PK ini tidak dicetak.",
+                file=workbook.file_name,
+                unit=holding.person.unit,
+                subject=holding.party.label,
+                **where,
+            )
+        )
+    return out
+
+
+def _interventions(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
+    out = []
+    sheet = workbook.indicators
+    for holding in plan.skp_holdings():
+        for goal in holding.goals_at(SKP_LEVELS):
+            problem = plan.intervention(holding, goal).problem
+            if not problem:
+                continue
+            out.append(
+                finding(
+                    "D003",
+                    f"Rencana hasil kerja {holding.party.label} tanpa RHK atasan di atasnya: "
+                    f"{problem}. Hubungkan ke sasaran atasan langsung (Kode Induk) atau perbaiki "
+                    "Pengampu/Atasan Langsung; SKP ini tidak dicetak.",
+                    **at_row(workbook, sheet, goal.row, "kode_induk", subject=goal.sasaran),
+                )
+            )
+    return out
+
+
+def missing_atasan(holding: Holding) -> Finding:
+    """D001 for a document of an official whose atasan is unknown, where no cell can be named."""
+    return finding(
+        "D001",
+        f"{holding.party.label} tidak mempunyai atasan langsung yang dikenal: "
+        f"{holding.atasan_problem}.",
+        sheet="Pegawai",
+        subject=holding.party.label,
+    )
