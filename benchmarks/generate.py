@@ -136,3 +136,276 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ----------------------------------------------------------------------------- a region's agencies
+
+AGENCIES = [
+    ("Dinas Kesehatan", "Dinkes", "1.02"),
+    ("Dinas Pendidikan", "Disdik", "1.01"),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR", "1.03"),
+    ("Dinas Sosial", "Dinsos", "1.06"),
+    ("Dinas Perhubungan", "Dishub", "2.15"),
+    ("Dinas Lingkungan Hidup", "DLH", "2.11"),
+    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil", "2.12"),
+    ("Dinas Pengendalian Penduduk dan Keluarga Berencana", "DPPKB", "2.14"),
+    ("Badan Perencanaan Pembangunan Daerah", "Bappeda", "5.01"),
+    ("Badan Keuangan dan Aset Daerah", "BKAD", "5.02"),
+]
+STUNTING = ("Menurunnya prevalensi stunting", "Prevalensi stunting balita")
+
+
+def _supporting(agency_code: str) -> list:
+    """The national list's supporting program (X.XX.01) for an agency: kegiatan and sub kegiatan."""
+    from pokin_xl.model.nomenclature import load_nomenclature
+
+    entries = [e for e in load_nomenclature() if e.kode.startswith("X.XX.01.")]
+    return [(e.kode.replace("X.XX", agency_code, 1), e) for e in entries]
+
+
+def agency_content(index: int, rows: int, seed: int = 0) -> TemplateContent:
+    """An agency workbook of about `rows` Kinerja rows (150-400 in the benchmark), with the
+    defects real files have, at realistic rates: a missing target (T001), a wrong unit (T004), a
+    sasaran written as an activity (S004), an ownerless box (O001), a misspelt national name
+    (N002), a kegiatan not cascaded (H005), a Kode Induk typo (H001); every tenth agency shares
+    a stunting sasaran with the next one, and only one side notes it (L002)."""
+    import random
+
+    rng = random.Random(seed * 100_003 + index)
+    base, short, code = AGENCIES[index % len(AGENCIES)]
+    name = f"{base} {index // len(AGENCIES) + 1:03d}"
+    acronym = f"{short}{index // len(AGENCIES) + 1:03d}"
+    kepala, sekretaris = f"Kepala {acronym}", f"Sekretaris {acronym}"
+    pegawai = [
+        {
+            "nama": kepala,
+            "jabatan": f"Kepala {base}",
+            "jenis_jabatan": "JPT",
+            "unit_kerja": acronym,
+        },
+        {
+            "nama": sekretaris,
+            "jabatan": "Sekretaris",
+            "jenis_jabatan": "Administrator",
+            "unit_kerja": "Sekretariat",
+        },
+    ]
+    kinerja: list[dict[str, object]] = [
+        {
+            "kode": "T1",
+            "tingkat": "Tujuan",
+            "unit_kerja": acronym,
+            "sasaran": f"Meningkatnya kualitas layanan {base.lower()}",
+            "indikator": f"Indeks kepuasan layanan {base.lower()}",
+            "target": 82,
+            "satuan": "Indeks",
+            "pengampu": kepala,
+        },
+        {
+            "kode": "SS1",
+            "kode_induk": "T1",
+            "tingkat": "Sasaran Strategis",
+            "unit_kerja": acronym,
+            "sasaran": f"Meningkatnya kinerja {base.lower()}",
+            "indikator": f"Persentase capaian kinerja {base.lower()}",
+            "target": "90%",
+            "satuan": "%",
+            "pengampu": kepala,
+        },
+    ]
+    if index % 10 in (0, 1):
+        partner = index + 1 if index % 10 == 0 else index - 1
+        _, p_short, _ = AGENCIES[partner % len(AGENCIES)]
+        p_acronym = f"{p_short}{partner // len(AGENCIES) + 1:03d}"
+        kinerja.append(
+            {
+                "kode": "SS2",
+                "kode_induk": "T1",
+                "tingkat": "Sasaran Strategis",
+                "unit_kerja": acronym,
+                "sasaran": STUNTING[0],
+                "indikator": STUNTING[1],
+                "target": "14%",
+                "satuan": "%",
+                "pengampu": kepala,
+                "keterangan": f"Crosscutting dengan {p_acronym}" if index % 10 == 0 else "",
+            }
+        )
+    # Sekretariat: the supporting program from the national list, one sub kegiatan per row.
+    kinerja.append(
+        {
+            "kode": "SP1",
+            "kode_induk": "SS1",
+            "tingkat": "Sasaran Program",
+            "unit_kerja": "Sekretariat",
+            "sasaran": "Meningkatnya kualitas layanan administrasi perangkat daerah",
+            "kode_nomenklatur": f"{code}.01",
+            "nomenklatur": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+            "indikator": "Persentase layanan administrasi yang tepat waktu",
+            "target": "100%",
+            "satuan": "%",
+            "pengampu": sekretaris,
+        }
+    )
+    budget = max(60, rows - rng.randint(40, 90))
+    kegiatan_code = ""
+    k = s = 0
+    for national_code, entry in _supporting(code):
+        if len(kinerja) >= budget:
+            break
+        if entry.jenis == "kegiatan":
+            k += 1
+            kegiatan_code = f"SK1.{k}"
+            kasubag = f"Kasubag {k} {acronym}"
+            pegawai.append(
+                {
+                    "nama": kasubag,
+                    "jabatan": f"Kepala Subbagian {k}",
+                    "jenis_jabatan": "Pengawas",
+                    "unit_kerja": "Sekretariat",
+                }
+            )
+            kinerja.append(
+                {
+                    "kode": kegiatan_code,
+                    "kode_induk": "SP1",
+                    "tingkat": "Sasaran Kegiatan",
+                    "unit_kerja": "Sekretariat",
+                    "sasaran": f"Terlaksananya {entry.nama.lower()}",
+                    "kode_nomenklatur": national_code,
+                    "nomenklatur": entry.nama,
+                    "indikator": f"Persentase {entry.nama.lower()} yang terlaksana",
+                    "target": "100%",
+                    "satuan": "%",
+                    "pengampu": sekretaris,
+                }
+            )
+            continue
+        if entry.jenis != "sub_kegiatan" or not kegiatan_code:
+            continue
+        s += 1
+        roll = rng.random()
+        nama = entry.nama
+        if roll < 0.03:
+            nama = nama.replace("Penyediaan", "Penyedian", 1).replace("Dokumen", "Dokumem", 1)
+        sasaran = entry.kinerja or f"Tersedianya {entry.nama.lower()}"
+        if 0.03 <= roll < 0.05:
+            sasaran = entry.nama  # an activity, not a condition (S004)
+        satuan = entry.satuan
+        if 0.05 <= roll < 0.07 and entry.indikator.startswith("Jumlah Dokumen"):
+            satuan = "Orang"  # T004
+        kinerja.append(
+            {
+                "kode": f"{kegiatan_code}.{s}",
+                "kode_induk": kegiatan_code if roll >= 0.01 else f"{kegiatan_code}x",
+                "tingkat": "Sasaran Sub Kegiatan",
+                "unit_kerja": "Sekretariat",
+                "sasaran": sasaran,
+                "kode_nomenklatur": national_code,
+                "nomenklatur": nama,
+                "indikator": entry.indikator,
+                "target": "" if 0.07 <= roll < 0.10 else rng.randint(1, 24),
+                "satuan": satuan,
+                "pagu": rng.randint(5, 400) * 1_000_000,
+                "pengampu": "" if 0.10 <= roll < 0.13 else f"Kasubag {k} {acronym}",
+            }
+        )
+    # Bidang: the agency's own programs, up to the row budget.
+    u = 0
+    while len(kinerja) < rows:
+        u += 1
+        unit = f"Bidang {u}"
+        kabid = f"Kepala Bidang {u} {acronym}"
+        pegawai.append(
+            {
+                "nama": kabid,
+                "jabatan": f"Kepala Bidang {u}",
+                "jenis_jabatan": "Administrator",
+                "unit_kerja": unit,
+            }
+        )
+        sp = f"SP{u + 1}"
+        kinerja.append(
+            {
+                "kode": sp,
+                "kode_induk": "SS1",
+                "tingkat": "Sasaran Program",
+                "unit_kerja": unit,
+                "sasaran": f"Meningkatnya cakupan layanan {short} bidang {u}",
+                "indikator": f"Persentase cakupan layanan {short} bidang {u}",
+                "target": "85%",
+                "satuan": "%",
+                "pengampu": kabid,
+            }
+        )
+        for kk in range(1, rng.randint(3, 6) + 1):
+            if len(kinerja) >= rows - 2:
+                break
+            sk = f"{sp}.{kk}"
+            seksi = f"Kepala Seksi {u}.{kk} {acronym}"
+            pegawai.append(
+                {
+                    "nama": seksi,
+                    "jabatan": f"Kepala Seksi {u}.{kk}",
+                    "jenis_jabatan": "Pengawas",
+                    "unit_kerja": unit,
+                }
+            )
+            kinerja.append(
+                {
+                    "kode": sk,
+                    "kode_induk": sp,
+                    "tingkat": "Sasaran Kegiatan",
+                    "unit_kerja": unit,
+                    "sasaran": f"Meningkatnya kualitas kegiatan {u}.{kk}",
+                    "indikator": f"Persentase kegiatan {u}.{kk} yang tuntas",
+                    "target": "100%",
+                    "satuan": "%",
+                    "pengampu": kabid,
+                }
+            )
+            if rng.random() < 0.05:
+                continue  # a kegiatan nobody cascades (H005)
+            for ss in range(1, rng.randint(4, 10) + 1):
+                for i in range(rng.randint(1, 2)):
+                    kinerja.append(
+                        {
+                            "kode": f"{sk}.{ss}",
+                            "kode_induk": sk,
+                            "tingkat": "Sasaran Sub Kegiatan",
+                            "unit_kerja": unit,
+                            "sasaran": f"Tersedianya layanan {u}.{kk}.{ss}",
+                            "indikator": f"Jumlah Dokumen layanan {u}.{kk}.{ss}.{i}",
+                            "target": rng.randint(1, 12),
+                            "satuan": "Dokumen",
+                            "pengampu": seksi,
+                            "pagu": rng.randint(10, 900) * 1_000_000,
+                        }
+                    )
+    units = [acronym, "Sekretariat", *(f"Bidang {i}" for i in range(1, u + 1))]
+    return TemplateContent(
+        identitas={
+            "Pemerintah Daerah": ["Kabupaten Contoh"],
+            "Perangkat Daerah": [f"{name} ({acronym})"],
+            "Tahun": ["2025"],
+        },
+        units=units,
+        pegawai=pegawai,
+        kinerja=kinerja,
+    )
+
+
+def write_region(
+    folder: Path, count: int, *, seed: int = 0, low: int = 150, high: int = 400
+) -> list[Path]:
+    """`count` agency workbooks of low..high Kinerja rows in `folder`."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"pd_{index:04d}.xlsx"
+        write_template(path, agency_content(index, rng.randint(low, high), seed))
+        paths.append(path)
+    return paths

@@ -17,18 +17,22 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from pokin_xl.build import build
+from pokin_xl.build import build, default_output
 from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.rules import RULES
+from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.reconcile import reconcile, text_report
+from pokin_xl.rekap import Job, file_report, run_jobs_with, run_rekap, text_recap
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
 from pokin_xl.version import __version__
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
+from pokin_xl.writers.rekap import write_rekap_workbook
+from pokin_xl.writers.workbook import check_output_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -105,6 +109,21 @@ def _codes(value: str) -> list[str]:
     return codes
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs harus bilangan bulat >= 1 (diberikan '{value}')")
+    return int(value)
+
+
+def _add_jobs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        help="jumlah proses untuk banyak berkas (bawaan: jumlah inti, %(default)s; 1 = satu proses)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pokin-xl",
@@ -138,10 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
+    _add_jobs(check)
     make = sub.add_parser("build", help="tulis workbook cascading yang tervalidasi")
-    make.add_argument("file", help="Matriks Peran dan Hasil (.xlsx)")
+    make.add_argument("files", nargs="+", metavar="FILE", help="Matriks Peran dan Hasil (.xlsx)")
     make.add_argument("-o", "--output", help="berkas keluaran (bawaan: <nama>_cascading.xlsx)")
     make.add_argument("--renstra", help="Renstra (.xlsx) untuk sheet Rekonsiliasi")
+    _add_jobs(make)
     make.add_argument(
         "--tahun",
         type=int,
@@ -181,6 +202,24 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument(
         "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
     )
+    recap = sub.add_parser(
+        "rekap", help="rekap pemeriksaan banyak perangkat daerah: satu workbook, semua inti"
+    )
+    recap.add_argument(
+        "inputs", nargs="+", metavar="FOLDER|FILE", help="folder (beserta subfolder) atau berkas"
+    )
+    recap.add_argument("-o", "--output", help="workbook rekap .xlsx (berarti --format xlsx)")
+    recap.add_argument(
+        "--format",
+        choices=["text", "json", "xlsx"],
+        help="bawaan: xlsx bila -o diberikan, selain itu text",
+    )
+    recap.add_argument(
+        "--rpjmd", help="tujuan/sasaran daerah (template matriks atau tabel ringkas)"
+    )
+    recap.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
+    recap.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
+    _add_jobs(recap)
     return parser
 
 
@@ -210,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = json.dumps(result.manifest, ensure_ascii=False, indent=2)
             print(out if args.format == "json" else documents_text(result.manifest))
             return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
+        if args.command == "rekap":
+            return _rekap(args)
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -248,25 +289,40 @@ def _validate(args: argparse.Namespace) -> int:
         return _validate_one(args.files[0], args, sys.stdout)
     results: list[dict] = []
     worst = EXIT_OK
-    for path in args.files:
-        try:
-            workbook = read_matriks(path)
-        except InputError as exc:
-            print(f"pokin-xl: {exc}", file=sys.stderr)
-            worst = EXIT_INPUT
+    jobs = [
+        Job(p, Path(p).name, tuple(args.select), tuple(args.ignore), figures=False)
+        for p in args.files
+    ]
+    for done in run_jobs_with(jobs, workers=args.jobs):
+        if not done.read:
+            print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
+            worst = max(worst, _unread_code(done))
             continue
-        report = validate(workbook, select=args.select, ignore=args.ignore)
-        summary = _summary(path, workbook, report)
+        report = file_report(done)
+        summary = {
+            "file": done.file,
+            "perangkat_daerah": done.perangkat_daerah,
+            "tahun": done.tahun,
+            "units": done.units,
+            "severity": done.severity,
+        }
         if args.format == "json":
             results.append({"summary": summary, "findings": [f.to_dict() for f in report.sorted()]})
         else:
             print(render_text(report, summary))
             print()
-        if report.has_errors and worst == EXIT_OK:
-            worst = EXIT_FINDINGS
+        if report.has_errors:
+            worst = max(worst, EXIT_FINDINGS)
     if args.format == "json":
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return worst
+
+
+def _unread_code(done) -> int:
+    """A workbook that could not be used (2), or a failure of pokin-xl itself on it (3)."""
+    from pokin_xl.model.recap import FAILED
+
+    return EXIT_INTERNAL if done.status == FAILED else EXIT_INPUT
 
 
 def _summary(path: str, workbook, report: Report) -> dict:
@@ -303,6 +359,9 @@ def _progress(quiet: bool):
 
 
 def _build(args: argparse.Namespace) -> int:
+    if len(args.files) > 1:
+        return _build_many(args)
+    args.file = args.files[0]
     say = _progress(args.quiet)
     extra_sheets: list = []
     extra_findings: list = []
@@ -324,6 +383,64 @@ def _build(args: argparse.Namespace) -> int:
         f"({counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info)"
     )
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _build_many(args: argparse.Namespace) -> int:
+    """Several workbooks, each built beside its input, in --jobs processes (the rekap worker)."""
+    if args.output or args.renstra:
+        raise InputError(
+            "-o dan --renstra hanya untuk satu berkas; untuk banyak berkas keluaran "
+            "ditulis di samping masing-masing masukan."
+        )
+    jobs = [
+        Job(p, Path(p).name, output=str(default_output(p)), tahun=args.tahun, figures=False)
+        for p in args.files
+    ]
+    worst = EXIT_OK
+    for done in run_jobs_with(jobs, workers=args.jobs):
+        if not done.read:
+            print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
+            worst = max(worst, _unread_code(done))
+            continue
+        counts = done.severity
+        print(
+            f"Workbook cascading ditulis: {done.output} "
+            f"({counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info)"
+        )
+        if counts["error"]:
+            worst = max(worst, EXIT_FINDINGS)
+    return worst
+
+
+def _rekap(args: argparse.Namespace) -> int:
+    fmt = args.format or ("xlsx" if args.output else "text")
+    if args.output and fmt != "xlsx":
+        raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")
+    out = Path(args.output or "rekap_pokin.xlsx")
+    if fmt == "xlsx":
+        check_output_path(out, out.with_suffix(".masukan"))
+    recap = run_rekap(
+        args.inputs,
+        workers=args.jobs,
+        rpjmd=args.rpjmd,
+        exclude=[out] if fmt == "xlsx" else [],
+        select=args.select,
+        ignore=args.ignore,
+    )
+    if fmt == "json":
+        print(recap.to_json())
+    elif fmt == "xlsx":
+        path = write_rekap_workbook(recap, out)
+        s = recap.summary()
+        print(
+            f"Rekap ditulis: {path} ({s['read']} berkas dibaca, {s['refused']} tidak dapat dibaca, "
+            f"{s['lintas']} temuan lintas PD)"
+        )
+    else:
+        print(text_recap(recap))
+    return {"ok": EXIT_OK, "error": EXIT_FINDINGS, "failed": EXIT_INTERNAL}.get(
+        recap.worst, EXIT_INPUT
+    )
 
 
 def _reconcile(args: argparse.Namespace) -> int:

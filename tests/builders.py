@@ -219,3 +219,86 @@ def findings_of(
 ) -> list[Finding]:
     """The findings of `check` on the workbook of `rows`; only those of rule `code` if given."""
     return [f for f in check(read(tmp_path, rows)) if code is None or f.code == code]
+
+
+# ----------------------------------------------------------------------------- a region (rekap)
+
+STUNTING_SS = {
+    "sasaran": "Menurunnya prevalensi stunting",
+    "indikator": "Persentase balita stunting",
+}
+
+
+def identitas_of(perangkat_daerah: str) -> list[tuple[str, str]]:
+    """DEFAULT_IDENTITAS naming another perangkat daerah."""
+    return [
+        (label, perangkat_daerah if label == "Perangkat Daerah" else value)
+        for label, value in DEFAULT_IDENTITAS
+    ]
+
+
+def shared_ss(kode: str = "SS2", keterangan: str = "", **fields: object) -> dict[str, object]:
+    """A second Sasaran Strategis under chain()'s T1 (the stunting sasaran unless overridden)."""
+    values: dict[str, object] = {
+        "kode": kode,
+        "kode_induk": "T1",
+        "tingkat": "Sasaran Strategis",
+        "unit_kerja": "BKPSDM",
+        "target": "14%",
+        "satuan": "%",
+        "pengampu": "Kepala Contoh",
+        "keterangan": keterangan,
+        **STUNTING_SS,
+    }
+    values.update(fields)
+    return row(**values)
+
+
+def own_chain(acronym: str) -> list[dict[str, object]]:
+    """chain() whose Tujuan, Sasaran Strategis and Sasaran Program statements and indicators are
+    the agency's own (so two agencies share only what a test gives both)."""
+    rows = chain()
+    for item in rows[:3]:
+        for header in ("Sasaran", "Indikator"):
+            item[header] = f"{item[header]} {acronym}"
+    return rows
+
+
+def write_agency(
+    folder: Path, name: str, perangkat_daerah: str, extra: Sequence[dict[str, object]] = ()
+) -> Path:
+    """own_chain() (no finding) plus `extra` rows, for the agency `perangkat_daerah`."""
+    acronym = perangkat_daerah.rsplit("(", 1)[-1].rstrip(")")
+    return write_matriks(
+        folder / name, [*own_chain(acronym), *extra], identitas=identitas_of(perangkat_daerah)
+    )
+
+
+def region_folder(folder: Path) -> Path:
+    """A kabupaten's folder with known findings:
+
+    - dinkes.xlsx: the stunting sasaran, noting DP3A as partner; one T001 (a blank target);
+    - sub/dp3a.xlsx: the same sasaran, noting nobody (so both get L002);
+    - disdik.xlsx: the consistent chain, no finding at all;
+    - rusak.xlsx: not a workbook (a row with its reason, never the end of the run).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sub").mkdir(exist_ok=True)
+    write_agency(
+        folder,
+        "dinkes.xlsx",
+        "Dinas Kesehatan (Dinkes)",
+        [
+            shared_ss(keterangan="Crosscutting dengan DP3A"),
+            sub_kegiatan("SSK2", "Tersedianya laporan", "Jumlah Laporan keuangan", target=None),
+        ],
+    )
+    write_agency(
+        folder / "sub",
+        "dp3a.xlsx",
+        "Dinas Pemberdayaan Perempuan dan Perlindungan Anak (DP3A)",
+        [shared_ss()],
+    )
+    write_agency(folder, "disdik.xlsx", "Dinas Pendidikan (Disdik)")
+    (folder / "rusak.xlsx").write_bytes(b"ini bukan berkas excel")
+    return folder

@@ -1,7 +1,8 @@
 """Every rule pokin-xl knows: a stable code, a default severity, an Indonesian title and why.
 
 Codes never change meaning; a retired rule keeps its code unused. Prefixes: B reading, H hierarchy,
-T targets, S statements, O owners, N nomenclature, P budget, D documents, R reconciliation.
+T targets, S statements, O owners, N nomenclature, P budget, D documents, R reconciliation,
+L across agencies.
 
 Vocabulary, like the rest of model/: the checks raise findings of these rules
 (checks.catalogue.finding), the writers show their titles.
@@ -345,6 +346,37 @@ _RULES = [
         "warning",
         "Rumusan berbeda dari dokumen pembanding",
         "Indikator, sasaran dan program yang sama harus ditulis sama di semua dokumen.",
+    ),
+    # Across agencies (pokin-xl rekap)
+    Rule(
+        "L001",
+        "info",
+        "Crosscutting antar perangkat daerah",
+        "Sasaran atau indikator yang sama pada dua perangkat daerah adalah kinerja bersama; keduanya mencatat mitranya.",
+    ),
+    Rule(
+        "L002",
+        "warning",
+        "Crosscutting tidak dicatat kedua pihak",
+        "Kinerja bersama harus disebut oleh setiap perangkat daerah yang mengampunya (kolom Keterangan), agar kontribusi masing-masing jelas.",
+    ),
+    Rule(
+        "L003",
+        "warning",
+        "Rujukan RPJMD tidak ditemukan",
+        "Tujuan dan Sasaran Strategis perangkat daerah menginduk ke tujuan/sasaran daerah yang benar-benar ada.",
+    ),
+    Rule(
+        "L004",
+        "warning",
+        "Sasaran RPJMD tidak di-cascade perangkat daerah mana pun",
+        "Setiap sasaran daerah harus diampu sedikitnya oleh satu perangkat daerah.",
+    ),
+    Rule(
+        "L005",
+        "warning",
+        "Sasaran Strategis tidak selaras dengan sasaran RPJMD",
+        "Sasaran Strategis perangkat daerah harus mendukung tujuan atau sasaran daerah (RPJMD).",
     ),
 ]
 

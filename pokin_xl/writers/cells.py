@@ -224,6 +224,31 @@ class SheetWriter:
         self._links += 1
         return True
 
+    def file_link(
+        self,
+        row: int,
+        col: int,
+        path: str,
+        text: str,
+        fmt: Format | None = None,
+        *,
+        sheet: str = "",
+        cell: str = "",
+    ) -> bool:
+        """A link to another workbook (a relative path keeps working when the folder moves with
+        the file that links to it), opening at `sheet`!`cell` when given."""
+        if self._links >= MAX_LINKS or len(path) > 240:  # Excel refuses longer link targets
+            self.text(row, col, text, fmt)
+            return False
+        target = "external:" + path
+        if sheet:
+            quoted = sheet.replace("'", "''")
+            target += f"#'{quoted}'!{cell or 'A1'}"
+        code = self.ws.write_url(row, col, target, fmt, string=fit_text(text, 2000))
+        _check(code, "tautan", self.name, row, col)
+        self._links += 1
+        return True
+
     def note(self, row: int, col: int, text: str, *, width: int = 360, lines: int = 0) -> None:
         """A cell comment (a 'note'); shown on hover, not printed."""
         height = max(60, min(600, 15 * (lines or text.count("\n") + 2)))

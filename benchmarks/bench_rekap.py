@@ -1,0 +1,126 @@
+"""Throughput and memory of `rekap` over generated agency workbooks, --jobs 1 against --jobs 2.
+
+.venv/bin/python -m benchmarks.bench_rekap --sizes 40 200 1000 --jobs 1 2 --folder /tmp/region
+
+Workbooks (150-400 Kinerja rows each, with realistic defects so findings exist) are generated
+once into --folder and reused; each run is a fresh process (rekap + the recap workbook), which
+reports its own peak RSS and the largest worker's. Prints files/second, the speed-up of each
+size over --jobs 1, and the peak memory of the parent and of the children.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.generate import write_region
+
+
+def _child(files: list[str], jobs: int, output: str) -> None:
+    """One measured run, in this process: rekap then the recap workbook."""
+    from pokin_xl.rekap import run_rekap
+    from pokin_xl.writers.rekap import write_rekap_workbook
+
+    start = time.perf_counter()
+    recap = run_rekap(files, workers=jobs)
+    checked = time.perf_counter() - start
+    write_rekap_workbook(recap, output)
+    total = time.perf_counter() - start
+    summary = recap.summary()
+    print(
+        json.dumps(
+            {
+                "files": summary["files"],
+                "read": summary["read"],
+                "findings": sum(summary["severity"].values()),
+                "lintas": summary["lintas"],
+                "checked_s": checked,
+                "total_s": total,
+                "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "child_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def measure(files: list[Path], jobs: int, output: Path) -> dict:
+    listing = output.with_suffix(".files")
+    listing.write_text("\n".join(map(str, files)))
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_rekap",
+            "--child",
+            str(listing),
+            str(jobs),
+            str(output),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f} / {five:.2f} (1/5 min), {os.cpu_count()} cores"
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        files = Path(sys.argv[2]).read_text().splitlines()
+        _child(files, int(sys.argv[3]), sys.argv[4])
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 200, 1000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--folder", default="/tmp/pokin_region")
+    parser.add_argument(
+        "--only-jobs-for-largest",
+        type=int,
+        default=0,
+        help="run the largest size with this --jobs only (e.g. 2 on a busy machine)",
+    )
+    args = parser.parse_args()
+    folder = Path(args.folder)
+    largest = max(args.sizes)
+    existing = sorted(folder.glob("pd_*.xlsx"))
+    if len(existing) < largest:
+        start = time.perf_counter()
+        existing = write_region(folder, largest)
+        print(f"{largest} workbooks generated in {time.perf_counter() - start:.0f} s: {folder}")
+    print(_load())
+    print(
+        f"{'files':>6} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'speed-up':>8} "
+        f"{'parent MiB':>10} {'child MiB':>9} {'findings':>8} {'lintas':>6}"
+    )
+    out = folder.parent / f"{folder.name}_rekap.xlsx"
+    for size in args.sizes:
+        base = None
+        jobs_list = args.jobs
+        if size == largest and args.only_jobs_for_largest:
+            jobs_list = [args.only_jobs_for_largest]
+        for jobs in jobs_list:
+            r = measure(existing[:size], jobs, out)
+            rate = r["files"] / r["total_s"]
+            base = base or (rate if jobs == 1 else None)
+            speed = f"{rate / base:.2f}x" if base else "-"
+            print(
+                f"{r['files']:>6} {jobs:>4} {r['total_s']:>8.1f} {rate:>8.2f} {speed:>8} "
+                f"{r['parent_mib']:>10.0f} {r['child_mib']:>9.0f} {r['findings']:>8} "
+                f"{r['lintas']:>6}",
+                flush=True,
+            )
+    print(_load())
+
+
+if __name__ == "__main__":
+    main()
