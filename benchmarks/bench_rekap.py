@@ -89,6 +89,9 @@ def main() -> None:
         default=0,
         help="run the largest size with this --jobs only (e.g. 2 on a busy machine)",
     )
+    parser.add_argument(
+        "--validate", type=int, default=0, help="also time `validate` of this many files per --jobs"
+    )
     args = parser.parse_args()
     folder = Path(args.folder)
     largest = max(args.sizes)
@@ -119,6 +122,30 @@ def main() -> None:
                 f"{r['lintas']:>6}",
                 flush=True,
             )
+    if args.validate:
+        files = [str(p) for p in existing[: args.validate]]
+        print(f"validate {len(files)} berkas (satu perintah, --format json):")
+        base = None
+        for jobs in args.jobs:
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pokin_xl.cli",
+                    "validate",
+                    *files,
+                    "--format",
+                    "json",
+                    "--jobs",
+                    str(jobs),
+                ],
+                stdout=subprocess.DEVNULL,
+                check=False,
+            )
+            seconds = time.perf_counter() - start
+            base = base or seconds
+            print(f"  --jobs {jobs}: {seconds:6.1f} s  speed-up {base / seconds:.2f}x", flush=True)
     print(_load())
 
 

@@ -167,8 +167,9 @@ def agency_content(index: int, rows: int, seed: int = 0) -> TemplateContent:
     """An agency workbook of about `rows` Kinerja rows (150-400 in the benchmark), with the
     defects real files have, at realistic rates: a missing target (T001), a wrong unit (T004), a
     sasaran written as an activity (S004), an ownerless box (O001), a misspelt national name
-    (N002), a kegiatan not cascaded (H005), a Kode Induk typo (H001); every tenth agency shares
-    a stunting sasaran with the next one, and only one side notes it (L002)."""
+    (N002), a kegiatan not cascaded (H005), a Kode Induk typo (H001). Every ten agencies are one
+    kabupaten (so 1,000 files are a province's 100 kabupaten); in each, the first two agencies
+    share a stunting sasaran and only one side notes it (L002)."""
     import random
 
     rng = random.Random(seed * 100_003 + index)
@@ -385,7 +386,7 @@ def agency_content(index: int, rows: int, seed: int = 0) -> TemplateContent:
     units = [acronym, "Sekretariat", *(f"Bidang {i}" for i in range(1, u + 1))]
     return TemplateContent(
         identitas={
-            "Pemerintah Daerah": ["Kabupaten Contoh"],
+            "Pemerintah Daerah": [f"Kabupaten Contoh {index // len(AGENCIES) + 1:03d}"],
             "Perangkat Daerah": [f"{name} ({acronym})"],
             "Tahun": ["2025"],
         },

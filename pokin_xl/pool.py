@@ -97,7 +97,8 @@ def run_jobs(
                 progress.tick()
         else:
             count = min(workers, len(jobs))
-            with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+            pool = ProcessPoolExecutor(max_workers=count, mp_context=_context())
+            try:
                 futures = {pool.submit(worker, job): index for index, job in enumerate(jobs)}
                 for future in as_completed(futures):
                     index = futures[future]
@@ -106,6 +107,10 @@ def run_jobs(
                     except Exception as exc:  # BrokenProcessPool, a result that did not pickle
                         results[index] = on_failure(jobs[index], exc)
                     progress.tick()
+            except BaseException:  # Ctrl-C: do not start the jobs still queued
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
     finally:
         progress.close()
-    return [r for r in results if r is not None]
+    return results  # type: ignore[return-value]  # every index was filled above

@@ -84,6 +84,7 @@ class AgencyExtract:
     file: str
     name: str
     names: tuple[str, ...]  # normalised full name and acronyms, as a Keterangan may write them
+    pemda: str = ""  # normalised: crosscutting is between agencies of one region
     claims: tuple[Claim, ...] = ()
     references: tuple[Reference, ...] = ()
     strategic: tuple[Strategic, ...] = ()
@@ -140,8 +141,9 @@ def extract(workbook: MatriksWorkbook) -> AgencyExtract:
     indicators = workbook.indicators
     frame = nodes.frame
     name = clean(workbook.identity.perangkat_daerah) or workbook.file_name
+    pemda = normalise(workbook.identity.pemda)
     if frame.empty:
-        return AgencyExtract(workbook.file_name, name, agency_names(workbook))
+        return AgencyExtract(workbook.file_name, name, agency_names(workbook), pemda)
     levels = frame["level"].astype("Float64")
     wanted = frame[levels.isin([float(t) for t in CLAIM_LEVELS]).fillna(False).astype(bool)]
     notes = _notes_by_kode(indicators.frame)
@@ -222,6 +224,7 @@ def extract(workbook: MatriksWorkbook) -> AgencyExtract:
         workbook.file_name,
         name,
         agency_names(workbook),
+        pemda,
         tuple(claims),
         tuple(references.values()),
         tuple(strategic),
@@ -243,14 +246,18 @@ def _join(names: Sequence[str], limit: int = 3) -> str:
 
 
 def crosscutting(extracts: Sequence[AgencyExtract]) -> list[Finding]:
-    """L001 / L002: one finding per agency and shared node (its statement, else an indicator)."""
-    by_key: dict[tuple[str, str], dict[int, Claim]] = defaultdict(dict)
+    """L001 / L002: one finding per agency and shared node (its statement, else an indicator),
+    between agencies of the same Pemerintah Daerah (a province reviewing its kabupaten sees each
+    kabupaten's Dinas Kesehatan; they are not each other's partners)."""
+    by_key: dict[tuple[str, str, str], dict[int, Claim]] = defaultdict(dict)
     for index, agency in enumerate(extracts):
         for claim in agency.claims:
-            by_key[(claim.kind, claim.key)].setdefault(index, claim)
+            by_key[(claim.kind, agency.pemda, claim.key)].setdefault(index, claim)
     findings: list[Finding] = []
     done: set[tuple[int, str]] = set()  # (agency, Kode): a node shared by statement and indicator
-    for (kind, _key), claimants in sorted(by_key.items(), key=lambda item: item[0][0] != "sasaran"):
+    for (kind, _pemda, _key), claimants in sorted(
+        by_key.items(), key=lambda item: item[0][0] != "sasaran"
+    ):
         distinct = {_identity(extracts[i]) for i in claimants}
         if len(distinct) < 2 or len(distinct) > MAX_PARTNERS + 1:
             continue

@@ -111,7 +111,8 @@ def _height(*texts: tuple[str, float]) -> float:
     """The height the longest of these wrapped texts needs in its column."""
     return min(
         409.0,
-        max(text_height([[(text or "", False)]], width, TABLE_SIZE) for text, width in texts),
+        # two characters of margin: LibreOffice wraps a little earlier than the measure says
+        max(text_height([[(text or "", False)]], width - 2, TABLE_SIZE) for text, width in texts),
     )
 
 
@@ -134,7 +135,7 @@ def _rekap_columns() -> list[tuple[str, float, str]]:
         ("Info", 6, "sev:info"),
     ]
     columns += [(f"{f} {FAMILY_LABELS[f]}", 5, f"fam:{f}") for f in FAMILIES]
-    columns += [(label, 11, f"cov:{key}") for key, label in COVERAGE_LABELS.items()]
+    columns += [(label, 12.5, f"cov:{key}") for key, label in COVERAGE_LABELS.items()]
     columns += [("Total pagu (Rp)", 15, "pagu")]
     columns += [(code, 15, f"lke:{code}") for code in PRECHECK_CRITERIA]
     columns += [("Lintas PD", 6, "lintas"), ("Keterangan", 36, "reason")]
@@ -165,7 +166,7 @@ def _write_rekap(
             "tahun",
         ):
             sheet.text(table.first_row, col, header, rotated)
-    sheet.row_height(table.first_row, 66)
+    sheet.row_height(table.first_row, 74)
     notes = {f"cov:{k}": v for k, v in COVERAGE_NOTES.items()}
     notes.update({f"lke:{k}": v for k, v in PRECHECK_CRITERIA.items()})
     for col, (_, _, kind) in enumerate(columns):  # before any data row: constant-memory mode

@@ -191,3 +191,22 @@ def test_region_from_a_summary_table(tmp_path):
         ("Sasaran", "Menurunnya kemiskinan"),
     ]
     assert region.nodes[1].indicators == ("persentase penduduk miskin",)
+
+
+def test_agencies_of_different_regions_are_not_partners(tmp_path):
+    from tests.builders import identitas_of, own_chain
+
+    def agency(name: str, pemda: str, acronym: str):
+        identitas = [
+            (label, pemda if label == "Pemerintah Daerah" else value)
+            for label, value in identitas_of(f"Dinas {acronym} ({acronym})")
+        ]
+        path = write_matriks(
+            tmp_path / name, [*own_chain(acronym), shared_ss()], identitas=identitas
+        )
+        return extract(read_matriks(path))
+
+    apart = [agency("a.xlsx", "Kabupaten A", "DA"), agency("b.xlsx", "Kabupaten B", "DB")]
+    assert check_lintas(apart) == []
+    together = [agency("a.xlsx", "Kabupaten A", "DA"), agency("c.xlsx", "Kabupaten A", "DC")]
+    assert _codes(check_lintas(together)) == [("L002", "a.xlsx"), ("L002", "c.xlsx")]
