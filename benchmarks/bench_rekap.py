@@ -5,7 +5,9 @@
 Workbooks (150-400 Kinerja rows each, with realistic defects so findings exist) are generated
 once into --folder and reused; each run is a fresh process (rekap + the recap workbook), which
 reports its own peak RSS and the largest worker's. Prints files/second, the speed-up of each
-size over --jobs 1, and the peak memory of the parent and of the children.
+size over --jobs 1, the CPU seconds spent and how many cores that is on average (on a shared
+machine --jobs 2 has two cores only when nobody else wants them: read "cores used" beside the
+speed-up), and the peak memory of the parent and of the children.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def _child(files: list[str], jobs: int, output: str) -> None:
     write_rekap_workbook(recap, output)
     total = time.perf_counter() - start
     summary = recap.summary()
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
     print(
         json.dumps(
             {
@@ -42,6 +47,7 @@ def _child(files: list[str], jobs: int, output: str) -> None:
                 "lintas": summary["lintas"],
                 "checked_s": checked,
                 "total_s": total,
+                "cpu_s": cpu,
                 "parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "child_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             }
@@ -102,8 +108,8 @@ def main() -> None:
         print(f"{largest} workbooks generated in {time.perf_counter() - start:.0f} s: {folder}")
     print(_load())
     print(
-        f"{'files':>6} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'speed-up':>8} "
-        f"{'parent MiB':>10} {'child MiB':>9} {'findings':>8} {'lintas':>6}"
+        f"{'files':>6} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'speed-up':>8} {'CPU s':>7} "
+        f"{'cores used':>10} {'parent MiB':>10} {'child MiB':>9} {'findings':>8} {'lintas':>6}"
     )
     out = folder.parent / f"{folder.name}_rekap.xlsx"
     for size in args.sizes:
@@ -118,7 +124,7 @@ def main() -> None:
             speed = f"{rate / base:.2f}x" if base else "-"
             print(
                 f"{r['files']:>6} {jobs:>4} {r['total_s']:>8.1f} {rate:>8.2f} {speed:>8} "
-                f"{r['parent_mib']:>10.0f} {r['child_mib']:>9.0f} {r['findings']:>8} "
+                f"{r['cpu_s']:>7.1f} {r['cpu_s'] / r['total_s']:>10.2f} {r['parent_mib']:>10.0f} {r['child_mib']:>9.0f} {r['findings']:>8} "
                 f"{r['lintas']:>6}",
                 flush=True,
             )
@@ -128,6 +134,7 @@ def main() -> None:
         base = None
         for jobs in args.jobs:
             start = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             subprocess.run(
                 [
                     sys.executable,
@@ -145,7 +152,13 @@ def main() -> None:
             )
             seconds = time.perf_counter() - start
             base = base or seconds
-            print(f"  --jobs {jobs}: {seconds:6.1f} s  speed-up {base / seconds:.2f}x", flush=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            print(
+                f"  --jobs {jobs}: {seconds:6.1f} s  speed-up {base / seconds:.2f}x  "
+                f"CPU {cpu:.1f} s = {cpu / seconds:.2f} cores",
+                flush=True,
+            )
     print(_load())
 
 

@@ -188,3 +188,18 @@ def test_rekap_output_options(region, tmp_path):
     run = run_cli("rekap", empty)
     assert run.code == 2 and "tidak ada berkas" in run.err
     assert run_cli("rekap", region, "--jobs", "0").code == 2
+
+
+def test_every_real_file_is_a_row_never_a_crash():
+    from tests.conftest import real_file
+
+    folder = real_file("real")
+    run = run_cli("rekap", folder, "--format", "json", "--jobs", "2")
+    recap = json.loads(run.out)
+    names = {p.name for p in folder.iterdir() if p.suffix in (".xlsx", ".xls")}
+    assert {f["file"] for f in recap["files"]} == names
+    assert all(
+        f["status"] in ("dibaca", "ditolak") and (f["status"] == "dibaca" or f["reason"])
+        for f in recap["files"]
+    )
+    assert run.code == 2  # none of them is a Matriks: each says why
