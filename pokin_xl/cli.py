@@ -25,7 +25,7 @@ from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.reconcile import reconcile, text_report
-from pokin_xl.rekap import Job, file_report, run_jobs_with, run_rekap, text_recap
+from pokin_xl.rekap import Job, file_report, output_for, run_jobs_with, run_rekap, text_recap
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
@@ -417,8 +417,8 @@ def _rekap(args: argparse.Namespace) -> int:
     if args.output and fmt != "xlsx":
         raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")
     out = Path(args.output or "rekap_pokin.xlsx")
-    if fmt == "xlsx":
-        check_output_path(out, out.with_suffix(".masukan"))
+    if fmt == "xlsx":  # said before a long run, not after it
+        out = output_for(args.inputs, check_output_path(out, out.with_suffix(".masukan")))
     recap = run_rekap(
         args.inputs,
         workers=args.jobs,

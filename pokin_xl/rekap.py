@@ -147,6 +147,32 @@ def _is_agency_workbook(path: Path) -> bool:
     return not path.stem.lower().endswith(OUTPUT_SUFFIXES)
 
 
+def is_recap(path: Path) -> bool:
+    """A recap workbook this command wrote (sheets Rekap ... Lintas PD), read from its zip index."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            index = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return 'name="Rekap"' in index and 'name="Lintas PD"' in index
+
+
+def output_for(inputs: Sequence[str | Path], output: Path) -> Path:
+    """The recap's path, refused when it would overwrite an agency workbook it reads; an earlier
+    recap there is fine (it is replaced and never read as an agency)."""
+    target = output.resolve()
+    read = target.exists() and not is_recap(target)
+    if read and any(Path(j.path).resolve() == target for j in collect_files(inputs)):
+        raise InputError(
+            "berkas keluaran adalah salah satu berkas yang direkap; berkas masukan tidak "
+            "pernah ditimpa. Pilih nama lain dengan -o.",
+            file=str(output),
+        )
+    return output
+
+
 def collect_files(inputs: Sequence[str | Path], *, exclude: Sequence[Path] = ()) -> list[Job]:
     """Jobs for the files given and the agency workbooks of the folders given (recursively,
     sorted), each shown by its path relative to its folder. A Renstra named '<stem>_renstra'

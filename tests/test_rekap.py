@@ -203,3 +203,17 @@ def test_every_real_file_is_a_row_never_a_crash():
         for f in recap["files"]
     )
     assert run.code == 2  # none of them is a Matriks: each says why
+
+
+def test_the_recap_never_overwrites_an_agency_workbook(tmp_path):
+    folder = tmp_path / "pd"
+    folder.mkdir()
+    agency = write_agency(folder, "a.xlsx", "Dinas A (DA)")
+    before = agency.read_bytes()
+    run = run_cli("rekap", folder, "-o", agency)
+    assert run.code == 2 and "tidak pernah ditimpa" in run.err
+    assert agency.read_bytes() == before
+    recap = folder / "rekap.xlsx"
+    assert run_cli("rekap", folder, "-o", recap).code == 0
+    again = run_cli("rekap", folder, "-o", recap, "--jobs", "1")  # the old recap is not an agency
+    assert again.code == 0 and "1 berkas dibaca, 0 tidak dapat dibaca" in again.out
