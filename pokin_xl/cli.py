@@ -25,13 +25,11 @@ from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.reconcile import reconcile, text_report
-from pokin_xl.rekap import Job, file_report, output_for, run_jobs_with, run_rekap, text_recap
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
 from pokin_xl.version import __version__
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
-from pokin_xl.writers.rekap import write_rekap_workbook
 from pokin_xl.writers.workbook import check_output_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -287,6 +285,8 @@ def _validate(args: argparse.Namespace) -> int:
     """One file: its report. Several (a reviewer's batch): every report, the worst exit code."""
     if len(args.files) == 1:
         return _validate_one(args.files[0], args, sys.stdout)
+    from pokin_xl.rekap import Job, file_report, run_jobs_with
+
     results: list[dict] = []
     worst = EXIT_OK
     jobs = [
@@ -387,6 +387,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_many(args: argparse.Namespace) -> int:
     """Several workbooks, each built beside its input, in --jobs processes (the rekap worker)."""
+    from pokin_xl.rekap import Job, run_jobs_with
+
     if args.output or args.renstra:
         raise InputError(
             "-o dan --renstra hanya untuk satu berkas; untuk banyak berkas keluaran "
@@ -413,6 +415,9 @@ def _build_many(args: argparse.Namespace) -> int:
 
 
 def _rekap(args: argparse.Namespace) -> int:
+    from pokin_xl.rekap import output_for, run_rekap, text_recap
+    from pokin_xl.writers.rekap import write_rekap_workbook
+
     fmt = args.format or ("xlsx" if args.output else "text")
     if args.output and fmt != "xlsx":
         raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")

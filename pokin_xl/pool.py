@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import TextIO, TypeVar
 
 Job = TypeVar("Job")
@@ -71,6 +72,42 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def _round(
+    worker: Callable[[Job], Result],
+    jobs: Sequence[Job],
+    indices: Sequence[int],
+    results: list,
+    *,
+    workers: int,
+    on_failure: Callable[[Job, BaseException], Result],
+    progress: Progress,
+    last: bool,
+) -> list[int]:
+    """Run jobs[indices] in a fresh pool; the indices whose process died (a dead process breaks
+    the whole pool, so its queued neighbours fail with it) unless this is the `last` round."""
+    died: list[int] = []
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        futures = {pool.submit(worker, jobs[i]): i for i in indices}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except BrokenProcessPool as exc:
+                if not last:
+                    died.append(index)
+                    continue
+                results[index] = on_failure(jobs[index], exc)
+            except Exception as exc:  # a result that did not pickle
+                results[index] = on_failure(jobs[index], exc)
+            progress.tick()
+    except BaseException:  # Ctrl-C: do not start the jobs still queued
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return sorted(died)
+
+
 def run_jobs(
     worker: Callable[[Job], Result],
     jobs: Sequence[Job],
@@ -81,9 +118,10 @@ def run_jobs(
 ) -> list[Result]:
     """`worker(job)` for every job, results in job order.
 
-    `workers` 1 runs in this process. A job whose process died (killed, out of memory) gets
-    `on_failure(job, exc)` as its result, so one bad input never ends the run; the worker itself
-    is expected to turn ordinary failures into results.
+    `workers` 1 runs in this process. A process that dies (killed, out of memory) takes the
+    pool down with the jobs queued beside it: those run again in a fresh pool, then one by one,
+    so only the job that kills its process gets `on_failure(job, exc)` as its result and one bad
+    input never ends the run. The worker itself turns ordinary failures into results.
     """
     progress = progress or Progress(len(jobs))
     results: list[Result | None] = [None] * len(jobs)
@@ -97,20 +135,13 @@ def run_jobs(
                 progress.tick()
         else:
             count = min(workers, len(jobs))
-            pool = ProcessPoolExecutor(max_workers=count, mp_context=_context())
-            try:
-                futures = {pool.submit(worker, job): index for index, job in enumerate(jobs)}
-                for future in as_completed(futures):
-                    index = futures[future]
-                    try:
-                        results[index] = future.result()
-                    except Exception as exc:  # BrokenProcessPool, a result that did not pickle
-                        results[index] = on_failure(jobs[index], exc)
-                    progress.tick()
-            except BaseException:  # Ctrl-C: do not start the jobs still queued
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            pool.shutdown()
+            options = {"workers": count, "on_failure": on_failure, "progress": progress}
+            died = _round(worker, jobs, range(len(jobs)), results, last=False, **options)
+            if died:
+                died = _round(worker, jobs, died, results, last=False, **options)
+            for index in died:
+                options["workers"] = 1
+                _round(worker, jobs, [index], results, last=True, **options)
     finally:
         progress.close()
     return results  # type: ignore[return-value]  # every index was filled above

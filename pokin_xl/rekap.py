@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pokin_xl.errors import InputError
-from pokin_xl.findings import Finding, Report
 from pokin_xl.model.recap import FAILED, FAMILIES, REFUSED, FileResult, Recap
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -123,7 +122,10 @@ def _examine(job: Job, result: FileResult) -> None:
         result.extract = dataclasses.replace(extract(workbook), file=job.display)
 
 
-def file_report(result: FileResult) -> Report:
+def file_report(result: FileResult):
+    """The findings of a result as a findings.Report (for the per-file text of validate)."""
+    from pokin_xl.findings import Finding, Report
+
     return Report([Finding(**f) for f in result.findings])
 
 
@@ -231,7 +233,7 @@ def read_region(path: str | Path):
     return regional_from_renstra(read_renstra(path))
 
 
-def summarise(results: list[FileResult], region=None) -> list[Finding]:
+def summarise(results: list[FileResult], region=None) -> list:
     """The reduce step: cross-agency findings over the workers' extracts."""
     from pokin_xl.checks.lintas import check_lintas
 

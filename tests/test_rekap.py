@@ -117,11 +117,13 @@ def test_an_unexpected_exception_in_the_worker_is_a_row(tmp_path, monkeypatch):
 
 
 def test_a_dead_worker_process_is_a_row_not_the_end(tmp_path):
-    jobs = [Job(str(tmp_path / "x.xlsx"), "x.xlsx"), Job(str(tmp_path / "y.xlsx"), "y.xlsx")]
+    names = ["a.xlsx", "b.xlsx", "x.xlsx", "c.xlsx", "d.xlsx", "e.xlsx"]
+    jobs = [Job(str(tmp_path / name), name) for name in names]
     results = run_jobs(_die_on_x, jobs, workers=2, on_failure=failed)
-    assert [r.file for r in results] == ["x.xlsx", "y.xlsx"]
-    assert results[0].status == "gagal" and "proses pemeriksa berhenti" in results[0].reason
-    assert results[1].status == "ditolak"  # y.xlsx does not exist: examined normally
+    assert [r.file for r in results] == names
+    assert [r.status for r in results] == ["ditolak"] * 2 + ["gagal"] + ["ditolak"] * 3
+    assert "proses pemeriksa berhenti" in results[2].reason
+    assert "tidak ditemukan" in results[0].reason  # the others were examined normally
 
 
 def _die_on_x(job: Job):
