@@ -25,6 +25,7 @@ OWNER_MODULES: tuple[str, ...] = (
     "pokin_xl.checks.reconcile",
     "pokin_xl.checks.documents",
     "pokin_xl.checks.quarters",
+    "pokin_xl.checks.lintas",
 )
 
 

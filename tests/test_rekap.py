@@ -114,6 +114,9 @@ def test_an_unexpected_exception_in_the_worker_is_a_row(tmp_path, monkeypatch):
     monkeypatch.setattr(validate_module, "validate", boom)
     result = examine(Job(str(path), "a.xlsx"))
     assert result.status == "gagal" and "RuntimeError: rusak di dalam" in result.reason
+    run = run_cli("rekap", tmp_path, "--jobs", "1")
+    assert run.code == 3  # a failure of pokin-xl itself, not of the workbook
+    assert "kesalahan internal pokin-xl" in run.out
 
 
 def test_a_dead_worker_process_is_a_row_not_the_end(tmp_path):

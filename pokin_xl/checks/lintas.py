@@ -28,6 +28,8 @@ from pokin_xl.model.people import Agency
 from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.text import clean, normalise
 
+CODES = ("L001", "L002", "L003", "L004", "L005")
+
 # Levels whose statements and indicators an agency can share with another (crosscutting).
 CLAIM_LEVELS = (Tingkat.TUJUAN, Tingkat.SASARAN_STRATEGIS, Tingkat.SASARAN_PROGRAM)
 # A statement claimed by more agencies than this is shared standard wording (the supporting

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import xlsxwriter
 
-from pokin_xl import __version__
 from pokin_xl.findings import SEVERITY_LABELS
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.recap import (
@@ -30,6 +29,7 @@ from pokin_xl.model.recap import (
     Recap,
 )
 from pokin_xl.model.rules import RULES
+from pokin_xl.version import __version__
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.layout import text_height
