@@ -117,6 +117,7 @@ def _add_jobs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         type=_jobs,
+        metavar="N",
         default=default_jobs(),
         help="jumlah proses untuk banyak berkas (bawaan: jumlah inti, %(default)s; 1 = satu proses)",
     )
@@ -206,14 +207,18 @@ def build_parser() -> argparse.ArgumentParser:
     recap.add_argument(
         "inputs", nargs="+", metavar="FOLDER|FILE", help="folder (beserta subfolder) atau berkas"
     )
-    recap.add_argument("-o", "--output", help="workbook rekap .xlsx (berarti --format xlsx)")
+    recap.add_argument(
+        "-o", "--output", metavar="REKAP.xlsx", help="workbook rekap (berarti --format xlsx)"
+    )
     recap.add_argument(
         "--format",
         choices=["text", "json", "xlsx"],
         help="bawaan: xlsx bila -o diberikan, selain itu text",
     )
     recap.add_argument(
-        "--rpjmd", help="tujuan/sasaran daerah (template matriks atau tabel ringkas)"
+        "--rpjmd",
+        metavar="RPJMD.xlsx",
+        help="tujuan/sasaran daerah (template matriks atau tabel ringkas)",
     )
     recap.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     recap.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
