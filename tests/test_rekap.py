@@ -222,3 +222,34 @@ def test_the_recap_never_overwrites_an_agency_workbook(tmp_path):
     assert run_cli("rekap", folder, "-o", recap).code == 0
     again = run_cli("rekap", folder, "-o", recap, "--jobs", "1")  # the old recap is not an agency
     assert again.code == 0 and "1 berkas dibaca, 0 tidak dapat dibaca" in again.out
+
+
+def test_rpjmd_option_reports_the_region_both_ways(region, tmp_path):
+    from tests.builders import row, write_matriks
+
+    rpjmd = write_matriks(
+        tmp_path / "rpjmd.xlsx",
+        [
+            row(kode="S1", tingkat="Sasaran Strategis", unit_kerja="Kabupaten",
+                sasaran="Menurunnya prevalensi stunting", indikator="Persentase balita stunting",
+                target="14%", satuan="%", pengampu="Bupati"),
+            row(kode="S2", tingkat="Sasaran Strategis", unit_kerja="Kabupaten",
+                sasaran="Menurunnya kemiskinan", indikator="Persentase penduduk miskin",
+                target="8%", satuan="%", pengampu="Bupati"),
+        ],
+    )  # fmt: skip
+    run = run_cli("rekap", region, "--rpjmd", rpjmd, "--format", "json", "--jobs", "1")
+    recap = json.loads(run.out)
+    assert recap["summary"]["rpjmd"] == "rpjmd.xlsx"
+    lintas = {(f["code"], f["file"], f["kode"]) for f in recap["lintas"]}
+    # S2 nobody cascades; S1 is the stunting sasaran Dinkes and DP3A both hold
+    assert ("L004", "rpjmd.xlsx", "S2") in lintas
+    assert ("L004", "rpjmd.xlsx", "S1") not in lintas
+    # every agency's own SS1 is tied to no regional sasaran; the stunting SS2 is
+    assert {(f, k) for c, f, k in lintas if c == "L005"} == {
+        ("dinkes.xlsx", "SS1"),
+        ("sub/dp3a.xlsx", "SS1"),
+        ("disdik.xlsx", "SS1"),
+    }
+    bad = run_cli("rekap", region, "--rpjmd", tmp_path / "tidak_ada.xlsx")
+    assert bad.code == 2 and "tidak ditemukan" in bad.err
