@@ -428,7 +428,9 @@ def _rekap(args: argparse.Namespace) -> int:
         raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")
     out = Path(args.output or "rekap_pokin.xlsx")
     if fmt == "xlsx":  # said before a long run, not after it
-        out = output_for(args.inputs, check_output_path(out, out.with_suffix(".masukan")))
+        # .xlsx and not a folder (no single source to compare: output_for checks the inputs)
+        checked = check_output_path(out, out.with_suffix(".sumber"))
+        out = output_for(args.inputs, checked)
     recap = run_rekap(
         args.inputs,
         workers=args.jobs,
