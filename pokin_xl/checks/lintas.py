@@ -14,7 +14,7 @@ How a workbook says what the template has no column for, in Keterangan:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -335,11 +335,12 @@ def unresolved_references(extracts: Sequence[AgencyExtract], region: Region) -> 
     """L003: a Tujuan / Sasaran Strategis pointing at a regional Tujuan or Sasaran that neither
     the --rpjmd workbook nor any other workbook of the run contains."""
     from_region, per_agency = _regional_keys(extracts, region)
+    holders = Counter(key for keys in per_agency for key in keys)  # key -> agencies holding it
     findings = []
     for index, agency in enumerate(extracts):
-        elsewhere = set().union(*(keys for j, keys in enumerate(per_agency) if j != index))
         for ref in agency.references:
-            if ref.key in from_region or ref.key in elsewhere:
+            elsewhere = holders[ref.key] - (ref.key in per_agency[index]) > 0
+            if ref.key in from_region or elsewhere:
                 continue
             source = f"RPJMD ({region.file}) maupun" if region.file else ""
             findings.append(
@@ -359,12 +360,28 @@ def unresolved_references(extracts: Sequence[AgencyExtract], region: Region) -> 
     return findings
 
 
-def _linked(node: RegionalNode, strategic: Strategic) -> bool:
-    return (
-        bool(node.keys & set(strategic.references))
-        or strategic.key in node.keys
-        or bool(set(node.indicators) & set(strategic.indicators))
-    )
+class _RegionIndex:
+    """The regional nodes by code/statement key and by indicator, so that linking every
+    Sasaran Strategis of a thousand agencies stays one pass."""
+
+    def __init__(self, nodes: Sequence[RegionalNode]) -> None:
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.by_indicator: dict[str, set[int]] = defaultdict(set)
+        for index, node in enumerate(nodes):
+            for key in node.keys:
+                self.by_key[key].add(index)
+            for key in node.indicators:
+                self.by_indicator[key].add(index)
+
+    def linked(self, strategic: Strategic) -> set[int]:
+        """The regional nodes a Sasaran Strategis is tied to: by its or its Tujuan's RPJMD
+        reference, by an equal statement, or by a shared indicator."""
+        found: set[int] = set()
+        for key in (*strategic.references, strategic.key):
+            found |= self.by_key.get(key, set())
+        for key in strategic.indicators:
+            found |= self.by_indicator.get(key, set())
+        return found
 
 
 def regional_alignment(extracts: Sequence[AgencyExtract], region: Region) -> list[Finding]:
@@ -373,10 +390,14 @@ def regional_alignment(extracts: Sequence[AgencyExtract], region: Region) -> lis
     if not region.nodes:
         return []
     findings: list[Finding] = []
-    strategic = [(agency, s) for agency in extracts for s in agency.strategic]
-    sasaran = [n for n in region.nodes if n.level == "Sasaran"] or list(region.nodes)
-    for node in sasaran:
-        if any(_linked(node, s) for _, s in strategic):
+    index = _RegionIndex(region.nodes)
+    strategic = [(agency, s, index.linked(s)) for agency in extracts for s in agency.strategic]
+    cascaded = set().union(*(links for _, _, links in strategic))
+    sasaran = [(i, n) for i, n in enumerate(region.nodes) if n.level == "Sasaran"] or list(
+        enumerate(region.nodes)
+    )
+    for position, node in sasaran:
+        if position in cascaded:
             continue
         findings.append(
             finding(
@@ -392,8 +413,8 @@ def regional_alignment(extracts: Sequence[AgencyExtract], region: Region) -> lis
                 subject=node.text,
             )
         )
-    for agency, s in strategic:
-        if any(_linked(node, s) for node in region.nodes):
+    for agency, s, links in strategic:
+        if links:
             continue
         findings.append(
             finding(
