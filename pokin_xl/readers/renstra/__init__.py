@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 from openpyxl.utils import column_index_from_string
 
@@ -105,7 +104,7 @@ def _formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     """Formula texts by (row, column), from a read-only pass (values of the first pass are cached)."""
     formulas: dict[tuple[int, int], str] = {}
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = open_workbook(path, formulas=True)
     except Exception:  # the first pass already read the file: formulas are a bonus here
         return formulas
     try:
