@@ -4,6 +4,17 @@ errors (a bug of pokin-xl, exit 3)."""
 from __future__ import annotations
 
 
+def printable(text: object) -> str:
+    """Text any output accepts: a file name's bytes that were not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD instead of failing the terminal, the JSON or the workbook."""
+    raw = str(text)
+    try:
+        data = raw.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = raw.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "replace")
+
+
 class InputError(Exception):
     """Unusable input. The message names the file and, where known, the sheet and cell."""
 
@@ -20,7 +31,7 @@ class InputError(Exception):
             where += f", sheet '{self.sheet}'"
         if self.cell:
             where += f", sel {self.cell}"
-        return f"{where}: {self.detail}" if where else self.detail
+        return printable(f"{where}: {self.detail}" if where else self.detail)
 
 
 class InternalError(RuntimeError):

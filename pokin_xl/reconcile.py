@@ -24,7 +24,7 @@ from pokin_xl.checks.reconcile import (
     side_from_matriks,
     side_from_renstra,
 )
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
@@ -72,8 +72,8 @@ def reconcile(
     if detect_kind(b_path) == "matriks":
         b_matriks = read_matriks(b_path)
         # two matriks: name each by its file, "Matriks" would name both
-        side_a = side_from_matriks(a, label=Path(a_path).stem)
-        side_b = side_from_matriks(b_matriks, label=Path(b_path).stem)
+        side_a = side_from_matriks(a, label=printable(Path(a_path).stem))
+        side_b = side_from_matriks(b_matriks, label=printable(Path(b_path).stem))
         findings += b_matriks.problems + check_budget(b_matriks)
         year = a.identity.tahun
         layout, kind = "matriks", "matriks"

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import (
     KINERJA_FIELDS,
@@ -72,7 +72,7 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
     """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook)."""
     path = Path(path)
     workbook = open_workbook(path)
-    name = path.name
+    name = printable(path.name)
     kinerja_sheet = find_sheet(workbook, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
     if kinerja_sheet is None:
         sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)

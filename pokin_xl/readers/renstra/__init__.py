@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import column_index_from_string
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
@@ -47,7 +47,7 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
     ("... 2024-2026") say it.
     """
     path = Path(path)
-    name = path.name
+    name = printable(path.name)
     workbook = open_workbook(path)
     found: list[tuple[Layout, Grid]] = []
     for sheet in workbook.worksheets:
