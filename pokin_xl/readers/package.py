@@ -35,7 +35,8 @@ MAX_SHEET_BYTES = 256 * MB  # a worksheet part, uncompressed (streamed, never he
 MAX_PART_BYTES = 64 * MB  # any other part (openpyxl parses shared strings, styles whole)
 MAX_TOTAL_BYTES = 512 * MB
 MAX_CELLS = 750_000  # cells holding a value or formula, all sheets together
-REWRITE_EMPTIES = 100_000  # styled empty cells/rows in one sheet worth rewriting the package
+REWRITE_EMPTIES = 100_000  # styled empty cells/rows (all sheets) worth rewriting the package
+_WORTH_REWRITING = 1_000  # ... and the sheets rewritten then
 
 _SUPPORTED_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _CHUNK = 1 << 20
@@ -104,7 +105,13 @@ def check_package(path: Path, name: str) -> CheckedPackage:
                     "berkas.",
                     file=name,
                 )
-            heavy = {n for n, c in sheets.items() if c.empties >= REWRITE_EMPTIES}
+            # many sheets with some empties each cost as much as one with many: count them all
+            total = sum(c.empties for c in sheets.values())
+            heavy = (
+                set()
+                if total < REWRITE_EMPTIES
+                else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
+            )
             if not heavy:
                 return CheckedPackage(path, cells, False, sheets)
             return CheckedPackage(_rewrite(archive, heavy, name), cells, True, sheets)

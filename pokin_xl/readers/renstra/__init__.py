@@ -155,7 +155,7 @@ class _Values:
         self.busy.add(key)
         try:
             result = evaluate(formula, lambda col, row: self._lookup(row, col))
-        except FormulaError:
+        except (FormulaError, RecursionError):  # RecursionError: a chain of formulas too deep
             return None, "tidak_terhitung"
         finally:
             self.busy.discard(key)
