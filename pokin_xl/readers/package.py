@@ -117,7 +117,15 @@ def check_package(path: Path, name: str) -> CheckedPackage:
             return CheckedPackage(_rewrite(archive, heavy, name), cells, True, sheets)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        zlib.error,
+        NotImplementedError,  # e.g. a zip spanning several disks
+        ValueError,
+        OSError,
+    ) as exc:
         raise InputError(
             "berkas .xlsx rusak: isi arsip zip-nya tidak dapat dibuka (data terkompresi rusak "
             "atau berkas terpotong); minta ulang berkas aslinya atau simpan ulang dari Excel.",
