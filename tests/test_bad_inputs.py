@@ -407,3 +407,20 @@ def test_a_matriks_without_kinerja_given_as_b_is_named_as_such(tmp_path):
     book.save(path)
     run = cli("reconcile", SAMPLE / "matriks.xlsx", path)
     assert_one_indonesian_line(run, "tanpa.xlsx", "sheet 'Kinerja' tidak ditemukan")
+
+
+def test_paths_the_system_cannot_open_are_said_in_indonesian(tmp_path):
+    loop = tmp_path / "putar.xlsx"
+    loop.symlink_to(loop)
+    inside_a_file = tmp_path / "berkas.txt"
+    inside_a_file.write_text("x")
+    cases = [
+        (loop, "tautan simbolik berputar"),
+        (tmp_path / ("n" * 300 + ".xlsx"), "nama berkas terlalu panjang"),
+        (inside_a_file / "matriks.xlsx", "bukan folder"),
+    ]
+    for path, says in cases:
+        assert_one_indonesian_line(cli("validate", path), path.name, says)
+        run = cli("build", SAMPLE / "matriks.xlsx", "-o", path, "--quiet")
+        assert run.code == 2 and not EXCEPTION_NAME.search(run.err), run.err
+    assert listing(tmp_path) == ["berkas.txt", "putar.xlsx"]

@@ -18,7 +18,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, os_reason
 from pokin_xl.model.text import normalise
 from pokin_xl.readers.package import CheckedPackage, check_package
 from pokin_xl.readers.sniff import REFUSALS, FileFormat, sniff_format
@@ -55,7 +55,7 @@ def check_input_file(path: str | Path) -> Path:
     except PermissionError:
         raise InputError("berkas tidak dapat dibaca (izin ditolak).", file=str(path)) from None
     except OSError as exc:
-        raise InputError(f"berkas tidak dapat dibuka: {exc.strerror}.", file=str(path)) from None
+        raise InputError(f"berkas tidak dapat dibuka: {os_reason(exc)}.", file=str(path)) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError("ini sebuah folder, bukan berkas Excel.", file=str(path))
     if not stat.S_ISREG(info.st_mode):
@@ -84,7 +84,7 @@ def checked_package(path: str | Path) -> CheckedPackage:
     try:
         fmt = sniff_format(path)
     except OSError as exc:
-        raise InputError(f"berkas tidak dapat dibaca: {exc.strerror}.", file=path.name) from None
+        raise InputError(f"berkas tidak dapat dibaca: {os_reason(exc)}.", file=path.name) from None
     if fmt is not FileFormat.XLSX:
         raise InputError(REFUSALS[fmt], file=path.name)
     return check_package(path, path.name)

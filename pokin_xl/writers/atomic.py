@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, os_reason
 
 
 @contextlib.contextmanager
@@ -50,6 +50,6 @@ def _os_error(exc: BaseException) -> OSError | None:
 def _unwritable(target: Path, exc: OSError) -> InputError:
     return InputError(
         "berkas keluaran tidak dapat ditulis (mungkin sedang dibuka di Excel, folder tidak dapat "
-        f"ditulisi, atau disk penuh): {exc.strerror or exc}.",
+        f"ditulisi, atau disk penuh): {os_reason(exc)}.",
         file=str(target),
     )

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, os_reason
 
 OUTPUT_SUFFIX = ".xlsx"
 
@@ -47,7 +47,7 @@ def check_output_path(
         info = None
     except OSError as exc:
         raise InputError(
-            f"berkas keluaran tidak dapat diperiksa: {exc.strerror}.", file=str(target)
+            f"berkas keluaran tidak dapat diperiksa: {os_reason(exc)}.", file=str(target)
         ) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise InputError("berkas keluaran adalah sebuah folder.", file=str(target))
