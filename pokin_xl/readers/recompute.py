@@ -3,19 +3,18 @@
 Excel stores a formula's last result beside it; files written by other programs (or saved with
 calculation off) may not, and a data-only read then sees an empty cell. The Renstra reader
 recomputes those cells; this module does the same for any Grid with the same evaluator
-(readers.renstra.formulas), and says so once (B006), naming the cells it could not compute.
+(readers.renstra.formulas), and says so once with the Renstra reader's B006 (its one owner).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pokin_xl.findings import Finding, finding
+from pokin_xl.findings import Finding
 from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.renstra import recomputed_finding
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate
 from pokin_xl.readers.workbook import open_workbook
-
-_NAMED_CELLS = 5
 
 
 def formula_texts(path: str | Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -83,15 +82,4 @@ def recompute_formulas(grid: Grid, path: str | Path, file: str) -> Finding | Non
         value(row, col)
     if not recomputed and not failed:
         return None
-    cells = recomputed + failed
-    shown = ", ".join(cells[:_NAMED_CELLS]) + (" ..." if len(cells) > _NAMED_CELLS else "")
-    message = (
-        f"{len(recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
-        f"tanpa menghitung ulang); nilainya dihitung ulang oleh pokin-xl dari rumusnya ({shown})."
-    )
-    if failed:
-        message += (
-            f" {len(failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
-            "ulang berkas di Excel agar nilainya tersimpan."
-        )
-    return finding("B006", message, file=file, sheet=grid.title, cell=cells[0])
+    return recomputed_finding(recomputed, failed, file, grid.title)

@@ -35,7 +35,7 @@ from pokin_xl.readers.workbook import open_workbook
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B006",)
 
-__all__ = ["read_renstra"]
+__all__ = ["read_renstra", "recomputed_finding"]
 
 _MAX_NAMED_CELLS = 5
 
@@ -311,15 +311,20 @@ def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:
 
 
 def _recomputed_finding(reader: _Values, file: str, sheet: str) -> Finding:
-    cells = reader.recomputed + reader.failed
+    return recomputed_finding(reader.recomputed, reader.failed, file, sheet)
+
+
+def recomputed_finding(recomputed: list[str], failed: list[str], file: str, sheet: str) -> Finding:
+    """B006 for formula cells recomputed (and not computable): one text for every reader."""
+    cells = recomputed + failed
     shown = ", ".join(cells[:_MAX_NAMED_CELLS]) + (" ..." if len(cells) > _MAX_NAMED_CELLS else "")
     message = (
-        f"{len(reader.recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
+        f"{len(recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
         f"tanpa menghitung ulang); nilainya dihitung ulang oleh pokin-xl dari rumusnya ({shown})."
     )
-    if reader.failed:
+    if failed:
         message += (
-            f" {len(reader.failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
+            f" {len(failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
             "ulang berkas di Excel agar nilainya tersimpan."
         )
     return finding("B006", message, file=file, sheet=sheet, cell=cells[0])
