@@ -27,7 +27,7 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 template: setup
-	$(BIN)/pokin-xl template -o templates/Matriks_Peran_Hasil.xlsx
+	$(BIN)/pokin-xl template --timpa -o templates/Matriks_Peran_Hasil.xlsx
 
 clean:
 	rm -rf $(VENV) build *.egg-info

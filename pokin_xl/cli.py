@@ -11,15 +11,18 @@ import functools
 import json
 import os
 import re
+import signal
 import sys
+import threading
 import time
 import traceback
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from pokin_xl.build import build, default_output
+from pokin_xl.build import build, default_output, output_path
 from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
@@ -29,8 +32,8 @@ from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
 from pokin_xl.version import __version__
+from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
-from pokin_xl.writers.workbook import check_output_path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -146,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="Matriks_Peran_Hasil.xlsx",
         help="berkas tujuan (bawaan: Matriks_Peran_Hasil.xlsx di folder saat ini)",
     )
+    template.add_argument("--timpa", action="store_true", help="timpa berkas tujuan yang sudah ada")
 
     check = sub.add_parser("validate", help="periksa sebuah Matriks Peran dan Hasil")
     check.add_argument(
@@ -233,13 +237,30 @@ def _jenis(value: str) -> list[str]:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM: unwind like Ctrl-C, so a half-written output is removed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a user reads our sentences, not a library's
+            return _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "template":
-            path = write_template(args.output)
-            print(f"Template ditulis: {path}")
+            target = check_output_path(args.output, replace=args.timpa)
+            path = write_template(target)
+            print(f"Template ditulis: {printable(path)}")
             return EXIT_OK
         if args.command == "validate":
             return _validate(args)
@@ -370,6 +391,7 @@ def _build(args: argparse.Namespace) -> int:
     say = _progress(args.quiet)
     extra_sheets: list = []
     extra_findings: list = []
+    output_path(args.file, args.output, [args.renstra])  # refused before any reading
     if args.renstra:
         say(f"Rekonsiliasi dengan {Path(args.renstra).name}")
         result = reconcile(args.file, args.renstra, tahun=args.tahun, tahun_awal=args.tahun_awal)
@@ -380,11 +402,12 @@ def _build(args: argparse.Namespace) -> int:
         args.output,
         extra_sheets=extra_sheets,
         extra_findings=extra_findings,
+        inputs=[args.renstra],
         progress=say,
     )
     counts = report.counts()
     print(
-        f"Workbook cascading ditulis: {path} "
+        f"Workbook cascading ditulis: {printable(path)} "
         f"({counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info)"
     )
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
@@ -429,7 +452,7 @@ def _rekap(args: argparse.Namespace) -> int:
     out = Path(args.output or "rekap_pokin.xlsx")
     if fmt == "xlsx":  # said before a long run, not after it
         # .xlsx and not a folder (no single source to compare: output_for checks the inputs)
-        checked = check_output_path(out, out.with_suffix(".sumber"))
+        checked = check_output_path(out)
         out = output_for(args.inputs, checked)
     recap = run_rekap(
         args.inputs,
@@ -459,19 +482,15 @@ def _reconcile(args: argparse.Namespace) -> int:
     fmt = args.format or ("xlsx" if args.output else "text")
     if args.output and fmt != "xlsx":
         raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")
+    if fmt == "xlsx":
+        out = Path(args.output) if args.output else default_reconcile_output(Path(args.a))
+        check_output_path(out, [args.a, args.b])  # refused before any reading
     result = reconcile(args.a, args.b, tahun=args.tahun, tahun_awal=args.tahun_awal)
     if fmt == "json":
         print(result.report.to_json(result.summary()))
     elif fmt == "xlsx":
-        out = Path(args.output) if args.output else default_reconcile_output(Path(args.a))
-        for source in (args.a, args.b):
-            if out.resolve() == Path(source).resolve():
-                raise InputError(
-                    "berkas keluaran sama dengan berkas masukan; pilih nama lain dengan -o.",
-                    file=str(out),
-                )
         path = write_reconciliation_workbook(result, out)
-        print(f"Rekonsiliasi ditulis: {path}")
+        print(f"Rekonsiliasi ditulis: {printable(path)}")
     else:
         print(text_report(result))
     return EXIT_FINDINGS if result.report.has_errors else EXIT_OK

@@ -28,7 +28,7 @@ from pokin_xl.model.documents import (
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.validate import validate
 from pokin_xl.writers.documents import write_documents_workbook
-from pokin_xl.writers.workbook import check_output_path
+from pokin_xl.writers.output import check_output_path
 
 OUTPUT_SUFFIX = "_dokumen.xlsx"
 # Findings on a sasaran that would print a wrong or missing target or budget in its documents:
@@ -57,7 +57,7 @@ def make_documents(
 ) -> DocumentsResult:
     source = Path(matriks_path)
     target = check_output_path(
-        default_output(source) if out_path is None else Path(out_path), source
+        default_output(source) if out_path is None else Path(out_path), [source]
     )
     workbook = read_matriks(source)
     report = validate(workbook)

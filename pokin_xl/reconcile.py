@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 from pokin_xl.checks.budget import check_budget
@@ -25,7 +24,7 @@ from pokin_xl.checks.reconcile import (
     side_from_matriks,
     side_from_renstra,
 )
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
@@ -33,7 +32,7 @@ from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
-from pokin_xl.readers.workbook import find_sheet
+from pokin_xl.readers.workbook import check_input_file, find_title, sheet_titles
 
 ROLLUP_JENIS = ("program", "kegiatan", "sub_kegiatan")
 _MATRIKS_ROLLUP_LEVELS = (
@@ -44,20 +43,19 @@ _MATRIKS_ROLLUP_LEVELS = (
 
 
 def detect_kind(path: str | Path) -> str:
-    """'matriks' when the workbook has a Kinerja sheet, else 'renstra'.
-
-    Only the workbook's sheet list is read (read-only); any problem opening the file is left to
-    the reader, which says it properly.
+    """'matriks' when the workbook has a Kinerja sheet, or the template's Identitas or Pegawai
+    sheet (a matriks whose Kinerja is missing is still a matriks: read_matriks says so);
+    otherwise 'renstra'. The file goes through the same safe open as every reader.
     """
-    try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except Exception:
-        return "renstra"
-    try:
-        sheet = find_sheet(book, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
-        return "matriks" if sheet is not None else "renstra"
-    finally:
-        book.close()
+    titles = sheet_titles(path)
+    if find_title(titles, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja"):
+        return "matriks"
+    return "matriks" if find_title(titles, "Identitas", "Pegawai", "Daftar Pegawai") else "renstra"
+
+
+# A's reading problems that decide whether the comparison means anything: as in `validate`,
+# an empty Kinerja is an error, and recomputed formulas are said.
+_A_PROBLEMS = ("B006", "B007")
 
 
 def reconcile(
@@ -68,13 +66,14 @@ def reconcile(
     tahun_awal: int | None = None,
 ) -> ReconcileResult:
     """Compare the indicators, targets, units and pagu of A (a matriks) with B."""
+    check_input_file(b_path)  # a named pipe or folder as B is refused before A is read
     a = read_matriks(a_path)
-    findings = []
+    findings = [p for p in a.problems if p.code in _A_PROBLEMS]
     if detect_kind(b_path) == "matriks":
         b_matriks = read_matriks(b_path)
         # two matriks: name each by its file, "Matriks" would name both
-        side_a = side_from_matriks(a, label=Path(a_path).stem)
-        side_b = side_from_matriks(b_matriks, label=Path(b_path).stem)
+        side_a = side_from_matriks(a, label=printable(Path(a_path).stem))
+        side_b = side_from_matriks(b_matriks, label=printable(Path(b_path).stem))
         findings += b_matriks.problems + check_budget(b_matriks)
         year = a.identity.tahun
         layout, kind = "matriks", "matriks"

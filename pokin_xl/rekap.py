@@ -77,9 +77,9 @@ def _examine(job: Job, result: FileResult) -> None:
 
     target = None
     if job.output:
-        from pokin_xl.writers.workbook import check_output_path
+        from pokin_xl.writers.output import check_output_path
 
-        target = check_output_path(job.output, job.path)
+        target = check_output_path(job.output, [job.path])
     workbook = read_matriks(job.path)
     report = validate(workbook, select=job.select, ignore=job.ignore)
     extra_sheets = []

@@ -218,7 +218,7 @@ def write_template(path: str | Path, content: TemplateContent | None = None) -> 
     content = content or TemplateContent()
     with atomic_output(Path(path)) as tmp:
         book = xlsxwriter.Workbook(
-            str(tmp), {"strings_to_formulas": False, "strings_to_urls": False}
+            str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
         )
         formats = _formats(book)
         sheets = {name: book.add_worksheet(name) for name in SHEETS}

@@ -33,8 +33,15 @@ def input_digests(argv: list[str]) -> dict[Path, str]:
     return {
         Path(arg): digest(Path(arg))
         for before, arg in zip(["", *argv], argv, strict=False)
-        if before not in ("-o", "--output") and Path(arg).is_file()
+        if before not in ("-o", "--output") and _is_file(Path(arg))
     }
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a symlink loop: not a file the command could read
+        return False
 
 
 def run_cli(*argv: object) -> Run:

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from pokin_xl.cli import main
+from tests.bad_inputs import ole2_bytes
 from tests.builders import chain, write_matriks
 
 
@@ -75,7 +76,7 @@ def test_error_findings_exit_one_and_select_ignore_filter(tmp_path, capsys):
     [
         (lambda p: None, "tidak ditemukan"),
         (lambda p: p.write_bytes(b"not excel"), "bukan berkas Excel"),
-        (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100), "terenkripsi"),
+        (lambda p: p.write_bytes(ole2_bytes("EncryptedPackage")), "terenkripsi"),
     ],
 )
 def test_bad_input_exit_two_indonesian_message_no_traceback(tmp_path, setup, expected):

@@ -485,7 +485,7 @@ UNUSABLE = [
     ("nol.xlsx", lambda p: p.write_bytes(b""), "0 byte"),
     ("folder.xlsx", lambda p: p.mkdir(), "folder"),
     ("potong.xlsx", _truncated, "rusak"),
-    ("dokumen.xlsx", _not_a_workbook, "rusak"),
+    ("dokumen.xlsx", _not_a_workbook, "dokumen Word"),
     (
         "lama.xls",
         lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),

@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 from pandera.typing import Index, Series
 
-from pokin_xl.errors import InternalError
+from pokin_xl.errors import InternalError, printable
 from pokin_xl.model.levels import JenisJabatan
 from pokin_xl.model.targets import TARGET_KINDS
 
@@ -265,4 +265,4 @@ class MatriksWorkbook:
 
     @property
     def file_name(self) -> str:
-        return Path(self.path).name
+        return printable(Path(self.path).name)

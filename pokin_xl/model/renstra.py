@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pokin_xl.errors import printable
 from pokin_xl.model.frames import SheetFrame
 
 JENIS = ("tujuan", "sasaran", "urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
@@ -71,7 +72,7 @@ class RenstraWorkbook:
 
     @property
     def file_name(self) -> str:
-        return Path(self.path).name
+        return printable(Path(self.path).name)
 
     @property
     def years(self) -> list[int]:

@@ -9,10 +9,14 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pokin_xl.errors import InputError
 from pokin_xl.model.text import clean
+from pokin_xl.readers.workbook import source_name
+
+MAX_AREA = 5_000_000  # rows x columns of the used range that readers may walk
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     value: object
     number_format: str = "General"
@@ -22,34 +26,98 @@ class Cell:
 EMPTY = Cell(None)
 
 
+def _holds_value(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 class Grid:
-    """Rows of Cells addressed by 1-based Excel row and column numbers."""
+    """Cells addressed by 1-based Excel row and column numbers, stored sparsely.
+
+    The used range (max_row, max_col) is where cells hold values, not the range a sheet declares
+    or styles: one stray space in XFD1048576 or a million formatted empty rows cost nothing. A
+    used range wider than MAX_AREA cells (readers walk it row by row) is refused, naming the
+    farthest cell, rather than walked for minutes.
+    """
 
     def __init__(self, sheet: Worksheet) -> None:
         self.title = sheet.title
-        self.max_row = sheet.max_row or 0
-        self.max_col = sheet.max_column or 0
-        self._rows: list[list[Cell]] = [
-            [Cell(c.value, c.number_format or "General") for c in row]
-            for row in sheet.iter_rows(min_row=1, max_row=self.max_row, max_col=self.max_col)
-        ]
+        self._book = sheet.parent
+        self._cells: dict[tuple[int, int], Cell] = {}
+        max_row = max_col = 0
+        far: tuple[int, int] = (0, 0)
+        # openpyxl keeps a worksheet's cells in `_cells`; iter_rows() would build every
+        # position of the declared rectangle, empty or not.
+        for (row, col), source in sheet._cells.items():
+            value = source.value
+            if value is None:
+                continue
+            self._cells[(row, col)] = Cell(value, source.number_format or "General")
+            if _holds_value(value):
+                if row > max_row:
+                    max_row = row
+                if col > max_col:
+                    max_col = col
+                if row * col > far[0] * far[1]:
+                    far = (row, col)
+        self._merged: dict[int, list[tuple[int, int, Cell]]] = {}
         for merged in sheet.merged_cells.ranges:
-            top = self.get(merged.min_row, merged.min_col)
-            for r in range(merged.min_row, min(merged.max_row, self.max_row) + 1):
-                for c in range(merged.min_col, min(merged.max_col, self.max_col) + 1):
-                    if (r, c) != (merged.min_row, merged.min_col):
-                        self._rows[r - 1][c - 1] = Cell(top.value, top.number_format, merged=True)
+            top = self._cells.get((merged.min_row, merged.min_col), EMPTY)
+            if _holds_value(top.value):
+                max_row = max(max_row, merged.max_row)
+                max_col = max(max_col, merged.max_col)
+        self.max_row, self.max_col = max_row, max_col
+        if max_row * max_col > MAX_AREA:
+            self._refuse(far)
+        for merged in sheet.merged_cells.ranges:
+            if merged.min_row > max_row or merged.min_col > max_col:
+                continue
+            top = self._cells.get((merged.min_row, merged.min_col), EMPTY)
+            fill = Cell(top.value, top.number_format, merged=True)
+            for r in range(merged.min_row, min(merged.max_row, max_row) + 1):
+                self._merged.setdefault(r, []).append(
+                    (merged.min_col, min(merged.max_col, max_col), fill)
+                )
+        self._tops = {
+            (m.min_row, m.min_col) for m in sheet.merged_cells.ranges if m.min_row <= max_row
+        }
+
+    def _refuse(self, far: tuple[int, int]) -> None:
+        row, col = far
+        where = f"{get_column_letter(col)}{row}" if row else "?"
+        shown = f"{self.max_row:,} baris x {self.max_col:,} kolom".replace(",", ".")
+        raise InputError(
+            f"isi sheet terbentang sampai baris {self.max_row} dan kolom "
+            f"{get_column_letter(self.max_col)} ({shown}; batas {MAX_AREA:,} sel).".replace(
+                ",", "."
+            )
+            + f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang.",
+            file=source_name(self._book),
+            sheet=self.title,
+            cell=where,
+        )
 
     def get(self, row: int, col: int) -> Cell:
-        if 1 <= row <= len(self._rows) and 1 <= col <= len(self._rows[row - 1]):
-            return self._rows[row - 1][col - 1]
-        return EMPTY
+        if not (1 <= row <= self.max_row and 1 <= col <= self.max_col):
+            return EMPTY
+        for first, last, fill in self._merged.get(row, ()):
+            if first <= col <= last and (row, col) not in self._tops:
+                return fill
+        return self._cells.get((row, col), EMPTY)
 
     def value(self, row: int, col: int) -> object:
         return self.get(row, col).value
 
+    def set_value(self, row: int, col: int, value: object) -> None:
+        """A value computed after reading (a formula saved without its result)."""
+        old = self._cells.get((row, col), EMPTY)
+        self._cells[(row, col)] = Cell(value, old.number_format, old.merged)
+        if _holds_value(value):
+            self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
+
     def row_values(self, row: int) -> list[object]:
-        return [c.value for c in self._rows[row - 1]] if 1 <= row <= len(self._rows) else []
+        if not 1 <= row <= self.max_row:
+            return []
+        return [self.get(row, col).value for col in range(1, self.max_col + 1)]
 
 
 def column_letter(col: int) -> str:

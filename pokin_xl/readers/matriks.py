@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import (
     KINERJA_FIELDS,
@@ -33,7 +33,8 @@ from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
-from pokin_xl.readers.workbook import find_sheet, open_workbook
+from pokin_xl.readers.recompute import recompute_formulas
+from pokin_xl.readers.workbook import find_sheet, open_workbook, uncached_formulas
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B001", "B002", "B003", "B007", "B008", "B009", "B010")
@@ -91,7 +92,7 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
     """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook)."""
     path = Path(path)
     workbook = open_workbook(path)
-    name = path.name
+    name = printable(path.name)
     kinerja_sheet = find_sheet(workbook, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
     if kinerja_sheet is None:
         sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
@@ -112,7 +113,11 @@ def read_matriks(path: str | Path) -> MatriksWorkbook:
         if pegawai_sheet
         else SheetFrame(empty_frame(PegawaiFrame), "Pegawai")
     )
-    indicators = _read_kinerja(Grid(kinerja_sheet), name, problems)
+    kinerja = Grid(kinerja_sheet)
+    if uncached_formulas(workbook):
+        recomputed = recompute_formulas(kinerja, path, name)
+        problems.extend([recomputed] if recomputed else [])
+    indicators = _read_kinerja(kinerja, name, problems)
     nodes = _nodes(indicators)
     # The frames' contract, checked where they leave the reader (a failure is a pokin-xl bug).
     pegawai.frame = conform(pegawai.frame, PegawaiFrame)

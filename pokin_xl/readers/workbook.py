@@ -1,71 +1,149 @@
-"""Opening a workbook safely: every way a file can be unusable becomes an InputError."""
+"""Opening a workbook safely: every way a file can be unusable becomes an InputError.
+
+In order, before any library parses a byte: the path is a regular file (a named pipe would block
+forever, a device never ends), it is not empty or over MAX_BYTES, its real format is sniffed from
+its bytes (readers.sniff), and its zip parts are checked and counted (readers.package). Only then
+does openpyxl read it, with its warnings silenced: a user reads our sentences, not a library's.
+"""
 
 from __future__ import annotations
 
-import zipfile
+import os
+import stat
+import warnings
+import weakref
 from pathlib import Path
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, os_reason
 from pokin_xl.model.text import normalise
+from pokin_xl.readers.package import CheckedPackage, check_package
+from pokin_xl.readers.sniff import REFUSALS, FileFormat, sniff_format
 
 MAX_BYTES = 100 * 1024 * 1024
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
+_OPENED: weakref.WeakKeyDictionary[Workbook, tuple[str, CheckedPackage]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def open_workbook(path: str | Path) -> Workbook:
-    """Open for reading with cached formula values; the file itself is never written."""
-    path = Path(path)
-    name = path.name
-    if not path.exists():
-        raise InputError("berkas tidak ditemukan.", file=str(path))
-    if path.is_dir():
-        raise InputError("ini sebuah folder, bukan berkas Excel.", file=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("berkas kosong (0 byte).", file=name)
-    if size > MAX_BYTES:
-        raise InputError(
-            f"berkas terlalu besar ({size / 1024 / 1024:.0f} MB; batas {MAX_BYTES // 1024 // 1024} MB).",
-            file=name,
-        )
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(_OLE2_MAGIC):
-        if path.suffix.lower() == ".xls":
-            raise InputError(
-                "format .xls (Excel 97-2003) tidak didukung; buka di Excel/LibreOffice lalu "
-                "simpan sebagai .xlsx.",
-                file=name,
-            )
-        raise InputError(
-            "berkas terenkripsi atau dilindungi kata sandi; hapus kata sandinya lalu simpan "
-            "ulang sebagai .xlsx.",
-            file=name,
-        )
-    if not head.startswith(_ZIP_MAGIC):
-        raise InputError("bukan berkas Excel .xlsx (isi berkas tidak dikenali).", file=name)
+def source_name(book: Workbook) -> str:
+    """The file name a workbook was opened from by open_workbook ('' otherwise)."""
     try:
-        return openpyxl.load_workbook(path, data_only=True, read_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        return _OPENED[book][0]
+    except (KeyError, TypeError):
+        return ""
+
+
+def uncached_formulas(book: Workbook) -> int:
+    """How many formula cells the file saved without a result (data-only reads see None)."""
+    try:
+        return sum(count.uncached for count in _OPENED[book][1].sheets.values())
+    except (KeyError, TypeError):
+        return 0
+
+
+def check_input_file(path: str | Path) -> Path:
+    """The path, when it names a readable regular file of a sane size; never opened here."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("berkas tidak ditemukan.", file=str(path)) from None
+    except PermissionError:
+        raise InputError("berkas tidak dapat dibaca (izin ditolak).", file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"berkas tidak dapat dibuka: {os_reason(exc)}.", file=str(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("ini sebuah folder, bukan berkas Excel.", file=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        kind = "pipa bernama (FIFO)" if stat.S_ISFIFO(info.st_mode) else "perangkat atau soket"
         raise InputError(
-            f"berkas .xlsx rusak atau tidak dapat dibaca ({type(exc).__name__}).", file=name
+            f"ini sebuah {kind}, bukan berkas biasa; simpan workbook sebagai berkas .xlsx lalu "
+            "pilih berkas itu.",
+            file=str(path),
+        )
+    if info.st_size == 0:
+        raise InputError("berkas kosong (0 byte).", file=path.name)
+    if info.st_size > MAX_BYTES:
+        raise InputError(
+            f"berkas terlalu besar ({info.st_size / 1024 / 1024:.0f} MB; batas "
+            f"{MAX_BYTES // 1024 // 1024} MB).",
+            file=path.name,
+        )
+    if not os.access(path, os.R_OK):
+        raise InputError("berkas tidak dapat dibaca (izin ditolak).", file=path.name)
+    return path
+
+
+def checked_package(path: str | Path) -> CheckedPackage:
+    """check_input_file, the format from the bytes, then every part of the zip."""
+    path = check_input_file(path)
+    try:
+        fmt = sniff_format(path)
+    except OSError as exc:
+        raise InputError(f"berkas tidak dapat dibaca: {os_reason(exc)}.", file=path.name) from None
+    if fmt is not FileFormat.XLSX:
+        raise InputError(REFUSALS[fmt], file=path.name)
+    return check_package(path, path.name)
+
+
+def open_workbook(path: str | Path, *, formulas: bool = False) -> Workbook:
+    """Open for reading, with cached formula values (or, with `formulas`, read-only with the
+    formula texts); the file itself is never written."""
+    path = Path(path)
+    package = checked_package(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(
+                package.source, data_only=not formulas, read_only=formulas
+            )
+    except MemoryError:
+        raise InputError(
+            "berkas terlalu besar untuk dibaca dengan memori yang tersedia; pisahkan data ke "
+            "beberapa berkas.",
+            file=path.name,
+        ) from None
+    except Exception as exc:  # any other failure of the library is a file it cannot understand
+        raise InputError(
+            "berkas .xlsx rusak atau tidak dapat dibaca: susunan bagian-bagiannya tidak sesuai "
+            "format Excel; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
+            file=path.name,
         ) from exc
+    _OPENED[book] = (path.name, package)
+    if formulas:
+        for sheet in book.worksheets:
+            sheet.reset_dimensions()  # the declared range may be A1:XFD1048576: read what is there
+    return book
+
+
+def sheet_titles(path: str | Path) -> list[str]:
+    """The workbook's sheet names, after the same checks as open_workbook."""
+    book = open_workbook(path, formulas=True)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
 
 
 def find_sheet(workbook: Workbook, *names: str) -> Worksheet | None:
     """The first sheet whose normalised title equals or starts with one of `names`."""
+    title = find_title([ws.title for ws in workbook.worksheets], *names)
+    return workbook[title] if title is not None else None
+
+
+def find_title(titles: list[str], *names: str) -> str | None:
+    """The first of `titles` whose normalised form equals or starts with one of `names`."""
     wanted = [normalise(n) for n in names]
-    titles = {normalise(ws.title): ws for ws in workbook.worksheets}
+    keyed = {normalise(title): title for title in titles}
     for key in wanted:
-        if key in titles:
-            return titles[key]
+        if key in keyed:
+            return keyed[key]
     for key in wanted:
-        for title, ws in titles.items():
-            if title.startswith(key):
-                return ws
+        for normalised, title in keyed.items():
+            if normalised.startswith(key):
+                return title
     return None

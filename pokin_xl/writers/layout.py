@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -69,6 +69,9 @@ class Slot:
 class TreeLayout:
     columns: list[Column] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
+    # stack_row() is asked once per depth: slots indexed by depth (a deep stack stays linear)
+    _stack_rows: dict[int, list[Slot]] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     @property
     def stack_depth(self) -> int:
@@ -79,7 +82,13 @@ class TreeLayout:
         return [s for s in self.slots if s.band == band]
 
     def stack_row(self, depth: int) -> list[Slot]:
-        return [s for s in self.slots if s.band == STACK_BAND and s.depth == depth]
+        if self._stack_rows is None or self._indexed != len(self.slots):
+            rows: dict[int, list[Slot]] = defaultdict(list)
+            for slot in self.slots:
+                if slot.band == STACK_BAND:
+                    rows[slot.depth].append(slot)
+            self._stack_rows, self._indexed = rows, len(self.slots)
+        return list(self._stack_rows.get(depth, []))
 
     def node_keys(self) -> set[str]:
         return {s.key for s in self.slots if s.key is not None}
@@ -98,36 +107,56 @@ def tree_layout(items: Sequence[Item]) -> TreeLayout:
         return TreeLayout()
     order = _preorder(by_key)
 
-    def chain(key: str) -> list[str]:
-        seen: list[str] = []
+    def chain(key: str) -> Iterator[str]:
+        """`key`, its parent, its parent's parent... until a missing parent or a cycle."""
+        seen: set[str] = set()
         current: str | None = key
         while current is not None and current in by_key and current not in seen:
-            seen.append(current)
+            seen.add(current)
+            yield current
             parent = by_key[current].parent
             current = parent if parent and parent != current else None
-        return seen
+
+    heads: dict[str, str | None] = {}  # nearest banded key at or above each key (None: orphan)
+
+    def head_of(key: str) -> str | None:
+        path: list[str] = []
+        head: str | None = None
+        for current in chain(key):
+            if current in heads:
+                head = heads[current]
+                break
+            path.append(current)
+            if _band_of(by_key[current].level) is not None:
+                head = current
+                break
+        for current in path:
+            heads[current] = head
+        return head
 
     stacks: dict[tuple[str, str], set[str]] = defaultdict(set)
     pending: list[str] = []
     for item in by_key.values():
         if not item.shown:
             continue
-        path = chain(item.key)
-        head_at = next(
-            (i for i, k in enumerate(path) if _band_of(by_key[k].level) is not None), None
-        )
-        if head_at is None:
-            stacks[("orphan", "")].update(path)
-            continue
-        head = path[head_at]
-        if head_at == 0:
+        head = head_of(item.key)
+        if head == item.key:
             if _band_of(item.level) == HEAD_BAND:
                 stacks.setdefault(("kegiatan", head), set())
             else:
                 pending.append(head)
             continue
-        kind = "kegiatan" if _band_of(by_key[head].level) == HEAD_BAND else "direct"
-        stacks[(kind, head)].update(path[:head_at])
+        if head is None:
+            column = ("orphan", "")
+        else:
+            kind = "kegiatan" if _band_of(by_key[head].level) == HEAD_BAND else "direct"
+            column = (kind, head)
+        members = stacks[column]
+        # the keys between the item and its head; one walk per key over all items (linear)
+        for current in chain(item.key):
+            if current == head or current in members:
+                break
+            members.add(current)
 
     columns_bands: dict[tuple[str, str], dict[int, str]] = {}
     placed: set[str] = set()

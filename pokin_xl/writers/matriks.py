@@ -37,19 +37,34 @@ class RowKey:
     text: str = ""
 
 
-def strategic_ancestor(kode: str, nodes: Mapping[str, Node]) -> str | None:
-    """The Sasaran Strategis above (or at) a node; None when the chain never reaches one."""
+def strategic_ancestor(
+    kode: str, nodes: Mapping[str, Node], memo: dict[str, str | None] | None = None
+) -> str | None:
+    """The Sasaran Strategis above (or at) a node; None when the chain never reaches one.
+
+    With `memo` shared between calls, every node's chain is walked once (deep chains: linear).
+    """
+    memo = {} if memo is None else memo
+    path: list[str] = []
     seen: set[str] = set()
+    found: str | None = None
     current: str | None = kode
     while current and current in nodes and current not in seen:
+        if current in memo:
+            found = memo[current]
+            break
         seen.add(current)
+        path.append(current)
         node = nodes[current]
         if node.level == Tingkat.SASARAN_STRATEGIS:
-            return current
+            found = current
+            break
         if node.level is not None and node.level < Tingkat.SASARAN_STRATEGIS:
-            return None
+            break
         current = node.parent or None
-    return None
+    for key in path:
+        memo[key] = found
+    return found
 
 
 def role_matrix(
@@ -58,6 +73,7 @@ def role_matrix(
     """{row: {Sasaran Strategis kode (or UNLINKED): [the person's nodes]}} and the columns."""
     cells: dict[RowKey, dict[str, list[Node]]] = defaultdict(lambda: defaultdict(list))
     unlinked = False
+    memo: dict[str, str | None] = {}
     for node in nodes.values():
         if node.level is not None and node.level < Tingkat.SASARAN_STRATEGIS:
             continue  # Tujuan belong to the Kepala Daerah's level, above this matrix
@@ -65,7 +81,7 @@ def role_matrix(
             continue
         person = directory.owner(node.pengampu)
         key = RowKey(person.row) if person else RowKey(None, node.pengampu)
-        column = strategic_ancestor(node.kode, nodes) or UNLINKED
+        column = strategic_ancestor(node.kode, nodes, memo) or UNLINKED
         unlinked |= column == UNLINKED
         cells[key][column].append(node)
     columns = [k for k, n in nodes.items() if n.level == Tingkat.SASARAN_STRATEGIS]

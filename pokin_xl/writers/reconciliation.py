@@ -21,6 +21,7 @@ from pokin_xl.model.reconciliation import ReconcileResult
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.cells import SheetWriter, as_number
 from pokin_xl.writers.findings import Locations, write_findings_sheet
+from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.styles import SEVERITY_FONTS, THIN, Styles
 
 SHEET = "Rekonsiliasi"
@@ -384,9 +385,9 @@ def add_findings_sheet(book: xlsxwriter.Workbook, result: ReconcileResult) -> No
 
 def write_reconciliation_workbook(result: ReconcileResult, path: str | Path) -> Path:
     """`Rekonsiliasi` and the findings list in a new workbook, written whole or not at all."""
-    target = Path(path)
+    target = check_output_path(path)
     with atomic_output(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp))
+        book = xlsxwriter.Workbook(str(tmp), {"in_memory": True})
         add_reconciliation_sheet(book, result)
         add_findings_sheet(book, result)
         book.close()

@@ -56,12 +56,39 @@ def shorten(text: str, limit: int) -> str:
         if excel_length(text) <= limit:
             return text
     words = text.split(" ")
-    # Keep as many leading words as can fit once clipped (the longest clipped first).
-    for count in range(len(words), 0, -1):
+    # Keep as many leading words as can fit once clipped (the longest clipped first). Only the
+    # counts whose words, all clipped, could fit are tried: a 40,000-character name is a few
+    # tries of a few words each, not thousands of tries of thousands of words.
+    for count in reversed(_counts_that_may_fit(words, limit)):
         candidate = _clip(words[:count], limit)
         if excel_length(candidate) <= limit:
             return candidate
     return text[:limit].rstrip(" &-'")
+
+
+def _counts_that_may_fit(words: list[str], limit: int) -> list[int]:
+    """Word counts whose shortest clipped form (every word clipped, trailing '&', '-' and ','
+    dropped, as _clip ends) is within `limit`; longer prefixes never fit, so the scan stops."""
+    counts: list[int] = []
+    total = 0  # clipped length of words[:count], with the spaces between them
+    kept = 0  # the same up to the last word that is not a separator
+    for count, word in enumerate(words, start=1):
+        total += excel_length(_clipped(word)) + (1 if count > 1 else 0)
+        if word not in _SEPARATORS:
+            kept = total
+        if kept > limit + 1:  # + 1: _clip strips a trailing comma
+            break
+        counts.append(count)
+    return counts
+
+
+_SEPARATORS = {"&", "-", ","}
+
+
+def _clipped(word: str) -> str:
+    if len(word) > _CLIP_KEEP + 1 and word[-1] != ".":
+        return word[:_CLIP_KEEP].rstrip(",") + "."
+    return word
 
 
 def _clip(words: list[str], limit: int) -> str:
@@ -73,8 +100,8 @@ def _clip(words: list[str], limit: int) -> str:
         if not candidates:
             break
         _, index = max(candidates)
-        words[index] = words[index][:_CLIP_KEEP].rstrip(",") + "."
-    while len(words) > 1 and words[-1] in {"&", "-", ","}:
+        words[index] = _clipped(words[index])
+    while len(words) > 1 and words[-1] in _SEPARATORS:
         words.pop()
     return " ".join(words).rstrip(",")
 

@@ -10,13 +10,11 @@ of sheets includes the extra ones.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import xlsxwriter
 
-from pokin_xl.errors import InputError
 from pokin_xl.findings import Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
@@ -28,6 +26,7 @@ from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.data import finding_codes, write_data_sheet
 from pokin_xl.writers.findings import Locations, Place, write_findings_sheet
 from pokin_xl.writers.matriks import write_matriks_sheet
+from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.pohon import write_pohon_sheet
 from pokin_xl.writers.sheetnames import SheetNamer
 from pokin_xl.writers.styles import Styles
@@ -59,35 +58,8 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "strings_to_formulas": False,
     "strings_to_urls": False,
+    "in_memory": True,  # no temporary part files in /tmp to leave behind when interrupted
 }
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.resolve() == b.resolve():
-            return True
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def check_output_path(path: str | Path, source: str | Path) -> Path:
-    """The output path, refused when it is the input itself or not an .xlsx file."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise InputError(
-            f"berkas keluaran harus berakhiran .xlsx (diberikan '{target.name}').",
-            file=str(target),
-        )
-    if _same_file(target, Path(source)):
-        raise InputError(
-            "berkas keluaran sama dengan berkas masukan; berkas masukan tidak pernah ditimpa. "
-            f"Pilih nama lain dengan -o, mis. '{Path(source).stem}_cascading.xlsx'.",
-            file=str(target),
-        )
-    if target.is_dir():
-        raise InputError("berkas keluaran adalah sebuah folder.", file=str(target))
-    return target
 
 
 def write_cascade_workbook(
@@ -99,7 +71,7 @@ def write_cascade_workbook(
     progress: Progress | None = None,
 ) -> Path:
     """Write the cascade workbook to `path` (whole or not at all) and return the path."""
-    target = check_output_path(path, workbook.path)
+    target = check_output_path(path, [workbook.path])
     say: Progress = progress or (lambda _message: None)
     with atomic_output(target) as tmp:
         _write(workbook, report, tmp, extra_sheets, say, target.name)

@@ -5,6 +5,7 @@ import pytest
 
 from pokin_xl.errors import InputError
 from pokin_xl.readers.matriks import read_matriks
+from tests.bad_inputs import ole2_bytes
 from tests.builders import KINERJA_HEADERS, chain, row, write_matriks
 
 
@@ -306,7 +307,8 @@ def test_pagu_in_indonesian_writing(tmp_path):
         (b"", "empty.xlsx", "kosong"),
         (b"hello, this is text", "text.xlsx", "bukan berkas Excel"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "old.xls", ".xls"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "locked.xlsx", "terenkripsi"),
+        (ole2_bytes("EncryptionInfo", "EncryptedPackage"), "locked.xlsx", "terenkripsi"),
+        (ole2_bytes("Workbook"), "renamed.xlsx", ".xls (Excel 97-2003)"),
         (b"PK\x03\x04broken zip", "broken.xlsx", "rusak"),
     ],
 )

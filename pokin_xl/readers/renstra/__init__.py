@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 from openpyxl.utils import column_index_from_string
 
-from pokin_xl.errors import InputError
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
@@ -36,7 +35,7 @@ from pokin_xl.readers.workbook import open_workbook
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B006",)
 
-__all__ = ["read_renstra"]
+__all__ = ["read_renstra", "recomputed_finding"]
 
 _MAX_NAMED_CELLS = 5
 
@@ -48,7 +47,7 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
     ("... 2024-2026") say it.
     """
     path = Path(path)
-    name = path.name
+    name = printable(path.name)
     workbook = open_workbook(path)
     found: list[tuple[Layout, Grid]] = []
     for sheet in workbook.worksheets:
@@ -105,7 +104,7 @@ def _formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
     """Formula texts by (row, column), from a read-only pass (values of the first pass are cached)."""
     formulas: dict[tuple[int, int], str] = {}
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = open_workbook(path, formulas=True)
     except Exception:  # the first pass already read the file: formulas are a bonus here
         return formulas
     try:
@@ -156,7 +155,7 @@ class _Values:
         self.busy.add(key)
         try:
             result = evaluate(formula, lambda col, row: self._lookup(row, col))
-        except FormulaError:
+        except (FormulaError, RecursionError):  # RecursionError: a chain of formulas too deep
             return None, "tidak_terhitung"
         finally:
             self.busy.discard(key)
@@ -312,15 +311,20 @@ def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:
 
 
 def _recomputed_finding(reader: _Values, file: str, sheet: str) -> Finding:
-    cells = reader.recomputed + reader.failed
+    return recomputed_finding(reader.recomputed, reader.failed, file, sheet)
+
+
+def recomputed_finding(recomputed: list[str], failed: list[str], file: str, sheet: str) -> Finding:
+    """B006 for formula cells recomputed (and not computable): one text for every reader."""
+    cells = recomputed + failed
     shown = ", ".join(cells[:_MAX_NAMED_CELLS]) + (" ..." if len(cells) > _MAX_NAMED_CELLS else "")
     message = (
-        f"{len(reader.recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
+        f"{len(recomputed)} sel rumus tidak menyimpan nilai hasil hitungan (berkas disimpan "
         f"tanpa menghitung ulang); nilainya dihitung ulang oleh pokin-xl dari rumusnya ({shown})."
     )
-    if reader.failed:
+    if failed:
         message += (
-            f" {len(reader.failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
+            f" {len(failed)} sel tidak dapat dihitung dan dibiarkan kosong; buka dan simpan "
             "ulang berkas di Excel agar nilainya tersimpan."
         )
     return finding("B006", message, file=file, sheet=sheet, cell=cells[0])

@@ -1,0 +1,104 @@
+"""Worst time and peak memory per class of bad input (issue 11), each run in its own process.
+
+    .venv/bin/python -m benchmarks.bench_bad_inputs [--repeat 2] [--only million]
+
+Every class is built in code (tests/bad_inputs.py), then each command that can take it runs in a
+child process; CPU seconds, wall seconds and peak memory come from os.wait4 for that child
+alone. The figures printed are the worst over the commands and repeats of a class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import tests.bad_inputs as bad
+from tests.test_bad_inputs import REFUSED, deep_chain, long_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
+
+
+def run(argv: list[object]) -> tuple[int, float, float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pokin_xl.cli", *map(str, argv)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def commands(path: Path, folder: Path) -> list[list[object]]:
+    matriks = shutil.copy(SAMPLE / "matriks.xlsx", folder / "contoh.xlsx")
+    return [
+        ["validate", path],
+        ["build", path, "--quiet", "-o", folder / "hasil.xlsx"],
+        ["reconcile", path, SAMPLE / "renstra.xlsx"],
+        ["reconcile", matriks, path],
+        ["build", matriks, "--renstra", path, "--quiet", "-o", folder / "hasil2.xlsx"],
+    ]
+
+
+CLASSES: list[tuple[str, Callable[[Path], Path], str]] = [
+    *((name, make, "all") for name, make, _ in REFUSED),
+    ("fifo", fifo, "all"),
+    ("far-corner-space", bad.far_corner_space, "all"),
+    ("million-styled-cells", bad.million_styled_rows, "validate+build"),
+    (
+        "million-styled-rows",
+        lambda p: bad.million_styled_rows(p, with_cells=False),
+        "validate+build",
+    ),
+    ("deep-chain-5000", lambda p: deep_chain(p, 5000), "validate+build"),
+    ("texts-40000", long_texts, "validate+build"),
+    ("uncached-formulas", bad.uncached_formulas, "all"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--only", default="", help="classes whose name contains this")
+    args = parser.parse_args()
+    print(f"{'class':24} {'commands':>8} {'exit':>6} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}")
+    for name, make, which in CLASSES:
+        if args.only not in name:
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            path = make(Path(folder) / "masukan.xlsx")
+            argvs = commands(path, Path(folder))
+            if which != "all":
+                argvs = argvs[:2]
+            worst = (0.0, 0.0, 0.0)
+            codes = set()
+            for _ in range(args.repeat):
+                for argv in argvs:
+                    code, wall, cpu, peak = run(argv)
+                    codes.add(code)
+                    worst = tuple(max(a, b) for a, b in zip(worst, (wall, cpu, peak), strict=True))
+            shown = ",".join(str(c) for c in sorted(codes))
+            print(
+                f"{name:24} {len(argvs):>8} {shown:>6} {worst[0]:7.2f} {worst[1]:7.2f} "
+                f"{worst[2]:8.0f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""An .xlsx package checked before any XML parser sees it.
+
+A workbook is a zip of XML parts. Before openpyxl reads it, every part is checked here:
+- the zip's own flags: no part encrypted, only compression methods zipfile can inflate, at most
+  MAX_PARTS parts, and each part's *declared* uncompressed size under its cap. zipfile never
+  inflates a part beyond its declared size (a part that lies fails its CRC), so the caps hold
+  while parsing too: a 6 MB zip that would inflate to 1 GB is refused before inflating;
+- every XML part streams once through expat with handlers that refuse a DOCTYPE or an ENTITY
+  declaration the moment it starts (never expanded: no billion laughs, no external entity), and
+  any XML that is not well formed (control bytes, bytes that are not UTF-8, a truncated part) is
+  refused with the part, line and column;
+- worksheet parts are counted on the way: cells that hold something, and styled cells or rows
+  that hold nothing. openpyxl builds an object per `<c>` and per styled `<row>`, so a million
+  styled empty rows cost gigabytes; when empties are many, the package is rewritten in memory
+  without them (values, formulas and merged ranges untouched) and openpyxl reads the copy.
+  Cells that hold something are capped (MAX_CELLS), so memory is bounded by what a file holds.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.parsers.expat
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pokin_xl.errors import InputError
+
+MB = 1024 * 1024
+MAX_PARTS = 10_000
+MAX_SHEET_BYTES = 256 * MB  # a worksheet part, uncompressed (streamed, never held whole)
+MAX_PART_BYTES = 64 * MB  # any other part (openpyxl parses shared strings, styles whole)
+MAX_TOTAL_BYTES = 512 * MB
+MAX_CELLS = 750_000  # cells holding a value or formula, all sheets together
+REWRITE_EMPTIES = 100_000  # styled empty cells/rows (all sheets) worth rewriting the package
+_WORTH_REWRITING = 1_000  # ... and the sheets rewritten then
+
+_SUPPORTED_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_CHUNK = 1 << 20
+_XML_SUFFIXES = (".xml", ".rels")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix (x:c)
+_CELL_RE = re.compile(rb"<" + _P + rb"c[\s/>]")
+_EMPTY_CELL_RE = re.compile(rb"<" + _P + rb"c(?:\s[^>]*)?/>")
+_EMPTY_ROW_RE = re.compile(rb"<" + _P + rb"row(?:\s[^>]*)?/>")
+_UNCACHED_RE = re.compile(
+    rb"(?:</" + _P + rb"f>|<" + _P + rb"f(?:\s[^>]*)?/>)\s*"
+    rb"(?:<" + _P + rb"v\s*/>\s*|<" + _P + rb"v>\s*</" + _P + rb"v>\s*)?</" + _P + rb"c>"
+)
+_HOLLOW_ROW_RE = re.compile(rb"<(" + _P + rb")row(?:\s[^>]*)?>\s*</\1row>")
+# the same for unprefixed elements, the usual case: a literal start is searched much faster
+_PLAIN_EMPTY_CELL_RE = re.compile(rb"<c [^>]*/>")
+_PLAIN_EMPTY_ROW_RE = re.compile(rb"<row [^>]*/>")
+_PLAIN_HOLLOW_ROW_RE = re.compile(rb"<row [^>]*>\s*</row>")
+
+
+class _Refused(Exception):
+    """A DOCTYPE or ENTITY met while streaming a part."""
+
+
+@dataclass
+class SheetCount:
+    cells: int = 0  # every <c> element
+    empty_cells: int = 0  # <c .../>: a style, no value
+    empty_rows: int = 0  # <row .../>: a style or height, no cell
+    uncached: int = 0  # a formula saved without its result
+
+    @property
+    def filled(self) -> int:
+        return self.cells - self.empty_cells
+
+    @property
+    def empties(self) -> int:
+        return self.empty_cells + self.empty_rows
+
+
+@dataclass
+class CheckedPackage:
+    """What openpyxl should open (the file itself, or a rewritten copy) and what was counted."""
+
+    source: Path | io.BytesIO
+    cells: int = 0
+    rewritten: bool = False
+    sheets: dict[str, SheetCount] = field(default_factory=dict)
+
+
+def check_package(path: Path, name: str) -> CheckedPackage:
+    """Check every part of the zip at `path`; InputError (naming `name`) when one is unusable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_table(infos, name)
+            sheets: dict[str, SheetCount] = {}
+            for info in infos:
+                count = _check_part(archive, info, name)
+                if count is not None:
+                    sheets[info.filename] = count
+            cells = sum(c.filled for c in sheets.values())
+            if cells > MAX_CELLS:
+                raise InputError(
+                    f"berkas berisi {_number(cells)} sel terisi (batas {_number(MAX_CELLS)} sel, "
+                    "agar pembacaan tetap di bawah 500 MB memori); pisahkan data ke beberapa "
+                    "berkas.",
+                    file=name,
+                )
+            # many sheets with some empties each cost as much as one with many: count them all
+            total = sum(c.empties for c in sheets.values())
+            heavy = (
+                set()
+                if total < REWRITE_EMPTIES
+                else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
+            )
+            if not heavy:
+                return CheckedPackage(path, cells, False, sheets)
+            return CheckedPackage(_rewrite(archive, heavy, name), cells, True, sheets)
+    except InputError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        zlib.error,
+        NotImplementedError,  # e.g. a zip spanning several disks
+        ValueError,
+        OSError,
+    ) as exc:
+        raise InputError(
+            "berkas .xlsx rusak: isi arsip zip-nya tidak dapat dibuka (data terkompresi rusak "
+            "atau berkas terpotong); minta ulang berkas aslinya atau simpan ulang dari Excel.",
+            file=name,
+        ) from exc
+
+
+def _number(value: float) -> str:
+    """1234567 -> '1.234.567', as Indonesian writes it."""
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def _is_sheet(part: str) -> bool:
+    lower = part.lower()
+    return "/worksheets/" in lower and "/_rels/" not in lower
+
+
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetCount | None:
+    """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
+    which no reader parses and Excel writes loosely, is only searched for declarations."""
+    lower = info.filename.lower()
+    if lower.endswith(".vml"):
+        for piece in _whole_tags(_chunks(archive, info)):
+            if b"<!DOCTYPE" in piece or b"<!ENTITY" in piece:
+                raise _declaration_refused(info, name)
+        return None
+    if not lower.endswith(_XML_SUFFIXES):
+        with archive.open(info) as part:
+            if not part.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                return None  # an image, a binary part: nothing parses it as XML
+    return _stream_xml(archive, info, name, _is_sheet(info.filename))
+
+
+def _check_table(infos: list[zipfile.ZipInfo], name: str) -> None:
+    if len(infos) > MAX_PARTS:
+        raise InputError(
+            f"arsip .xlsx berisi {len(infos)} bagian (batas {MAX_PARTS}); berkas ini bukan "
+            "workbook biasa.",
+            file=name,
+        )
+    total = 0
+    for info in infos:
+        part = info.filename
+        if info.flag_bits & 0x1:
+            raise InputError(
+                f"bagian '{part}' di dalam arsip ditandai terenkripsi (zip berkata sandi), yang "
+                "tidak pernah dibuat Excel; simpan ulang berkas dari Excel tanpa kata sandi.",
+                file=name,
+            )
+        if info.compress_type not in _SUPPORTED_METHODS:
+            raise InputError(
+                f"bagian '{part}' memakai metode kompresi zip nomor {info.compress_type} yang "
+                "tidak dikenal Excel; berkas dibuat oleh program lain atau rusak: buka dan simpan "
+                "ulang di Excel.",
+                file=name,
+            )
+        limit = MAX_SHEET_BYTES if _is_sheet(part) else MAX_PART_BYTES
+        if info.file_size > limit:
+            raise InputError(
+                f"bagian '{part}' berukuran {_number(info.file_size / MB)} MB setelah dibuka (batas "
+                f"{limit // MB} MB per bagian); berkas terlalu besar atau sengaja dibuat "
+                "menggembung (zip bomb).",
+                file=name,
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(
+            f"isi berkas berukuran {_number(total / MB)} MB setelah dibuka (batas "
+            f"{MAX_TOTAL_BYTES // MB} MB); pisahkan data ke beberapa berkas.",
+            file=name,
+        )
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            yield chunk
+
+
+def _whole_tags(chunks: Iterator[bytes], closing: bytes = b">") -> Iterator[bytes]:
+    """The stream cut after `closing` (the last one in each chunk): no tag is ever split."""
+    carry = b""
+    for chunk in chunks:
+        data = carry + chunk
+        cut = data.rfind(closing)
+        if cut == -1:
+            carry = data
+            continue
+        cut += len(closing)
+        carry = data[cut:]
+        yield data[:cut]
+    if carry:
+        yield carry
+
+
+def _stream_xml(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool
+) -> SheetCount | None:
+    parser = xml.parsers.expat.ParserCreate()
+
+    def refuse(*_args: object) -> None:
+        raise _Refused
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    count = SheetCount() if sheet else None
+    try:
+        for piece in _whole_tags(_chunks(archive, info)):
+            parser.Parse(piece, False)
+            if count is not None:
+                _count(piece, count)
+        parser.Parse(b"", True)
+    except _Refused:
+        raise _declaration_refused(info, name) from None
+    except xml.parsers.expat.ExpatError as exc:
+        raise InputError(
+            f"bagian '{info.filename}' {_xml_problem(exc)}, di baris {exc.lineno} kolom "
+            f"{exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
+            file=name,
+        ) from None
+    return count
+
+
+def _declaration_refused(info: zipfile.ZipInfo, name: str) -> InputError:
+    return InputError(
+        f"bagian '{info.filename}' memuat deklarasi DOCTYPE/ENTITY, yang tidak pernah ditulis "
+        "Excel dan dapat dipakai untuk serangan (entity expansion); berkas ditolak tanpa "
+        "dibaca. Simpan ulang dari Excel bila berkas ini memang milik Anda.",
+        file=name,
+    )
+
+
+def _count(piece: bytes, count: SheetCount) -> None:
+    """Cells, empty cells and rows in a piece of a worksheet (tags are never split).
+
+    bytes.count is exact for the usual unprefixed elements: every <c> that is not self-closed
+    has its </c>, every <row> its </row>. Prefixed elements (<x:c>) take the slower patterns.
+    """
+    if b":c " in piece or b":row " in piece:
+        count.cells += len(_CELL_RE.findall(piece))
+        count.empty_cells += len(_EMPTY_CELL_RE.findall(piece))
+        count.empty_rows += len(_EMPTY_ROW_RE.findall(piece))
+    else:
+        cells = piece.count(b"<c ") + piece.count(b"<c>")
+        count.cells += cells
+        count.empty_cells += cells - piece.count(b"</c>")
+        count.empty_rows += piece.count(b"<row ") - piece.count(b"</row>")
+    if b"<f" in piece or b":f" in piece:
+        count.uncached += len(_UNCACHED_RE.findall(piece))
+
+
+_ERRORS = xml.parsers.expat.errors
+
+
+def _xml_problem(exc: xml.parsers.expat.ExpatError) -> str:
+    messages = _ERRORS.messages
+    kind = messages.get(exc.code, "")
+    if kind in (
+        _ERRORS.XML_ERROR_INVALID_TOKEN,
+        _ERRORS.XML_ERROR_BAD_CHAR_REF,
+        _ERRORS.XML_ERROR_PARTIAL_CHAR,
+        _ERRORS.XML_ERROR_INCORRECT_ENCODING,
+        _ERRORS.XML_ERROR_UNKNOWN_ENCODING,
+    ):
+        return "berisi karakter yang tidak sah dalam XML: karakter kendali atau teks bukan UTF-8"
+    if kind in (_ERRORS.XML_ERROR_NO_ELEMENTS, _ERRORS.XML_ERROR_UNCLOSED_TOKEN):
+        return "terpotong: XML-nya tidak lengkap"
+    return "rusak: XML-nya tidak tersusun benar"
+
+
+def _without_empties(piece: bytes) -> bytes:
+    if b":c " in piece or b":row " in piece:
+        piece = _EMPTY_CELL_RE.sub(b"", piece)
+        piece = _EMPTY_ROW_RE.sub(b"", piece)
+        return _HOLLOW_ROW_RE.sub(b"", piece)
+    piece = _PLAIN_EMPTY_CELL_RE.sub(b"", piece)
+    piece = _PLAIN_EMPTY_ROW_RE.sub(b"", piece)
+    return _PLAIN_HOLLOW_ROW_RE.sub(b"", piece)
+
+
+def _rewrite(archive: zipfile.ZipFile, heavy: set[str], name: str) -> io.BytesIO:
+    """The package again, in memory, with styled empty cells and rows left out of `heavy`."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+        for info in archive.infolist():
+            target = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            target.compress_type = zipfile.ZIP_DEFLATED
+            with copy.open(target, "w", force_zip64=True) as out:
+                if info.filename in heavy:
+                    for piece in _whole_tags(_chunks(archive, info), b"</row>"):
+                        out.write(_without_empties(piece))
+                else:
+                    for chunk in _chunks(archive, info):
+                        out.write(chunk)
+    buffer.seek(0)
+    return buffer
