@@ -49,6 +49,8 @@ LAYOUTS: dict[str, str] = {
     "T-C.27": "tabel T-C.27 Permendagri 86/2017",
     "ringkas": "tabel ringkas tujuan-sasaran-program",
     "kelompok": "daftar tujuan/sasaran per kelompok",
+    "evaluasi": "formulir evaluasi hasil Renja/RKPD Permendagri 86/2017 (target, realisasi, triwulan)",
+    "sipd": "tabel target sub kegiatan (Kode Rekening, nama, satuan, target; tanpa kolom indikator)",
 }
 
 # Where a number came from: typed in the cell, the value Excel cached for a formula, recomputed
@@ -68,6 +70,14 @@ class RenstraWorkbook:
     problems: list = field(default_factory=list)
     formula_cells: int = 0
     recomputed_cells: list[str] = field(default_factory=list)
+    # How the table was read (shown by `inspect`): where each period's year came from, the years
+    # written above the header, header rows (numbering rows included), the columns by field
+    # (COLUMN_DESCRIPTION) and the rows set aside with the reason.
+    year_sources: dict[int, str] = field(default_factory=dict)
+    title_years: list[int] = field(default_factory=list)
+    header_rows: list[int] = field(default_factory=list)
+    columns: dict[str, list[dict]] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:

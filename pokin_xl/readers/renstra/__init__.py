@@ -28,10 +28,13 @@ from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.renstra.columns import describe_columns
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
 from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
-from pokin_xl.readers.workbook import open_workbook
+from pokin_xl.readers.renstra.year import calendar
+from pokin_xl.readers.sheets import read_grids
+from pokin_xl.readers.xls import is_xls
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B006",)
@@ -41,7 +44,9 @@ __all__ = ["read_renstra"]
 _MAX_NAMED_CELLS = 5
 
 
-def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraWorkbook:
+def read_renstra(
+    path: str | Path, *, tahun_awal: int | None = None, sheet: str | None = None
+) -> RenstraWorkbook:
     """Read a Renstra workbook into frames (see model.renstra.RenstraWorkbook).
 
     `tahun_awal` names the calendar year of "Tahun 1" when neither the headers nor the title
@@ -49,17 +54,19 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
     """
     path = Path(path)
     name = path.name
-    workbook = open_workbook(path)
+    grids = read_grids(path)
     found: list[tuple[Layout, Grid]] = []
-    for sheet in workbook.worksheets:
-        if not sheet.max_row:
+    for grid in grids:
+        if not grid.max_row or (sheet is not None and grid.title != sheet):
             continue
-        grid = Grid(sheet)
         layout = detect(grid)
         if layout is not None:
             found.append((layout, grid))
+    if sheet is not None and not any(g.title == sheet for g in grids):
+        shown = ", ".join(f"'{g.title}'" for g in grids)
+        raise InputError(f"sheet '{sheet}' tidak ada (sheet yang ada: {shown}).", file=name)
     if not found:
-        sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        sheets = ", ".join(f"'{g.title}'" for g in grids)
         raise InputError(
             "tabel Renstra tidak ditemukan (sheet yang ada: "
             f"{sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN KEGIATAN, INDIKATOR, TARGET/DANA "
@@ -68,7 +75,7 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
             file=name,
         )
     layout, grid = max(found, key=lambda item: item[0].score)
-    formulas = _formulas(path, layout.sheet) if layout.periods else {}
+    formulas = _formulas(path, layout.sheet) if layout.periods and not is_xls(path) else {}
     reader = _Values(grid, formulas)
     walker = Walker(grid, layout, reader.value_at)
     walker.walk()
@@ -81,7 +88,8 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
             cell=f"A{layout.first_data_row}",
         )
     ancestors(walker.nodes)
-    periods = _calendar(layout, tahun_awal)
+    years = calendar(grid, layout, tahun_awal)
+    periods = years.periods
     problems: list[Finding] = []
     nodes = _node_frame(walker.nodes, layout, grid.title, name, problems)
     indicators = _indicator_frame(walker, layout, grid.title)
@@ -98,6 +106,14 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
         problems=problems,
         formula_cells=len(formulas),
         recomputed_cells=list(reader.recomputed),
+        year_sources=years.sources,
+        title_years=list(years.title_years),
+        header_rows=[
+            *range(layout.header_rows[0], layout.header_rows[1] + 1),
+            *layout.numbering_rows,
+        ],
+        columns=describe_columns(grid, layout),
+        skipped=walker.skipped,
     )
 
 
@@ -174,16 +190,6 @@ class _Values:
         if isinstance(value, str) and value.startswith("#"):
             return ExcelError(value)
         return value
-
-
-def _calendar(layout: Layout, tahun_awal: int | None) -> dict[int, int | None]:
-    periods = dict(layout.periods)
-    if any(year is not None for year in periods.values()):
-        return periods
-    start = tahun_awal if tahun_awal is not None else layout.tahun_awal
-    if start is None:
-        return periods
-    return {period: start + period - 1 for period in periods}
 
 
 def _node_frame(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pokin_xl.model.nomenclature import canonical_code, jenis_of, parent_of
+from pokin_xl.model.nomenclature import canonical_code, jenis_of, jenis_of_name, parent_of
 from pokin_xl.model.targets import Target, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter
@@ -126,6 +126,7 @@ def split_lines(text: str) -> list[str]:
     return [clean(line.rstrip(";").strip()) for line in lines]
 
 
+_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal", "sub", "grand"})
 _FOOTER_WORDS = ("sumber", "keterangan", "catatan", "ket", "mengetahui", "ditetapkan")
 
 
@@ -151,11 +152,12 @@ def _parent_code(canonical: str) -> str:
 
 
 def _jenis_from_name(name: str) -> str:
+    """'Program ...', 'Urusan ...' by their first words, else the national list's own names."""
     key = normalise(name, expand=False)
     for prefix, jenis in _NAME_JENIS:
         if key == prefix or key.startswith(prefix + " "):
             return jenis
-    return ""
+    return jenis_of_name(name) or ""
 
 
 class Walker:
@@ -185,6 +187,35 @@ class Walker:
         self.kelompok_col = first.get("kelompok")
         self.uraian_col = first.get("uraian")
         self.kode_cols = [c for c in layout.columns if c.field == "kode"]
+        self.skipped: list[tuple[int, str]] = []
+        self.max_parts = self._longest_local_code()
+
+    def _longest_local_code(self) -> int:
+        """Parts of the longest code that is not a national one (pre-2019 tables number programs
+        and kegiatan their own way: the longest code is a kegiatan, one part less a program)."""
+        longest = 0
+        for row in range(self.layout.first_data_row, self.grid.max_row + 1):
+            parts = self._code_parts(row)
+            if parts and not code_info(".".join(parts))[1]:
+                longest = max(longest, len(".".join(parts).split(".")))
+        return longest
+
+    def _code_parts(self, row: int) -> list[str]:
+        parts: list[str] = []
+        for column in self.kode_cols:
+            cell = self.grid.get(row, column.col)
+            if isinstance(cell.value, int | float) and cell.value == 0:
+                continue
+            part = code_text(cell)
+            if part:
+                parts.append(part)
+        return parts
+
+    def _is_total(self, row: int) -> bool:
+        if self.nama_col is None or self._code_parts(row):
+            return False
+        key = normalise(self.grid.value(row, self.nama_col.col), expand=False)
+        return key.split(" ")[0] in _TOTAL_WORDS if key else False
 
     # ------------------------------------------------------------------------------ walking
     def walk(self) -> None:
@@ -196,9 +227,14 @@ class Walker:
                 continue
             cells = [self.grid.get(row, c) for c in range(1, self.grid.max_col + 1)]
             if self._repeats_header(cells):
+                self.skipped.append((row, "judul kolom diulang"))
                 continue
             if _is_footer(cells):
+                self.skipped.append((row, "catatan di bawah tabel; baris berikutnya tidak dibaca"))
                 break
+            if self._is_total(row):
+                self.skipped.append((row, "baris jumlah/total, bukan butir"))
+                continue
             self._structure(row)
             for group in self.layout.groups:
                 self._indicators(row, group)
@@ -332,11 +368,27 @@ class Walker:
         if not code_fresh:
             code = ""  # code parts merged down from the rows above belong to an enclosing node
         canonical, jenis = code_info(code) if code else ("", "")
+        if jenis not in RANK and code:
+            jenis = self._local_code_jenis(code, name)
         if jenis not in RANK:
             jenis = _jenis_from_name(name) if jenis == "" else jenis
         cell_col = self.kode_cols[0] if code and self.kode_cols else self.nama_col
         cell = self._cell_ref(row, cell_col) if cell_col else f"A{row}"
         self._new_coded(row, code, jenis, name, cell, canonical)
+
+    def _local_code_jenis(self, code: str, name: str) -> str:
+        """The level of a code that is not national, from its shape within this table."""
+        named = _jenis_from_name(name)
+        if named:
+            return named
+        parts = len(code.split("."))
+        if not self.max_parts or parts > self.max_parts:
+            return ""
+        if parts == self.max_parts:
+            return "kegiatan"
+        if parts == self.max_parts - 1:
+            return "program"
+        return "urusan" if parts == 1 else "bidang"
 
     def _new_coded(
         self, row: int, code: str, jenis: str, name: str, cell: str, canonical: str = ""
