@@ -21,6 +21,8 @@ from pokin_xl.build import build, default_output
 from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
 from pokin_xl.errors import InputError
 from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.inspect import inspect_workbook
+from pokin_xl.inspect import render_text as render_inspect
 from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
@@ -172,6 +174,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     make.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan")
 
+    show = sub.add_parser("inspect", help="tampilkan cara berkas dibaca, tanpa memeriksa")
+    show.add_argument("file", metavar="BERKAS", help="Renstra/Renja (.xlsx/.xls) atau Matriks")
+    show.add_argument("--tahun", type=int, help="tahun target yang dibaca")
+    show.add_argument(
+        "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
+    )
+    show.add_argument("--sheet", help="nama sheet (bawaan: tabel yang paling jelas)")
+    show.add_argument(
+        "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
+    )
+
     compare = sub.add_parser(
         "reconcile", help="bandingkan target, satuan dan pagu Matriks dengan Renstra/Matriks lain"
     )
@@ -254,6 +267,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
         if args.command == "rekap":
             return _rekap(args)
+        if args.command == "inspect":
+            reading = inspect_workbook(
+                args.file, tahun=args.tahun, sheet=args.sheet, tahun_awal=args.tahun_awal
+            )
+            text = json.dumps(reading, ensure_ascii=False, indent=2)
+            print(text if args.format == "json" else render_inspect(reading))
+            return EXIT_OK
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -99,3 +99,30 @@ class RenstraWorkbook:
     def period_label(self, period: int) -> str:
         year = self.periods.get(period)
         return str(year) if year is not None else f"Tahun {period}"
+
+
+def columns_of_period(renstra: RenstraWorkbook, period: int | None) -> dict:
+    """The columns read for one period, as `inspect` and the reconcile summary name them."""
+    out: dict = {}
+    for name, items in renstra.columns.items():
+        if name in ("target", "pagu"):
+            chosen = [dict(item) for item in items if item["periode"] == period]
+            if chosen:
+                item = chosen[0]
+                item["tahun"] = renstra.periods.get(period) if period is not None else None
+                item.pop("periode", None)
+                item.pop("indikator", None)
+                out[name] = item
+                if len(chosen) > 1:
+                    out[f"{name}_lain"] = [
+                        {k: v for k, v in c.items() if k not in ("periode", "indikator")}
+                        for c in chosen[1:]
+                    ]
+            others = sorted({item["periode"] for item in items if item["periode"] != period})
+            if others:
+                out.setdefault("tahun_lain", {})[name] = [renstra.period_label(p) for p in others]
+        elif name == "diabaikan":
+            out[name] = items
+        elif items:
+            out[name] = items[0] if len(items) == 1 else items
+    return out

@@ -387,7 +387,7 @@ def test_real_tujuan_sasaran_list_reads():
 @pytest.mark.parametrize(
     ("name", "says"),
     [
-        ("kaizer26_template_import_capaian_kinerja.xlsx", "tabel Renstra tidak ditemukan"),
+        ("kaizer26_template_import_capaian_kinerja.xlsx", "bukan tabel perencanaan"),
         ("indigo_template_perencanaan_iku.xlsx", "tidak berisi baris data"),
     ],
 )

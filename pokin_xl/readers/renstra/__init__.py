@@ -33,7 +33,7 @@ from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate
 from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
 from pokin_xl.readers.renstra.year import calendar
-from pokin_xl.readers.sheets import read_grids
+from pokin_xl.readers.sheets import count_text_boxes, read_grids
 from pokin_xl.readers.xls import is_xls
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
@@ -66,14 +66,7 @@ def read_renstra(
         shown = ", ".join(f"'{g.title}'" for g in grids)
         raise InputError(f"sheet '{sheet}' tidak ada (sheet yang ada: {shown}).", file=name)
     if not found:
-        sheets = ", ".join(f"'{g.title}'" for g in grids)
-        raise InputError(
-            "tabel Renstra tidak ditemukan (sheet yang ada: "
-            f"{sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN KEGIATAN, INDIKATOR, TARGET/DANA "
-            "TAHUN n), tabel T-C.27, tabel ringkas (Tujuan, Sasaran, Indikator, Target tahun, "
-            "Program) dan daftar KELOMPOK/TUJUAN/SASARAN/INDIKATOR.",
-            file=name,
-        )
+        raise InputError(_not_a_table(path, grids), file=name)
     layout, grid = max(found, key=lambda item: item[0].score)
     formulas = _formulas(path, layout.sheet) if layout.periods and not is_xls(path) else {}
     reader = _Values(grid, formulas)
@@ -87,6 +80,7 @@ def read_renstra(
             sheet=grid.title,
             cell=f"A{layout.first_data_row}",
         )
+    _refuse_without_values(layout, walker, name, grid.title)
     ancestors(walker.nodes)
     years = calendar(grid, layout, tahun_awal)
     periods = years.periods
@@ -115,6 +109,54 @@ def read_renstra(
         columns=describe_columns(grid, layout),
         skipped=walker.skipped,
     )
+
+
+def _not_a_table(path: Path, grids: list[Grid]) -> str:
+    sheets = ", ".join(f"'{g.title}'" for g in grids)
+    boxes = count_text_boxes(path) if not is_xls(path) else 0
+    filled = sum(1 for g in grids if g.max_row)
+    if boxes and not any(g.max_row > 1 for g in grids):
+        return f"bukan tabel perencanaan: berisi {boxes} kotak teks, bukan tabel (sheet: {sheets})."
+    drawn = f" dan {boxes} kotak teks" if boxes else ""
+    return (
+        f"bukan tabel perencanaan: {filled} sheet berisi sel{drawn}, tetapi tidak ada judul kolom "
+        f"tabel Renstra/Renja (sheet yang ada: {sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN "
+        "KEGIATAN, INDIKATOR, TARGET/DANA TAHUN n), tabel T-C.27, formulir evaluasi Renja "
+        "(target, realisasi, triwulan), tabel target sub kegiatan (Kode Rekening, Satuan, Target), "
+        "tabel ringkas (Tujuan, Sasaran, Indikator, Target tahun, Program) dan daftar "
+        "KELOMPOK/TUJUAN/SASARAN/INDIKATOR."
+    )
+
+
+def _refuse_without_values(layout: Layout, walker: Walker, file: str, sheet: str) -> None:
+    """A table with indicators but no target and no pagu (the national nomenclature list, a
+    header-only template) is not a plan: comparing against it would only report noise."""
+    if layout.name == "kelompok":
+        return
+    found = sorted({c.field for c in layout.columns if c.field and c.field != "lain"})
+    if not layout.periods:
+        raise InputError(
+            "bukan tabel perencanaan: tidak ada kolom target atau pagu (kolom yang dikenali: "
+            + ", ".join(found)
+            + ").",
+            file=file,
+            sheet=sheet,
+        )
+    has_target = any(
+        valued.source != "kosong"
+        for item in walker.indicators
+        for _, valued in item.targets.values()
+    )
+    has_pagu = any(
+        v.source != "kosong" for node in walker.nodes.values() for v in node.pagu.values()
+    )
+    if not (has_target or has_pagu):
+        raise InputError(
+            "bukan tabel perencanaan yang terisi: kolom target/pagu ada tetapi tidak ada satu "
+            f"pun nilai target atau pagu di bawah judul kolom (baris {layout.header_rows[1]}).",
+            file=file,
+            sheet=sheet,
+        )
 
 
 def _formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -197,6 +239,7 @@ def _node_frame(
 ) -> SheetFrame:
     periods = list(layout.periods)
     parents = {node.induk for node in nodes.values() if node.induk}
+    scales = {c.col: c.scale for g in layout.groups for c in g.pagu.values()}
     rows: list[int] = []
     records: list[dict[str, object]] = []
     for node in nodes.values():
@@ -237,6 +280,8 @@ def _node_frame(
                     )
                 )
             column = _pagu_column(valued)
+            if number is not None and column is not None:
+                number *= scales.get(column, 1)
             # only a parent's formula is a roll-up whose range matters
             refs = (
                 references(valued.formula)

@@ -10,6 +10,7 @@ column nearest on its left.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -418,6 +419,7 @@ def detect(grid: Grid) -> Layout | None:
         numbering.append(first_data)
         first_data += 1
     _mark_repeated_group(columns)
+    _same_header_by_content(grid, columns, first_data)
     _units_by_content(grid, columns, first_data)
     fields = {c.field for c in columns}
     valued = bool(fields & {"target", "pagu"})
@@ -499,6 +501,27 @@ def _mark_repeated_group(columns: list[Column]) -> None:
         if column.col >= start and column.field in (*_STRUCTURE_FIELDS, *GROUP_FIELDS, "lain"):
             column.copy_of = firsts.get(column.field)
             column.field = "salinan"
+
+
+def _same_header_by_content(grid: Grid, columns: list[Column], first_data: int) -> None:
+    """Two neighbouring indicator columns under one (merged) header: the one holding statements
+    is the indicator; the other holds units (satuan) or only dashes (set aside)."""
+    for left, right in itertools.pairwise(columns):
+        if left.field != "indikator" or right.field != "indikator" or left.header != right.header:
+            continue
+        scores = []
+        for column in (left, right):
+            words = units = 0
+            for row in range(first_data, min(grid.max_row, first_data + _CONTENT_SAMPLE) + 1):
+                text = clean(grid.value(row, column.col))
+                if normalise_unit(text) in KNOWN_UNITS:
+                    units += 1
+                elif sum(ch.isalpha() for ch in text) >= 4:
+                    words += 1
+            scores.append((words, units))
+        weaker = right if scores[0][0] >= scores[1][0] else left
+        units = scores[1][1] if weaker is right else scores[0][1]
+        weaker.field = "satuan" if units >= 3 else ""
 
 
 def _units_by_content(grid: Grid, columns: list[Column], first_data: int) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pokin_xl.errors import InputError
+from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.text import clean
 from pokin_xl.readers.grid import Grid, column_letter
 from pokin_xl.readers.renstra.layout import Column, Layout
@@ -94,3 +96,64 @@ def _columns_by_period(layout: Layout) -> dict[int, list[Column]]:
         for period, column in [*group.targets.items(), *group.pagu.items()]:
             found.setdefault(period, []).append(column)
     return found
+
+
+@dataclass(frozen=True)
+class ChosenYear:
+    period: int | None
+    year: int | None
+    source: str
+
+
+def choose_period(workbook: RenstraWorkbook, tahun: int | None) -> ChosenYear:
+    """The one period whose target and pagu are read, for `tahun` or from the table itself.
+
+    Never a guess: no year, or two candidate years, is an InputError naming --tahun and the years
+    present. A list without target columns (tujuan/sasaran per kelompok) has no period.
+    """
+    periods = workbook.periods
+    if not periods:
+        return ChosenYear(None, tahun, "tabel tanpa kolom target")
+    known = [y for y in periods.values() if y is not None]
+    where = {"file": workbook.file_name, "sheet": workbook.sheet}
+    if tahun is not None:
+        period = workbook.period_of(tahun)
+        if period is not None:
+            return ChosenYear(period, tahun, "--tahun")
+        if known:
+            raise InputError(
+                f"tahun {tahun} tidak ada di tabel (tahun yang ada: {_years(known)}); "
+                "pilih salah satunya dengan --tahun.",
+                **where,
+            )
+        raise InputError(
+            f"tahun {tahun} tidak dapat dicari: kolom target memakai 'Tahun 1..{len(periods)}' "
+            "dan judul tabel tidak menyebut periodenya (mis. '2024-2028'); gunakan --tahun-awal "
+            "untuk tahun pertama.",
+            **where,
+        )
+    if len(set(known)) == 1 and len(periods) == 1:
+        period = next(iter(periods))
+        return ChosenYear(period, known[0], workbook.year_sources.get(period, ""))
+    in_title = [y for y in dict.fromkeys(workbook.title_years) if y in known]
+    if len(in_title) == 1:
+        period = workbook.period_of(in_title[0])
+        source = f"judul tabel menyebut tahun {in_title[0]}; " + workbook.year_sources.get(
+            period or 0, ""
+        )
+        return ChosenYear(period, in_title[0], source.rstrip("; "))
+    if known:
+        raise InputError(
+            f"tabel memuat target beberapa tahun ({_years(known)}); pilih tahunnya dengan --tahun.",
+            **where,
+        )
+    titles = f" (tahun di judul: {_years(workbook.title_years)})" if workbook.title_years else ""
+    raise InputError(
+        f"tahun target tidak diketahui: judul kolom dan judul tabel tidak menyebut tahunnya"
+        f"{titles}; gunakan --tahun (dan --tahun-awal untuk kolom 'Tahun 1..n').",
+        **where,
+    )
+
+
+def _years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in sorted(set(years)))
