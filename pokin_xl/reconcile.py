@@ -17,10 +17,10 @@ import openpyxl
 import pandas as pd
 
 from pokin_xl.checks.budget import check_budget
+from pokin_xl.checks.nomenclature import check_planning_codes
+from pokin_xl.checks.planning_budget import check_planning_budget
 from pokin_xl.checks.reconcile import (
     Side,
-    check_renstra_codes,
-    check_renstra_rollups,
     compare_sides,
     side_from_matriks,
     side_from_renstra,
@@ -90,7 +90,9 @@ def reconcile(
         period = chosen.period
         b_columns = columns_of_period(renstra, period)
         side_b = side_from_renstra(renstra, period)
-        findings += renstra.problems + check_renstra_rollups(renstra) + check_renstra_codes(renstra)
+        findings += (
+            renstra.problems + check_planning_budget(renstra) + check_planning_codes(renstra)
+        )
         year = (renstra.periods.get(period) if period is not None else None) or year
         layout, kind = renstra.layout, "renstra"
         rollups = pd.concat(

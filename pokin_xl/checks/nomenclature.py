@@ -26,6 +26,8 @@ from pokin_xl.model.nomenclature import (
     load_nomenclature,
     name_difference,
 )
+from pokin_xl.model.renstra import JENIS_LABELS as PLANNING_LABELS
+from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
 
@@ -269,6 +271,50 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
                 f"Satuan '{clean(record['satuan'])}' berbeda dari satuan nomenklatur nasional "
                 f"untuk indikator '{clean(record['indikator'])}': {wanted}.",
                 **at_row(workbook, workbook.indicators, row, "satuan", record),
+            )
+        )
+    return findings
+
+
+def check_planning_codes(workbook: RenstraWorkbook) -> list[Finding]:
+    """N004 on a planning table: a kegiatan or sub kegiatan under a node whose code it does not
+    extend (X.XX matches any urusan.bidang, as on the matriks side)."""
+    if workbook.nodes.frame.empty:
+        return []
+    nodes = workbook.nodes.frame.reset_index().set_index("node_id", drop=False)
+    findings: list[Finding] = []
+    coded = nodes[
+        nodes["jenis"].isin(("kegiatan", "sub_kegiatan")) & nodes["kode_canonical"].ne("")
+    ]
+    for node in coded.to_dict("records"):
+        above = str(node["induk_posisi"] or "")
+        if above not in nodes.index:
+            continue
+        parent = nodes.loc[above]
+        if parent["jenis"] not in ("program", "kegiatan") or not parent["kode_canonical"]:
+            continue
+        if _starts_with(str(node["kode_canonical"]), str(parent["kode_canonical"])):
+            continue
+        by_code = ""
+        if node["induk_by"] == "kode" and node["induk"] in nodes.index:
+            owner = nodes.loc[node["induk"]]
+            by_code = (
+                f"; menurut kodenya induknya {PLANNING_LABELS[str(owner['jenis'])].lower()} "
+                f"'{owner['kode']}' (baris {int(owner['row'])}), dan rekonsiliasi mengikuti kode"
+            )
+        findings.append(
+            finding(
+                "N004",
+                f"Kode {PLANNING_LABELS[str(node['jenis'])].lower()} '{node['kode']}' tidak diawali kode "
+                f"{PLANNING_LABELS[str(parent['jenis'])].lower()} di atasnya '{parent['kode']}' "
+                f"(baris {int(parent['row'])}){by_code}.",
+                file=workbook.file_name,
+                sheet=workbook.sheet,
+                cell=str(node["cell"]),
+                unit=str(node.get("unit_kerja", "") or ""),
+                tingkat=PLANNING_LABELS[str(node["jenis"])],
+                kode=str(node["kode"]),
+                subject=str(node["nama"]),
             )
         )
     return findings

@@ -78,6 +78,9 @@ class RenstraWorkbook:
     header_rows: list[int] = field(default_factory=list)
     columns: dict[str, list[dict]] = field(default_factory=dict)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Parent cells whose formula reads their own column (readers.renstra.aggregates): node_id,
+    # row, cell, judul, peran, kind, formula, refs (rows), broken, average, value, values (row -> value).
+    aggregates: list[dict] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:

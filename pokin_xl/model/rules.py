@@ -282,6 +282,13 @@ _RULES = [
         "Pagu induk tidak sama dengan jumlah pagu anak",
         "Pagu program dan kegiatan adalah jumlah pagu di bawahnya.",
     ),
+    Rule(
+        "P002",
+        "warning",
+        "Rentang rumus jumlah salah, hasilnya kebetulan benar",
+        "Rumus yang tidak mencakup tepat anak-anaknya akan salah begitu baris yang tertinggal "
+        "atau yang bukan anaknya diisi.",
+    ),
     # Documents (PK, IKU, Rencana Aksi, SKP)
     Rule(
         "D001",

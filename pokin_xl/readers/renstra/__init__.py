@@ -28,6 +28,7 @@ from pokin_xl.model.targets import parse_pagu, parse_target
 from pokin_xl.model.text import clean, is_blank
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.renstra.aggregates import aggregate_formulas
 from pokin_xl.readers.renstra.columns import describe_columns
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
 from pokin_xl.readers.renstra.layout import Layout, detect
@@ -68,7 +69,7 @@ def read_renstra(
     if not found:
         raise InputError(_not_a_table(path, grids), file=name)
     layout, grid = max(found, key=lambda item: item[0].score)
-    formulas = _formulas(path, layout.sheet) if layout.periods and not is_xls(path) else {}
+    formulas = _formulas(path, layout.sheet) if not is_xls(path) else {}
     reader = _Values(grid, formulas)
     walker = Walker(grid, layout, reader.value_at)
     walker.walk()
@@ -82,6 +83,7 @@ def read_renstra(
         )
     _refuse_without_values(layout, walker, name, grid.title)
     ancestors(walker.nodes)
+    aggregates = aggregate_formulas(walker.nodes, layout, formulas, reader.value_at)
     years = calendar(grid, layout, tahun_awal)
     periods = years.periods
     problems: list[Finding] = []
@@ -108,6 +110,7 @@ def read_renstra(
         ],
         columns=describe_columns(grid, layout),
         skipped=walker.skipped,
+        aggregates=aggregates,
     )
 
 
