@@ -95,6 +95,7 @@ def _rows(renstra: RenstraWorkbook, period: int | None) -> list[dict]:
         return None
 
     entries: list[dict] = []
+    has_indicator = bool(renstra.columns.get("indikator"))
     shown_pagu: set[str] = set()
     with_indicator: set[str] = set()
     records = indicators.to_dict("records") if not indicators.empty else []
@@ -106,7 +107,7 @@ def _rows(renstra: RenstraWorkbook, period: int | None) -> list[dict]:
         with_indicator.add(node_id)
         target = item.get(f"target_{period}") if period is not None else None
         entry = _entry(int(row), by_id[node_id][1], item_parent(node_id))
-        entry["indikator"] = clean(item.get("indikator")) or None
+        entry["indikator"] = (clean(item.get("indikator")) or None) if has_indicator else None
         entry["target"] = target.value if isinstance(target, Target) else None
         entry["target_teks"] = target.raw if isinstance(target, Target) and target.raw else None
         entry["satuan"] = clean(item.get("satuan")) or None

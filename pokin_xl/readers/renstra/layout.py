@@ -436,7 +436,12 @@ def detect(grid: Grid) -> Layout | None:
         else:
             name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
     elif fields & {"tujuan", "sasaran", "program", "nama"}:
-        name = "evaluasi" if roles & {"realisasi", "triwulan", "capaian"} and valued else "ringkas"
+        if roles & {"realisasi", "triwulan", "capaian"} and valued:
+            name = "evaluasi"
+        elif "nama" in fields and not fields & {"tujuan", "sasaran", "program"}:
+            name = "tanpa_kode"
+        else:
+            name = "ringkas"
     else:
         return None
     if name in ("sesendok", "T-C.27", "evaluasi", "sipd"):

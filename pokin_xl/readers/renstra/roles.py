@@ -33,6 +33,30 @@ ROLE_LABELS = {
     "kebutuhan": "kebutuhan/proyeksi",
 }
 _PLAN_WORDS = ("target", "rencana", "pagu", "anggaran", "dana")
+# A header made only of these words ("Target", "K", "Rp (000)") names the kind of value, not
+# whose value it is: the header above it decides.
+_BARE_WORDS = frozenset(
+    {
+        "target",
+        "k",
+        "rp",
+        "pagu",
+        "dana",
+        "anggaran",
+        "kinerja",
+        "indikatif",
+        "fisik",
+        "keuangan",
+        "rupiah",
+        "000",
+        "ribu",
+        "juta",
+        "tk",
+        "capaian",
+        "nilai",
+        "satuan",
+    }
+)
 _SCALES: tuple[tuple[tuple[str, ...], int], ...] = (
     (("miliar", "milyar", "m rp"), 1_000_000_000),
     (("juta", "jutaan"), 1_000_000),
@@ -52,6 +76,8 @@ def column_role(texts: list[str]) -> str:
         for role, phrases in ROLE_PHRASES:
             if any(_has(key, phrase) for phrase in phrases):
                 return role
+        if set(key.split()) <= _BARE_WORDS:
+            continue
         if any(_has(key, word) for word in _PLAN_WORDS):
             return ""
     return ""

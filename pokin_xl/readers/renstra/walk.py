@@ -25,6 +25,7 @@ _BY_RANK = {rank: jenis for jenis, rank in RANK.items()}
 _ENUMERATOR_RE = re.compile(r"^\s*(?:(\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})\s*[.):]|[-•·*])\s+")
 _NAME_JENIS = (
     ("urusan pemerintahan bidang", "bidang"),
+    ("unsur", "urusan"),
     ("bidang urusan", "bidang"),
     ("urusan", "urusan"),
     ("bidang", "bidang"),
@@ -151,13 +152,17 @@ def _parent_code(canonical: str) -> str:
     return parent_of(canonical) or ""
 
 
-def _jenis_from_name(name: str) -> str:
-    """'Program ...', 'Urusan ...' by their first words, else the national list's own names."""
+def _jenis_by_prefix(name: str) -> str:
     key = normalise(name, expand=False)
     for prefix, jenis in _NAME_JENIS:
         if key == prefix or key.startswith(prefix + " "):
             return jenis
-    return jenis_of_name(name) or ""
+    return ""
+
+
+def _jenis_from_name(name: str) -> str:
+    """'Program ...', 'Urusan ...' by their first words, else the national list's own names."""
+    return _jenis_by_prefix(name) or jenis_of_name(name) or ""
 
 
 class Walker:
@@ -378,7 +383,7 @@ class Walker:
 
     def _local_code_jenis(self, code: str, name: str) -> str:
         """The level of a code that is not national, from its shape within this table."""
-        named = _jenis_from_name(name)
+        named = _jenis_by_prefix(name)  # "Program ..."; a national name may be reused locally
         if named:
             return named
         parts = len(code.split("."))
@@ -486,6 +491,8 @@ class Walker:
         for period, column in group.targets.items():
             valued = self.value_at(row, column.col)
             targets[period] = (parse_target(valued.value, valued.number_format), valued)
+        if group.virtual and all(v.source == "kosong" for _, v in targets.values()):
+            return  # no indicator column: only an item with a target states one
         for line in texts:
             indikator, nomor = strip_enumerator(line)
             if not indikator:
