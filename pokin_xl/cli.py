@@ -26,10 +26,11 @@ from pokin_xl.inspect import render_text as render_inspect
 from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.reconcile import reconcile, text_report
+from pokin_xl.reconcile import detect_kind, reconcile, text_report
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
+from pokin_xl.validate_planning import validate_planning_table
 from pokin_xl.version import __version__
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
 from pokin_xl.writers.workbook import check_output_path
@@ -155,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
+    )
+    check.add_argument("--tahun", type=int, help="tahun target tabel Renstra/Renja yang diperiksa")
+    check.add_argument("--tahun-awal", type=int, help="tahun pertama Renstra (kolom Tahun 1..n)")
+    check.add_argument(
+        "--sheet", help="sheet tabel Renstra/Renja (bawaan: tabel yang paling jelas)"
     )
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
@@ -360,10 +366,24 @@ def _summary(path: str, workbook, report: Report) -> dict:
     }
 
 
+def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
+    """A matriks through `validate`; any other workbook as a Renstra/Renja table."""
+    if not path.lower().endswith(".xls") and detect_kind(path) == "matriks":
+        workbook = read_matriks(path)
+        report = validate(workbook, select=args.select, ignore=args.ignore)
+        return _summary(path, workbook, report), report
+    return validate_planning_table(
+        path,
+        tahun=args.tahun,
+        sheet=args.sheet,
+        tahun_awal=args.tahun_awal,
+        select=args.select,
+        ignore=args.ignore,
+    )
+
+
 def _validate_one(path: str, args: argparse.Namespace, out) -> int:
-    workbook = read_matriks(path)
-    report = validate(workbook, select=args.select, ignore=args.ignore)
-    summary = _summary(path, workbook, report)
+    summary, report = _checked(path, args)
     if args.format == "json":
         print(report.to_json(summary), file=out)
     else:
@@ -503,7 +523,10 @@ def default_reconcile_output(a_path: Path) -> Path:
 
 def render_text(report: Report, summary: dict) -> str:
     lines = [f"{summary['file']} — {summary.get('perangkat_daerah') or '(perangkat daerah?)'}"]
-    lines.append("Ringkasan per unit kerja (jumlah sasaran menurut tingkat):")
+    if "tata_letak" in summary:
+        lines.append(f"Tabel: {summary['tata_letak']}; tahun {summary['tahun'] or '-'}")
+    else:
+        lines.append("Ringkasan per unit kerja (jumlah sasaran menurut tingkat):")
     for unit, levels in summary["units"].items():
         parts = ", ".join(f"{level} {count}" for level, count in levels.items())
         lines.append(f"  {unit}: {parts}")

@@ -17,7 +17,7 @@ import openpyxl
 import pandas as pd
 
 from pokin_xl.checks.budget import check_budget
-from pokin_xl.checks.nomenclature import check_planning_codes
+from pokin_xl.checks.nomenclature import check_parent_codes
 from pokin_xl.checks.planning_budget import check_planning_budget
 from pokin_xl.checks.reconcile import (
     Side,
@@ -28,6 +28,7 @@ from pokin_xl.checks.reconcile import (
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, columns_of_period
 from pokin_xl.readers.matriks import read_matriks
@@ -91,7 +92,9 @@ def reconcile(
         b_columns = columns_of_period(renstra, period)
         side_b = side_from_renstra(renstra, period)
         findings += (
-            renstra.problems + check_planning_budget(renstra) + check_planning_codes(renstra)
+            renstra.problems
+            + check_planning_budget(renstra)
+            + check_parent_codes(planning_view(renstra, period, chosen.year))
         )
         year = (renstra.periods.get(period) if period is not None else None) or year
         layout, kind = renstra.layout, "renstra"

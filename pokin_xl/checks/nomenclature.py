@@ -26,8 +26,6 @@ from pokin_xl.model.nomenclature import (
     load_nomenclature,
     name_difference,
 )
-from pokin_xl.model.renstra import JENIS_LABELS as PLANNING_LABELS
-from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
 
@@ -276,45 +274,14 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
     return findings
 
 
-def check_planning_codes(workbook: RenstraWorkbook) -> list[Finding]:
-    """N004 on a planning table: a kegiatan or sub kegiatan under a node whose code it does not
-    extend (X.XX matches any urusan.bidang, as on the matriks side)."""
-    if workbook.nodes.frame.empty:
+def check_parent_codes(workbook: MatriksWorkbook) -> list[Finding]:
+    """N004 alone (reconcile runs it on the planning table it compares against)."""
+    frame = workbook.nodes.frame
+    if frame.empty or "kode_nomenklatur" not in frame.columns:
         return []
-    nodes = workbook.nodes.frame.reset_index().set_index("node_id", drop=False)
-    findings: list[Finding] = []
-    coded = nodes[
-        nodes["jenis"].isin(("kegiatan", "sub_kegiatan")) & nodes["kode_canonical"].ne("")
-    ]
-    for node in coded.to_dict("records"):
-        above = str(node["induk_posisi"] or "")
-        if above not in nodes.index:
-            continue
-        parent = nodes.loc[above]
-        if parent["jenis"] not in ("program", "kegiatan") or not parent["kode_canonical"]:
-            continue
-        if _starts_with(str(node["kode_canonical"]), str(parent["kode_canonical"])):
-            continue
-        by_code = ""
-        if node["induk_by"] == "kode" and node["induk"] in nodes.index:
-            owner = nodes.loc[node["induk"]]
-            by_code = (
-                f"; menurut kodenya induknya {PLANNING_LABELS[str(owner['jenis'])].lower()} "
-                f"'{owner['kode']}' (baris {int(owner['row'])}), dan rekonsiliasi mengikuti kode"
-            )
-        findings.append(
-            finding(
-                "N004",
-                f"Kode {PLANNING_LABELS[str(node['jenis'])].lower()} '{node['kode']}' tidak diawali kode "
-                f"{PLANNING_LABELS[str(parent['jenis'])].lower()} di atasnya '{parent['kode']}' "
-                f"(baris {int(parent['row'])}){by_code}.",
-                file=workbook.file_name,
-                sheet=workbook.sheet,
-                cell=str(node["cell"]),
-                unit=str(node.get("unit_kerja", "") or ""),
-                tingkat=PLANNING_LABELS[str(node["jenis"])],
-                kode=str(node["kode"]),
-                subject=str(node["nama"]),
-            )
-        )
-    return findings
+    canonical_by_kode: dict[str, str] = {}
+    for kode, raw in zip(frame["kode"], frame["kode_nomenklatur"], strict=True):
+        canonical = canonical_code(clean(raw)) if clean(raw) else None
+        if canonical:
+            canonical_by_kode[str(kode)] = canonical
+    return _parent_codes(workbook, canonical_by_kode)
