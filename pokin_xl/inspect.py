@@ -16,6 +16,7 @@ import pandas as pd
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, columns_of_period
 from pokin_xl.model.targets import Target
 from pokin_xl.model.text import clean
+from pokin_xl.readers.headers import KINERJA_HEADERS
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.year import ChosenYear, choose_period
@@ -168,7 +169,7 @@ def _matriks(path: Path) -> dict:
                 "nama": clean(record.get("sasaran")) or None,
                 "indikator": clean(record.get("indikator")) or None,
                 "target": _number(record.get("target_value")),
-                "target_teks": clean(record.get("target")) or None,
+                "target_teks": clean(record.get("target_raw")) or None,
                 "satuan": clean(record.get("satuan")) or None,
                 "pagu": _number(record.get("pagu_value")),
             }
@@ -182,8 +183,9 @@ def _matriks(path: Path) -> dict:
         "tahun_dari": "Identitas: Tahun" if workbook.identity.tahun else "",
         "header": [],
         "kolom": {
-            field: {"kolom": letter, "judul": field}
-            for field, letter in workbook.indicators.letters.items()
+            field: {"kolom": letter, "judul": KINERJA_HEADERS[field][0]}
+            for field, letter in workbook.indicators.columns.items()
+            if field in KINERJA_HEADERS
         },
         "baris": rows,
         "dilewati": [],

@@ -12,7 +12,7 @@ import xlsxwriter
 from pokin_xl.errors import InputError
 from pokin_xl.inspect import inspect_workbook
 from tests.cli_runner import run_cli
-from tests.conftest import real_file
+from tests.conftest import ROOT, real_file
 from tests.planning_builders import (
     write_evaluasi,
     write_plan_and_copy,
@@ -222,3 +222,51 @@ def test_the_real_xls_annex_reads_with_its_own_cell_addresses():
     j3 = inspect_workbook(path, sheet="J-3")
     assert j3["kolom"]["pagu"]["kolom"] == "G"
     assert rows_of(j3)[12][0]["pagu"] == 4_450_000_000
+
+
+# ------------------------------------------------------------------------------ the contract
+CONTRACT = {
+    "file",
+    "sheet",
+    "jenis",
+    "tata_letak",
+    "tahun",
+    "tahun_dari",
+    "header",
+    "kolom",
+    "baris",
+    "dilewati",
+}
+ROW_KEYS = {
+    "baris",
+    "tingkat",
+    "kode",
+    "induk",
+    "nama",
+    "indikator",
+    "target",
+    "target_teks",
+    "satuan",
+    "pagu",
+}
+
+
+def test_inspect_json_keeps_the_contract(tmp_path):
+    run = run_cli("inspect", write_evaluasi(tmp_path / "e.xlsx"), "--format", "json")
+    assert run.code == 0
+    reading = json.loads(run.out)
+    assert set(reading) >= CONTRACT
+    assert all(set(entry) >= ROW_KEYS for entry in reading["baris"])
+    assert {"kolom", "judul", "tahun"} <= set(reading["kolom"]["target"])
+    assert {"kolom", "judul", "tahun", "skala"} <= set(reading["kolom"]["pagu"])
+    text = run_cli("inspect", tmp_path / "e.xlsx")
+    assert text.code == 0 and "Tahun: 2018" in text.out and "Dilewati" in text.out
+
+
+def test_inspect_shows_a_matriks_the_same_way():
+    path = ROOT / "samples" / "bkpsdm_purwakarta_2024" / "matriks.xlsx"
+    reading = inspect_workbook(path)
+    assert reading["jenis"] == "matriks" and reading["tahun"] == 2024
+    assert set(reading) >= CONTRACT
+    assert all(set(entry) >= ROW_KEYS for entry in reading["baris"])
+    assert reading["kolom"]["target"]["kolom"] == "I"
