@@ -142,8 +142,15 @@ def check_planning_formulas(workbook: RenstraWorkbook) -> list[Finding]:
             )
         if not problems:
             continue
-        kid_values = [values.get(tree.row_of[k]) for k in kids if k not in tree.disputed]
-        given = [v for v in kid_values if v is not None]
+        # The number the formula would give over the right rows: the rows it reads, less the
+        # rows that are not the parent's children or count one twice, plus the children missed.
+        # Rows that are not items (blank, labels, a child's second indicator) stay as read.
+        dropped = set(strangers) | {record["row"]}
+        for kid in kids:
+            if _counted(tree, kid, refs) > 1:
+                dropped |= {tree.row_of[d] for d in tree.descendants(kid)}
+        corrected = (refs - dropped) | set(missing)
+        given = [v for v in (values.get(r) for r in sorted(corrected)) if v is not None]
         right = (sum(given) / len(given) if given else None) if record["average"] else sum(given)
         stated = record["value"]
         pagu = record["kind"] == "pagu"

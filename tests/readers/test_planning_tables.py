@@ -270,3 +270,37 @@ def test_inspect_shows_a_matriks_the_same_way():
     assert set(reading) >= CONTRACT
     assert all(set(entry) >= ROW_KEYS for entry in reading["baris"])
     assert reading["kolom"]["target"]["kolom"] == "I"
+
+
+def test_a_pre_2019_table_never_gets_a_sub_kegiatan_from_a_name(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws["A1"] = "Rencana Kerja Sekretariat Daerah Tahun 2016 (Permendagri Nomor 54 Tahun 2010)"
+    ws.append([])
+    ws.append(["No", "Program/Kegiatan", "Indikator Kinerja", "Target", "Pagu Indikatif (Rp)"])
+    ws.append([None, "BELANJA LANGSUNG", None, None, None])
+    ws.append(["I", "Program Pelayanan Administrasi Perkantoran", None, None, 300])
+    # a 2016 kegiatan whose name is a national sub kegiatan today
+    ws.append([1, "Penyediaan Jasa Surat Menyurat", "Jumlah surat terkirim", "1200 surat", 100])
+    ws.append([2, "Penyediaan Alat Tulis Kantor", "Jumlah paket ATK", "12 paket", 200])
+    ws.append([None, "Sub Total", None, None, 300])
+    book.save(tmp_path / "r.xlsx")
+    reading = inspect_workbook(tmp_path / "r.xlsx")
+    assert reading["tahun"] == 2016  # the regulation's 2010 is not a candidate
+    levels = [(e["baris"], e["tingkat"], e["induk"]) for e in reading["baris"]]
+    assert levels == [(5, "Program", None), (6, "Kegiatan", 5), (7, "Kegiatan", 5)]
+    skipped = {e["baris"] for e in reading["dilewati"]}
+    assert {4, 8} <= skipped
+
+
+def test_a_sub_kegiatan_named_sub_is_an_item_not_a_total(tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws["A1"] = "Renja Tahun 2025"
+    ws.append(["Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", "Target", "Pagu (Rp)"])
+    ws.append(["Program Kepegawaian Daerah", "Indeks Profesionalitas ASN", "Indeks", 71, 10])
+    ws.append(["Kegiatan Mutasi dan Promosi ASN", "Persentase mutasi", "%", 90, 10])
+    ws.append(["Sub Kegiatan Pengelolaan Promosi ASN", "Jumlah dokumen", "Dokumen", 1, 10])
+    book.save(tmp_path / "r.xlsx")
+    reading = inspect_workbook(tmp_path / "r.xlsx")
+    assert [e["tingkat"] for e in reading["baris"]] == ["Program", "Kegiatan", "Sub Kegiatan"]

@@ -65,6 +65,9 @@ def aggregate_formulas(
                 continue  # reads other columns: not a roll-up of this one
             if values is None:
                 values = {row: _number(value_at(row, column.col), column) for row in node_rows}
+            for row in rows or ():  # the rows it reads: blank, label and continuation rows too
+                if row not in values:
+                    values[row] = _number(value_at(row, column.col), column)
             valued = value_at(node.row, column.col)
             records.append(
                 {

@@ -127,7 +127,8 @@ def split_lines(text: str) -> list[str]:
     return [clean(line.rstrip(";").strip()) for line in lines]
 
 
-_TOTAL_WORDS = frozenset({"jumlah", "total", "subtotal", "sub", "grand"})
+SUB_KEGIATAN_FROM = 2021
+_TOTAL_RE = re.compile(r"^(?:jumlah|total|sub ?total|grand total|belanja)\b")
 _FOOTER_WORDS = ("sumber", "keterangan", "catatan", "ket", "mengetahui", "ditetapkan")
 
 
@@ -194,6 +195,25 @@ class Walker:
         self.kode_cols = [c for c in layout.columns if c.field == "kode"]
         self.skipped: list[tuple[int, str]] = []
         self.max_parts = self._longest_local_code()
+        self.allow_sub = self._has_sub_kegiatan()
+
+    def _has_sub_kegiatan(self) -> bool:
+        """Sub kegiatan exist from the 2021 nomenclature on; older tables (program and kegiatan
+        only) never get one from a name or a position, only from a six-part national code."""
+        header = normalise(self.nama_col.header if self.nama_col else "", expand=False)
+        if "sub" in header.split() or "subkegiatan" in header:
+            return True
+        years = [y for y in self.layout.periods.values() if y is not None]
+        years += [int(y) for y in re.findall(r"\b(20\d\d)\b", self.layout.title)]
+        if years and max(years) >= SUB_KEGIATAN_FROM:
+            return True
+        if not years and self.max_parts == 0:
+            return True  # nothing says the table is old
+        for row in range(self.layout.first_data_row, self.grid.max_row + 1):
+            parts = self._code_parts(row)
+            if parts and code_info(".".join(parts))[1] == "sub_kegiatan":
+                return True
+        return False
 
     def _longest_local_code(self) -> int:
         """Parts of the longest code that is not a national one (pre-2019 tables number programs
@@ -220,7 +240,7 @@ class Walker:
         if self.nama_col is None or self._code_parts(row):
             return False
         key = normalise(self.grid.value(row, self.nama_col.col), expand=False)
-        return key.split(" ")[0] in _TOTAL_WORDS if key else False
+        return bool(key) and _TOTAL_RE.match(key) is not None
 
     # ------------------------------------------------------------------------------ walking
     def walk(self) -> None:
@@ -238,7 +258,7 @@ class Walker:
                 self.skipped.append((row, "catatan di bawah tabel; baris berikutnya tidak dibaca"))
                 break
             if self._is_total(row):
-                self.skipped.append((row, "baris jumlah/total, bukan butir"))
+                self.skipped.append((row, "baris jumlah/total atau kelompok belanja, bukan butir"))
                 continue
             self._structure(row)
             for group in self.layout.groups:
@@ -405,6 +425,8 @@ class Walker:
                 if self.stack
                 else "program"
             )
+        if jenis == "sub_kegiatan" and not self.allow_sub and not canonical:
+            jenis = "kegiatan"
         rank = RANK[jenis]
         while self.stack and RANK[self.stack[-1].jenis] >= rank:
             self.stack.pop()

@@ -22,6 +22,13 @@ _SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+# "Permendagri Nomor 86 Tahun 2017", "Perda No. 5 Tahun 2021": the year of a regulation, not of
+# the plan.
+_REGULATION_RE = re.compile(
+    r"\b(?:permendagri|peraturan|perda|perbup|perwal|pergub|kepmendagri|uu|pp|nomor|no)\b"
+    r"[^|]*?\btahun\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ def calendar(grid: Grid, layout: Layout, tahun_awal: int | None) -> Calendar:
         spans = list(_SPAN_RE.finditer(text))
         if spans and span is None:
             span = (int(spans[0].group(1)), f"{ref}: '{text}'")
-        rest = _SPAN_RE.sub(" ", text)
+        rest = _REGULATION_RE.sub(" ", _SPAN_RE.sub(" ", text))
         singles.extend((int(y), f"{ref}: '{text}'") for y in _YEAR_RE.findall(rest))
     periods = dict(layout.periods)
     sources: dict[int, str] = {}
