@@ -16,9 +16,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from pokin_xl.checks.budget import check_budget
+from pokin_xl.checks.budget import check_budget, check_plan_budget
 from pokin_xl.checks.nomenclature import check_parent_codes
-from pokin_xl.checks.planning_budget import check_planning_budget
 from pokin_xl.checks.reconcile import (
     Side,
     compare_sides,
@@ -93,7 +92,7 @@ def reconcile(
         side_b = side_from_renstra(renstra, period)
         findings += (
             renstra.problems
-            + check_planning_budget(renstra)
+            + check_plan_budget(renstra)
             + check_parent_codes(planning_view(renstra, period, chosen.year))
         )
         year = (renstra.periods.get(period) if period is not None else None) or year

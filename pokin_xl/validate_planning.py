@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from pokin_xl.checks.budget import check_plan_budget
 from pokin_xl.checks.nomenclature import check_nomenclature
-from pokin_xl.checks.planning_budget import check_planning_budget
 from pokin_xl.checks.statements import check_joined_indicators
 from pokin_xl.checks.targets import check_targets
 from pokin_xl.errors import InputError
@@ -76,7 +76,7 @@ def validate_planning_table(
     view = planning_view(renstra, chosen.period, chosen.year)
     periods = [chosen.period] if chosen.period is not None else []
     report = Report(list(renstra.problems))
-    report.extend(check_planning_budget(renstra, periods))
+    report.extend(check_plan_budget(renstra, periods))
     if chosen.period is not None:
         has_units = bool(renstra.columns.get("satuan"))
         report.extend(f for f in _targets(view) if has_units or f.code != "T003")
