@@ -29,7 +29,7 @@ from pokin_xl.model.targets import format_number
 from pokin_xl.model.text import clean
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("P001",)
+CODES = ("P001", "P002")
 
 ROLLUP_COLUMNS = [
     "code",

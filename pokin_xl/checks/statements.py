@@ -23,7 +23,7 @@ from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.text import clean, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("S001", "S002", "S003", "S004")
+CODES = ("S001", "S002", "S003", "S004", "S005")
 
 # ---------------------------------------------------------------------------------------- data
 # First words (normalised, or two words for "rata rata") that make a statement a measure.

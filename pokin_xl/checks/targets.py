@@ -48,7 +48,7 @@ from pokin_xl.model.units import (
 )
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008")
+CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009")
 
 # ---------------------------------------------------------------------------------------- data
 # Units that name the same kind of thing although spelt differently: an indicator that counts

@@ -24,10 +24,11 @@ from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
 from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
-from pokin_xl.model.targets import parse_pagu, parse_target
-from pokin_xl.model.text import clean, is_blank
+from pokin_xl.model.targets import parse_target
+from pokin_xl.model.text import is_blank
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.pagu import read_pagu
 from pokin_xl.readers.renstra.aggregates import aggregate_formulas
 from pokin_xl.readers.renstra.columns import describe_columns
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
@@ -268,23 +269,21 @@ def _node_frame(
             record[f"{jenis}_node"] = node.ancestors.get(jenis, "")
         for period in periods:
             valued = node.pagu.get(period)
-            number = parse_pagu(valued.value) if valued else None
-            if valued is not None and number is None and not is_blank(valued.value):
-                problems.append(
-                    finding(
-                        "B002",
-                        f"Pagu '{clean(valued.value)}' bukan angka rupiah; tulis angka saja, mis. "
-                        "150000000 atau 150.000.000.",
-                        file=file,
-                        sheet=sheet,
-                        cell=valued.cell,
-                        kode=node.kode,
-                        subject=node.nama or node.uraian,
-                    )
-                )
             column = _pagu_column(valued)
-            if number is not None and column is not None:
-                number *= scales.get(column, 1)
+            number = (
+                read_pagu(
+                    valued.value,
+                    problems,
+                    scale=scales.get(column or 0, 1),
+                    file=file,
+                    sheet=sheet,
+                    cell=valued.cell,
+                    kode=node.kode,
+                    subject=node.nama or node.uraian,
+                )
+                if valued is not None
+                else None
+            )
             # only a parent's formula is a roll-up whose range matters
             refs = (
                 references(valued.formula)
