@@ -75,7 +75,7 @@ def _number(value: object) -> float | int | None:
 def _rows(renstra: RenstraWorkbook, period: int | None) -> list[dict]:
     nodes = renstra.nodes.frame
     indicators = renstra.indicators.frame
-    if nodes.empty:
+    if nodes.empty and renstra.layout != "iku":
         return []
     by_id = {
         str(r["node_id"]): (int(row), r)
@@ -103,6 +103,9 @@ def _rows(renstra: RenstraWorkbook, period: int | None) -> list[dict]:
     rows = list(indicators.index) if not indicators.empty else []
     for row, item in zip(rows, records, strict=True):
         node_id = str(item.get("node") or "")
+        if not node_id and renstra.layout == "iku":
+            entries.append(_indicator_only(int(row), item, period))
+            continue
         if node_id not in by_id or by_id[node_id][1]["jenis"] not in ITEM_LEVELS:
             continue
         with_indicator.add(node_id)
@@ -126,6 +129,23 @@ def _rows(renstra: RenstraWorkbook, period: int | None) -> list[dict]:
         entries.append(entry)
     entries.sort(key=lambda e: (e["baris"], ITEM_LEVELS.index(_level_key(e["tingkat"]))))
     return entries
+
+
+def _indicator_only(row: int, item: dict, period: int | None) -> dict:
+    """An indicator of a table without item columns (IKU): a sasaran-level measure."""
+    target = item.get(f"target_{period}") if period is not None else None
+    return {
+        "baris": row,
+        "tingkat": JENIS_LABELS["sasaran"],
+        "kode": clean(item.get("nomor")) or None,
+        "induk": None,
+        "nama": None,
+        "indikator": clean(item.get("indikator")) or None,
+        "target": target.value if isinstance(target, Target) else None,
+        "target_teks": target.raw if isinstance(target, Target) and target.raw else None,
+        "satuan": clean(item.get("satuan")) or None,
+        "pagu": None,
+    }
 
 
 def _level_key(label: str) -> str:

@@ -50,6 +50,7 @@ LAYOUTS: dict[str, str] = {
     "ringkas": "tabel ringkas tujuan-sasaran-program",
     "kelompok": "daftar tujuan/sasaran per kelompok",
     "evaluasi": "formulir evaluasi hasil Renja/RKPD Permendagri 86/2017 (target, realisasi, triwulan)",
+    "iku": "tabel indikator kinerja dengan target (tanpa kolom program/kegiatan)",
     "tanpa_kode": "tabel program/kegiatan/sub kegiatan tanpa kolom kode (tingkat dari nama)",
     "sipd": "tabel target sub kegiatan (Kode Rekening, nama, satuan, target; tanpa kolom indikator)",
 }

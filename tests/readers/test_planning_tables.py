@@ -304,3 +304,42 @@ def test_a_sub_kegiatan_named_sub_is_an_item_not_a_total(tmp_path):
     book.save(tmp_path / "r.xlsx")
     reading = inspect_workbook(tmp_path / "r.xlsx")
     assert [e["tingkat"] for e in reading["baris"]] == ["Program", "Kegiatan", "Sub Kegiatan"]
+
+
+def test_an_indicator_table_without_items_like_the_real_j2(tmp_path):
+    """J-2 of the real annex: Indikator, an IKK column of numbers, Target Renstra over years."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "J-2"
+    ws["B3"] = "Pencapaian Kinerja Biro Bina Produksi"
+    for col, text in ((2, "No"), (3, "Indikator"), (4, "SPM/Standar Nasional"), (5, "IKK")):
+        ws.cell(6, col, text)
+        ws.merge_cells(start_row=6, start_column=col, end_row=7, end_column=col)
+    ws.cell(6, 6, "Target Renstra SKPD")
+    ws.merge_cells(start_row=6, start_column=6, end_row=6, end_column=9)
+    ws.cell(6, 10, "Proyeksi")
+    for offset, year in enumerate(range(2014, 2018)):
+        ws.cell(7, 6 + offset, year)
+    for col in range(2, 11):
+        ws.cell(8, col, f"({col - 1})")
+    ws.append([None, 1, "Jumlah pegawai yang telah menempuh jenjang S2", None, 6, 1, 2, 4, 2])
+    ws.append([None, 2, "Jumlah rumusan kebijakan bidang :"])
+    ws.append([None, None, "a. Pertanian", None, 12, 3, 3, 3, 3])
+    ws.append([None, None, "b. Ketahanan Pangan", None, 4, 1, 1, 1, 1])
+    book.save(tmp_path / "j2.xlsx")
+    with pytest.raises(InputError, match="2014, 2015, 2016, 2017"):
+        inspect_workbook(tmp_path / "j2.xlsx")
+    reading = inspect_workbook(tmp_path / "j2.xlsx", tahun=2016)
+    assert reading["kolom"]["indikator"]["kolom"] == "C"  # not E, whose 'IKK' holds numbers
+    assert reading["kolom"]["target"]["kolom"] == "H"
+    assert [(e["baris"], e["target"]) for e in reading["baris"]] == [(9, 4), (11, 3), (12, 1)]
+    assert 10 in {e["baris"] for e in reading["dilewati"]}  # the heading ending in ':'
+
+
+def test_a_sheet_that_holds_no_table_says_so(tmp_path):
+    path = write_sipd(tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Catatan")["A1"] = "Disusun oleh Bidang Perencanaan"
+    book.save(path)
+    with pytest.raises(InputError, match="sheet ini tidak memuat judul kolom"):
+        inspect_workbook(path, sheet="Catatan")

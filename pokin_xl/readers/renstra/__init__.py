@@ -67,6 +67,13 @@ def read_renstra(
     if sheet is not None and not any(g.title == sheet for g in grids):
         shown = ", ".join(f"'{g.title}'" for g in grids)
         raise InputError(f"sheet '{sheet}' tidak ada (sheet yang ada: {shown}).", file=name)
+    if not found and sheet is not None:
+        raise InputError(
+            "bukan tabel perencanaan: sheet ini tidak memuat judul kolom tabel Renstra/Renja "
+            "(indikator dengan target/pagu, atau kode/nama program dan kegiatan).",
+            file=name,
+            sheet=sheet,
+        )
     if not found:
         raise InputError(_not_a_table(path, grids), file=name)
     layout, grid = max(found, key=lambda item: item[0].score)
@@ -301,6 +308,23 @@ def _node_frame(
     frame = pd.DataFrame(records, index=pd.Index(rows, name="row"))
     for column in [c for c in frame.columns if c.endswith("_row")]:
         frame[column] = frame[column].astype("Int64")
+    if frame.empty:  # a table of indicators without items (IKU)
+        frame = pd.DataFrame(
+            columns=[
+                "node_id",
+                "jenis",
+                "kode",
+                "kode_canonical",
+                "nama",
+                "uraian",
+                "induk",
+                "induk_row",
+                "induk_posisi",
+                "cell",
+                *[f"pagu_{p}" for p in periods],
+            ],
+            index=pd.Index([], name="row"),
+        )
     for period in periods:
         frame[f"pagu_{period}"] = frame[f"pagu_{period}"].astype("Float64")
     letters = {f"pagu_{p}": column_letter(g.pagu[p].col) for g in layout.groups for p in g.pagu}

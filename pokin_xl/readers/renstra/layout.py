@@ -420,6 +420,7 @@ def detect(grid: Grid) -> Layout | None:
         first_data += 1
     _mark_repeated_group(columns)
     _same_header_by_content(grid, columns, first_data)
+    _numeric_indicators(grid, columns, first_data)
     _units_by_content(grid, columns, first_data)
     fields = {c.field for c in columns}
     valued = bool(fields & {"target", "pagu"})
@@ -435,6 +436,8 @@ def detect(grid: Grid) -> Layout | None:
             name = "sipd"
         else:
             name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
+    elif "indikator" in fields and valued and not fields & {"tujuan", "sasaran", "program", "nama"}:
+        name = "iku"  # indicators with their targets, no item column (an IKU / kinerja table)
     elif fields & {"tujuan", "sasaran", "program", "nama"}:
         if roles & {"realisasi", "triwulan", "capaian"} and valued:
             name = "evaluasi"
@@ -506,6 +509,22 @@ def _mark_repeated_group(columns: list[Column]) -> None:
         if column.col >= start and column.field in (*_STRUCTURE_FIELDS, *GROUP_FIELDS, "lain"):
             column.copy_of = firsts.get(column.field)
             column.field = "salinan"
+
+
+def _numeric_indicators(grid: Grid, columns: list[Column], first_data: int) -> None:
+    """An 'indicator' column that holds numbers (an "IKK" column of values) states no indicator."""
+    for column in columns:
+        if column.field != "indikator":
+            continue
+        numbers = texts = 0
+        for row in range(first_data, min(grid.max_row, first_data + _CONTENT_SAMPLE) + 1):
+            value = grid.value(row, column.col)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers += 1
+            elif sum(ch.isalpha() for ch in clean(value)) >= 4:
+                texts += 1
+        if numbers >= 3 and numbers > 2 * texts:
+            column.field = ""
 
 
 def _same_header_by_content(grid: Grid, columns: list[Column], first_data: int) -> None:

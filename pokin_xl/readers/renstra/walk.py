@@ -515,6 +515,10 @@ class Walker:
             targets[period] = (parse_target(valued.value, valued.number_format), valued)
         if group.virtual and all(v.source == "kosong" for _, v in targets.values()):
             return  # no indicator column: only an item with a target states one
+        if text.rstrip().endswith(":") and all(v.source == "kosong" for _, v in targets.values()):
+            # "Jumlah dokumen ... sub sektor :" heads the lettered items below it
+            self.skipped.append((row, "judul kelompok indikator (butirnya di baris berikut)"))
+            return
         for line in texts:
             indikator, nomor = strip_enumerator(line)
             if not indikator:
