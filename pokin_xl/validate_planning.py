@@ -32,6 +32,14 @@ def _targets(view: MatriksWorkbook) -> list[Finding]:
     """T001-T008; where most targets of the year are sentences (an output described in words, as
     pre-2019 RKPD review tables write them), an unreadable number (T002) is not a defect."""
     findings = check_targets(view)
+    frame = view.indicators.frame
+    if not frame.empty:  # '-' in a plan's target cell: deliberately no target that year
+        dashes = {
+            view.indicators.cell("target", int(row))
+            for row, raw in frame["target_raw"].items()
+            if clean(raw).strip("-–— ") == "" and clean(raw)
+        }
+        findings = [f for f in findings if not (f.code == "T001" and f.cell in dashes)]
     kinds = view.indicators.frame.get("target_kind")
     if kinds is None:
         return findings

@@ -89,9 +89,13 @@ def planning_view(
     if not indicators.empty:
         for row, item in zip(indicators.index, indicators.to_dict("records"), strict=True):
             node_id = str(item.get("node") or "")
-            if node_id not in pagu_by_node:
+            if not node_id and workbook.layout == "iku":
+                node = {"jenis": "sasaran", "nama": "", "uraian": "", "kode": ""}
+                ids[node_id] = f"baris {row}"  # an indicator table without items (IKU)
+            elif node_id not in pagu_by_node:
                 continue
-            node = items[items["node_id"] == node_id].iloc[0]
+            else:
+                node = items[items["node_id"] == node_id].iloc[0]
             level = LEVEL_OF_JENIS[str(node["jenis"])]
             target = item.get(f"target_{period}") if period is not None else None
             if not isinstance(target, Target):

@@ -212,3 +212,9 @@ def test_validate_a_plan_from_the_command_line(tmp_path):
     report = json.loads(run.out)
     assert report["summary"]["tahun"] == 2025
     assert [f["code"] for f in report["findings"]].count("P001") == 1
+
+
+def test_t001_not_on_a_dash_that_says_no_target_this_year(tmp_path):
+    assert findings(table(tmp_path, {"E5": "-"}), "T001") == []
+    [found] = findings(table(tmp_path, {"E5": None}), "T001")
+    assert found.cell == "E5"

@@ -334,6 +334,8 @@ def test_an_indicator_table_without_items_like_the_real_j2(tmp_path):
     assert reading["kolom"]["target"]["kolom"] == "H"
     assert [(e["baris"], e["target"]) for e in reading["baris"]] == [(9, 4), (11, 3), (12, 1)]
     assert 10 in {e["baris"] for e in reading["dilewati"]}  # the heading ending in ':'
+    # its lettered items carry it: two 'a. Pertanian' under two headings are two indicators
+    assert reading["baris"][1]["indikator"] == "Jumlah rumusan kebijakan bidang Pertanian"
 
 
 def test_a_sheet_that_holds_no_table_says_so(tmp_path):

@@ -194,6 +194,7 @@ class Walker:
         self.uraian_col = first.get("uraian")
         self.kode_cols = [c for c in layout.columns if c.field == "kode"]
         self.skipped: list[tuple[int, str]] = []
+        self.heading = ""  # an indicator heading ending in ':' over lettered items
         self.max_parts = self._longest_local_code()
         self.allow_sub = self._has_sub_kegiatan()
 
@@ -518,11 +519,16 @@ class Walker:
         if text.rstrip().endswith(":") and all(v.source == "kosong" for _, v in targets.values()):
             # "Jumlah dokumen ... sub sektor :" heads the lettered items below it
             self.skipped.append((row, "judul kelompok indikator (butirnya di baris berikut)"))
+            self.heading = strip_enumerator(text)[0].rstrip(" :")
             return
         for line in texts:
             indikator, nomor = strip_enumerator(line)
             if not indikator:
                 continue
+            if nomor.isalpha() and len(nomor) == 1 and self.heading:
+                indikator = f"{self.heading} {indikator}"  # "a. Pertanian" under its heading
+            elif not nomor.isalpha():
+                self.heading = ""
             self.indicators.append(
                 IndicatorRecord(
                     row=row,
