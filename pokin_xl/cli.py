@@ -320,9 +320,25 @@ def _validate(args: argparse.Namespace) -> int:
 
     results: list[dict] = []
     worst = EXIT_OK
+    plans = [p for p in args.files if not _is_matriks(p)]  # Renstra/Renja tables, or neither
+    for path in plans:
+        try:
+            summary, report = _checked(path, args)
+        except InputError as exc:
+            print(f"pokin-xl: {exc}", file=sys.stderr)
+            worst = EXIT_INPUT
+            continue
+        if args.format == "json":
+            results.append({"summary": summary, "findings": [f.to_dict() for f in report.sorted()]})
+        else:
+            print(render_text(report, summary))
+            print()
+        if report.has_errors and worst == EXIT_OK:
+            worst = EXIT_FINDINGS
     jobs = [
         Job(p, Path(p).name, tuple(args.select), tuple(args.ignore), figures=False)
         for p in args.files
+        if p not in plans
     ]
     for done in run_jobs_with(jobs, workers=args.jobs):
         if not done.read:
@@ -366,9 +382,13 @@ def _summary(path: str, workbook, report: Report) -> dict:
     }
 
 
+def _is_matriks(path: str) -> bool:
+    return not path.lower().endswith(".xls") and detect_kind(path) == "matriks"
+
+
 def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table."""
-    if not path.lower().endswith(".xls") and detect_kind(path) == "matriks":
+    if _is_matriks(path):
         workbook = read_matriks(path)
         report = validate(workbook, select=args.select, ignore=args.ignore)
         return _summary(path, workbook, report), report
