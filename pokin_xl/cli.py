@@ -24,13 +24,16 @@ from pokin_xl.build import build, default_output, output_path
 from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.inspect import inspect_workbook
+from pokin_xl.inspect import render_text as render_inspect
 from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
 from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.reconcile import reconcile, text_report
+from pokin_xl.reconcile import detect_kind, reconcile, text_report
 from pokin_xl.summary import unit_summary
 from pokin_xl.template import write_template
 from pokin_xl.validate import validate
+from pokin_xl.validate_planning import validate_planning_table
 from pokin_xl.version import __version__
 from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
@@ -158,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
     )
+    check.add_argument("--tahun", type=int, help="tahun target tabel Renstra/Renja yang diperiksa")
+    check.add_argument("--tahun-awal", type=int, help="tahun pertama Renstra (kolom Tahun 1..n)")
+    check.add_argument(
+        "--sheet", help="sheet tabel Renstra/Renja (bawaan: tabel yang paling jelas)"
+    )
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
     _add_jobs(check)
@@ -175,6 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
     )
     make.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan")
+
+    show = sub.add_parser("inspect", help="tampilkan cara berkas dibaca, tanpa memeriksa")
+    show.add_argument("file", metavar="BERKAS", help="Renstra/Renja (.xlsx/.xls) atau Matriks")
+    show.add_argument("--tahun", type=int, help="tahun target yang dibaca")
+    show.add_argument(
+        "--tahun-awal", type=int, help="tahun pertama Renstra (bila judul tidak menyebut)"
+    )
+    show.add_argument("--sheet", help="nama sheet (bawaan: tabel yang paling jelas)")
+    show.add_argument(
+        "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
+    )
 
     compare = sub.add_parser(
         "reconcile", help="bandingkan target, satuan dan pagu Matriks dengan Renstra/Matriks lain"
@@ -275,6 +294,13 @@ def _main(argv: Sequence[str] | None) -> int:
             return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
         if args.command == "rekap":
             return _rekap(args)
+        if args.command == "inspect":
+            reading = inspect_workbook(
+                args.file, tahun=args.tahun, sheet=args.sheet, tahun_awal=args.tahun_awal
+            )
+            text = json.dumps(reading, ensure_ascii=False, indent=2)
+            print(text if args.format == "json" else render_inspect(reading))
+            return EXIT_OK
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -313,25 +339,38 @@ def _validate(args: argparse.Namespace) -> int:
         return _validate_one(args.files[0], args, sys.stdout)
     from pokin_xl.rekap import Job, file_report, run_jobs_with
 
-    results: list[dict] = []
-    worst = EXIT_OK
+    plans = {p for p in args.files if not _is_matriks(p)}  # Renstra/Renja tables, or neither
     jobs = [
         Job(p, Path(p).name, tuple(args.select), tuple(args.ignore), figures=False)
         for p in args.files
+        if p not in plans
     ]
-    for done in run_jobs_with(jobs, workers=args.jobs):
-        if not done.read:
-            print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
-            worst = max(worst, _unread_code(done))
-            continue
-        report = file_report(done)
-        summary = {
-            "file": done.file,
-            "perangkat_daerah": done.perangkat_daerah,
-            "tahun": done.tahun,
-            "units": done.units,
-            "severity": done.severity,
-        }
+    done_all = run_jobs_with(jobs, workers=args.jobs)
+    pooled = dict(zip((job.path for job in jobs), done_all, strict=True))
+    results: list[dict] = []
+    worst = EXIT_OK
+    for path in args.files:  # reported in the order given, whichever process did the work
+        if path in plans:
+            try:
+                summary, report = _checked(path, args)
+            except InputError as exc:
+                print(f"pokin-xl: {exc}", file=sys.stderr)
+                worst = max(worst, EXIT_INPUT)
+                continue
+        else:
+            done = pooled[path]
+            if not done.read:
+                print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
+                worst = max(worst, _unread_code(done))
+                continue
+            report = file_report(done)
+            summary = {
+                "file": done.file,
+                "perangkat_daerah": done.perangkat_daerah,
+                "tahun": done.tahun,
+                "units": done.units,
+                "severity": done.severity,
+            }
         if args.format == "json":
             results.append({"summary": summary, "findings": [f.to_dict() for f in report.sorted()]})
         else:
@@ -361,10 +400,33 @@ def _summary(path: str, workbook, report: Report) -> dict:
     }
 
 
+def _is_matriks(path: str) -> bool:
+    if path.lower().endswith(".xls"):
+        return False
+    try:
+        return detect_kind(path) == "matriks"
+    except InputError:  # unusable either way: the matriks reader (or its worker) says why
+        return True
+
+
+def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
+    """A matriks through `validate`; any other workbook as a Renstra/Renja table."""
+    if _is_matriks(path):
+        workbook = read_matriks(path)
+        report = validate(workbook, select=args.select, ignore=args.ignore)
+        return _summary(path, workbook, report), report
+    return validate_planning_table(
+        path,
+        tahun=args.tahun,
+        sheet=args.sheet,
+        tahun_awal=args.tahun_awal,
+        select=args.select,
+        ignore=args.ignore,
+    )
+
+
 def _validate_one(path: str, args: argparse.Namespace, out) -> int:
-    workbook = read_matriks(path)
-    report = validate(workbook, select=args.select, ignore=args.ignore)
-    summary = _summary(path, workbook, report)
+    summary, report = _checked(path, args)
     if args.format == "json":
         print(report.to_json(summary), file=out)
     else:
@@ -502,7 +564,10 @@ def default_reconcile_output(a_path: Path) -> Path:
 
 def render_text(report: Report, summary: dict) -> str:
     lines = [f"{summary['file']} — {summary.get('perangkat_daerah') or '(perangkat daerah?)'}"]
-    lines.append("Ringkasan per unit kerja (jumlah sasaran menurut tingkat):")
+    if "tata_letak" in summary:
+        lines.append(f"Tabel: {summary['tata_letak']}; tahun {summary['tahun'] or '-'}")
+    else:
+        lines.append("Ringkasan per unit kerja (jumlah sasaran menurut tingkat):")
     for unit, levels in summary["units"].items():
         parts = ", ".join(f"{level} {count}" for level, count in levels.items())
         lines.append(f"  {unit}: {parts}")

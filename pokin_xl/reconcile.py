@@ -15,23 +15,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from pokin_xl.checks.budget import check_budget
+from pokin_xl.checks.budget import check_budget, check_plan_budget
+from pokin_xl.checks.nomenclature import check_parent_codes
 from pokin_xl.checks.reconcile import (
     Side,
-    check_renstra_codes,
-    check_renstra_rollups,
     compare_sides,
     side_from_matriks,
     side_from_renstra,
 )
-from pokin_xl.errors import InputError, printable
+from pokin_xl.errors import printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
-from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook
+from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, columns_of_period
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
+from pokin_xl.readers.renstra.year import choose_period
 from pokin_xl.readers.workbook import check_input_file, find_title, sheet_titles
 
 ROLLUP_JENIS = ("program", "kegiatan", "sub_kegiatan")
@@ -69,6 +70,7 @@ def reconcile(
     check_input_file(b_path)  # a named pipe or folder as B is refused before A is read
     a = read_matriks(a_path)
     findings = [p for p in a.problems if p.code in _A_PROBLEMS]
+    b_columns: dict = {}
     if detect_kind(b_path) == "matriks":
         b_matriks = read_matriks(b_path)
         # two matriks: name each by its file, "Matriks" would name both
@@ -84,9 +86,15 @@ def reconcile(
         side_a = side_from_matriks(a)
         renstra = read_renstra(b_path, tahun_awal=tahun_awal)
         year = tahun if tahun is not None else a.identity.tahun
-        period = _period(renstra, year)
+        chosen = choose_period(renstra, year)
+        period = chosen.period
+        b_columns = columns_of_period(renstra, period)
         side_b = side_from_renstra(renstra, period)
-        findings += renstra.problems + check_renstra_rollups(renstra) + check_renstra_codes(renstra)
+        findings += (
+            renstra.problems
+            + check_plan_budget(renstra)
+            + check_parent_codes(planning_view(renstra, period, chosen.year))
+        )
         year = (renstra.periods.get(period) if period is not None else None) or year
         layout, kind = renstra.layout, "renstra"
         rollups = pd.concat(
@@ -106,34 +114,7 @@ def reconcile(
         rollups=rollups,
         report=report,
         compared=comparison.compared,
-    )
-
-
-def _period(renstra: RenstraWorkbook, year: int | None) -> int | None:
-    if not renstra.periods:  # a list of tujuan/sasaran and indicators, without targets
-        return None
-    if year is None:
-        if len(renstra.periods) == 1:
-            return next(iter(renstra.periods))
-        raise InputError(
-            "tahun pembanding tidak diketahui: Matriks tidak menyebut Tahun; gunakan --tahun.",
-            file=renstra.file_name,
-        )
-    period = renstra.period_of(year)
-    if period is not None:
-        return period
-    if not renstra.years:
-        raise InputError(
-            f"tahun {year} tidak dapat dicari: kolom Renstra memakai 'Tahun 1..{len(renstra.periods)}' "
-            "dan judulnya tidak menyebut periode (mis. '2024-2026'); gunakan --tahun-awal.",
-            file=renstra.file_name,
-            sheet=renstra.sheet,
-        )
-    shown = ", ".join(str(y) for y in renstra.years)
-    raise InputError(
-        f"tahun {year} tidak ada di Renstra (tahun yang ada: {shown}).",
-        file=renstra.file_name,
-        sheet=renstra.sheet,
+        b_columns=b_columns,
     )
 
 

@@ -15,6 +15,7 @@ import importlib
 OWNER_MODULES: tuple[str, ...] = (
     "pokin_xl.readers.matriks",
     "pokin_xl.readers.renstra",
+    "pokin_xl.readers.pagu",
     "pokin_xl.checks.kinerja_rows",
     "pokin_xl.checks.hierarchy",
     "pokin_xl.checks.targets",

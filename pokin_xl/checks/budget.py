@@ -1,9 +1,20 @@
-"""Budget: a parent's Pagu against the sum of its direct children's Pagu (P001).
+"""Budget: a parent against its children (P001, P002). The one owner of both rules.
 
-`rollup_mismatches` is the pure roll-up comparison; the Renstra reconciliation reuses it per year.
+- `check_budget`: a parent's Pagu against the sum of its direct children's Pagu (P001), on a
+  matriks and, through model.planning_view, on a planning table's typed parent pagu.
+- `check_rollup_formulas`: a planning table's aggregate formula on a parent row (SUM, AVERAGE,
+  `+`) in every target, pagu and realisation column, against the parent's children: rows it
+  misses, item rows that are not its children, a child counted twice (the child and a row below
+  it), the parent itself. Blank, label and continuation rows inside a range are fine. A wrong
+  range whose result equals the right one today (the rows it misses are blank or zero) is P002
+  (warning); a result that differs is P001 (error) with both numbers.
+- `check_plan_budget`: both on a planning table, per period.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
 
 import pandas as pd
 
@@ -12,10 +23,13 @@ from pokin_xl.checks.hierarchy import cycle_rows, level_label, node_name, parent
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.model.planning_view import planning_view
+from pokin_xl.model.renstra import JENIS_LABELS, RenstraWorkbook
 from pokin_xl.model.targets import format_number
+from pokin_xl.model.text import clean
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("P001",)
+CODES = ("P001", "P002")
 
 ROLLUP_COLUMNS = [
     "code",
@@ -123,3 +137,189 @@ def check_budget(workbook: MatriksWorkbook) -> list[Finding]:
             finding("P001", message, **at_row(workbook, workbook.indicators, at, "pagu", record))
         )
     return out
+
+
+# ------------------------------------------------------------------------ planning tables
+_TOLERANCE = 0.5
+
+
+def _rows_text(rows: list[int]) -> str:
+    ordered = sorted(set(rows))
+    if not ordered:
+        return "-"
+    spans: list[str] = []
+    start = prev = ordered[0]
+    for row in [*ordered[1:], None]:
+        if row is not None and row == prev + 1:
+            prev = row
+            continue
+        spans.append(str(start) if start == prev else f"{start}-{prev}")
+        if row is not None:
+            start = prev = row
+    return ", ".join(spans)
+
+
+class _Tree:
+    def __init__(self, workbook: RenstraWorkbook) -> None:
+        frame = workbook.nodes.frame
+        self.row_of: dict[str, int] = {}
+        self.info: dict[str, dict] = {}
+        self.children: dict[str, list[str]] = defaultdict(list)
+        for row, node in zip(frame.index, frame.to_dict("records"), strict=True):
+            node_id = str(node["node_id"])
+            self.row_of[node_id] = int(row)
+            self.info[node_id] = node
+        # A child whose code names another parent than its position (N004) is disputed: it is
+        # neither missing from nor foreign to either parent's formula.
+        self.disputed: set[str] = set()
+        self.placed: dict[str, list[str]] = defaultdict(list)
+        for node_id, node in self.info.items():
+            parent = str(node.get("induk") or "")
+            above = str(node.get("induk_posisi") or "")
+            if parent and parent in self.info:
+                self.children[parent].append(node_id)
+            if above and above in self.info and above != parent:
+                self.placed[above].append(node_id)
+                self.disputed.add(node_id)
+        self.node_rows = set(self.row_of.values())
+
+    def descendants(self, node_id: str) -> list[str]:
+        out: list[str] = []
+        stack = list(self.children.get(node_id, []))
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(self.children.get(current, []))
+        return out
+
+    def label(self, node_id: str) -> str:
+        node = self.info[node_id]
+        kind = JENIS_LABELS.get(str(node["jenis"]), str(node["jenis"])).lower()
+        return f"{kind} '{clean(str(node['kode']) + ' ' + str(node['nama'] or node['uraian']))}'"
+
+
+def _counted(tree: _Tree, node_id: str, refs: set[int]) -> int:
+    """How many times a node's amount enters a sum over `refs` (its own row, or its children)."""
+    own = 1 if tree.row_of[node_id] in refs else 0
+    kids = tree.children.get(node_id, [])
+    if not kids:
+        return own
+    below = [_counted(tree, kid, refs) for kid in kids]
+    if own:
+        return own + (1 if any(below) else 0)
+    return min(below) if all(below) else 0
+
+
+def _show(value: float | None, pagu: bool) -> str:
+    if value is None:
+        return "kosong"
+    return rupiah(value) if pagu else format_number(round(float(value), 2))
+
+
+def check_rollup_formulas(workbook: RenstraWorkbook) -> list[Finding]:
+    """P001/P002 on the aggregate formulas of a planning table's parent rows (see module doc)."""
+    if not workbook.aggregates or workbook.nodes.frame.empty:
+        return []
+    tree = _Tree(workbook)
+    findings: list[Finding] = []
+    for record in workbook.aggregates:
+        node_id = str(record["node_id"])
+        if node_id not in tree.info:
+            continue
+        refs = set(record["refs"])
+        values: dict[int, float | None] = record["values"]
+        kids = tree.children.get(node_id, [])
+        family = set(tree.descendants(node_id))
+        for other in tree.placed.get(node_id, []):
+            family |= {other, *tree.descendants(other)}
+        problems: list[str] = []
+        if record["broken"]:
+            problems.append("merujuk sel yang sudah dihapus (#REF!)")
+        if record["row"] in refs:
+            problems.append("merujuk dirinya sendiri")
+        missing = [
+            tree.row_of[k] for k in kids if k not in tree.disputed and _counted(tree, k, refs) == 0
+        ]
+        twice = [tree.row_of[k] for k in kids if _counted(tree, k, refs) > 1]
+        strangers = sorted(
+            row
+            for row in refs
+            if row in tree.node_rows
+            and row != record["row"]
+            and row not in {tree.row_of[f] for f in family}
+            and row not in {tree.row_of[d] for d in tree.disputed}
+        )
+        if missing:
+            problems.append(f"tidak menghitung anaknya di baris {_rows_text(missing)}")
+        if strangers:
+            problems.append(f"menghitung baris {_rows_text(strangers)} yang bukan anaknya")
+        if twice:
+            problems.append(
+                f"menghitung dua kali anak di baris {_rows_text(twice)} (baris itu dan baris "
+                "di bawahnya sama-sama masuk)"
+            )
+        if not problems:
+            continue
+        # The number the formula would give over the right rows: the rows it reads, less the
+        # rows that are not the parent's children or count one twice, plus the children missed.
+        # Rows that are not items (blank, labels, a child's second indicator) stay as read.
+        dropped = set(strangers) | {record["row"]}
+        for kid in kids:
+            if _counted(tree, kid, refs) > 1:
+                dropped |= {tree.row_of[d] for d in tree.descendants(kid)}
+        corrected = (refs - dropped) | set(missing)
+        given = [v for v in (values.get(r) for r in sorted(corrected)) if v is not None]
+        right = (sum(given) / len(given) if given else None) if record["average"] else sum(given)
+        stated = record["value"]
+        pagu = record["kind"] == "pagu"
+        where = (
+            f"Rumus {tree.label(node_id)} pada kolom '{record['judul']}' ({record['formula']}): "
+            + "; ".join(problems)
+        )
+        same = (
+            stated is not None
+            and right is not None
+            and abs(float(stated) - float(right)) <= _TOLERANCE
+        ) or (stated in (None, 0) and not given)
+        code = "P002" if same and not record["broken"] else "P001"
+        if code == "P002":
+            message = (
+                f"{where}. Hasilnya hari ini tetap benar ({_show(stated, pagu)}) karena baris yang "
+                "salah masuk/tertinggal kosong atau nol; perbaiki rentangnya sebelum baris itu diisi."
+            )
+        else:
+            message = (
+                f"{where}. Hasil rumus {_show(stated, pagu)}, padahal jumlah anaknya "
+                f"{_show(right, pagu)}."
+            )
+        node = tree.info[node_id]
+        findings.append(
+            finding(
+                code,
+                message,
+                file=workbook.file_name,
+                sheet=workbook.sheet,
+                cell=str(record["cell"]),
+                unit=str(node.get("unit_kerja", "") or ""),
+                tingkat=JENIS_LABELS.get(str(node["jenis"]), ""),
+                kode=str(node["kode"]),
+                subject=str(node["nama"] or node["uraian"]),
+            )
+        )
+    return findings
+
+
+def check_plan_budget(workbook: RenstraWorkbook, periods: list[int] | None = None) -> list[Finding]:
+    """P001/P002 on a planning table: its aggregate formulas, then each period's typed parent
+    pagu through `check_budget` (a parent whose pagu cell is a formula was judged above)."""
+    findings = check_rollup_formulas(workbook)
+    judged = {str(record["cell"]) for record in workbook.aggregates}
+    for period in periods if periods is not None else list(workbook.periods):
+        view = planning_view(workbook, period, workbook.periods.get(period))
+        label = workbook.period_label(period)
+        findings.extend(
+            dataclasses.replace(found, message=f"{label}: {found.message}")
+            for found in check_budget(view)
+            if found.cell not in judged
+        )
+    return findings

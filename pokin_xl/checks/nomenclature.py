@@ -272,3 +272,16 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
             )
         )
     return findings
+
+
+def check_parent_codes(workbook: MatriksWorkbook) -> list[Finding]:
+    """N004 alone (reconcile runs it on the planning table it compares against)."""
+    frame = workbook.nodes.frame
+    if frame.empty or "kode_nomenklatur" not in frame.columns:
+        return []
+    canonical_by_kode: dict[str, str] = {}
+    for kode, raw in zip(frame["kode"], frame["kode_nomenklatur"], strict=True):
+        canonical = canonical_code(clean(raw)) if clean(raw) else None
+        if canonical:
+            canonical_by_kode[str(kode)] = canonical
+    return _parent_codes(workbook, canonical_by_kode)

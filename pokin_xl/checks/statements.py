@@ -23,7 +23,7 @@ from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.text import clean, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("S001", "S002", "S003", "S004")
+CODES = ("S001", "S002", "S003", "S004", "S005")
 
 # ---------------------------------------------------------------------------------------- data
 # First words (normalised, or two words for "rata rata") that make a statement a measure.
@@ -334,12 +334,50 @@ def states_a_quality(text: str) -> bool:
 
 # ---------------------------------------------------------------------------------------- checks
 def check_statements(workbook: MatriksWorkbook) -> list[Finding]:
-    """S001-S004: sasaran worded as indicators or activities, indicators that measure nothing."""
+    """S001-S005: sasaran worded as indicators or activities, indicators that measure nothing,
+    two indicators in one cell."""
     return [
         *_sasaran_findings(workbook),
         *_indicator_findings(workbook),
         *_shared_indicators(workbook),
+        *check_joined_indicators(workbook),
     ]
+
+
+_PARTS_RE = re.compile(r"\s*(?:;|\r?\n)\s*")
+
+
+def joined_indicators(text: str) -> list[str]:
+    """The measures of a cell that states several ('Persentase A; Persentase B'), else []."""
+    parts = [part.strip(" .") for part in _PARTS_RE.split(text) if part.strip(" .")]
+    measures = [part for part in parts if measure_head(part)]
+    return measures if len(measures) >= 2 else []
+
+
+def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
+    """S005: two or more indicators written in one cell, sharing one target."""
+    sheet = workbook.indicators
+    frame = sheet.frame
+    if frame.empty or "indikator" not in frame:
+        return []
+    findings: list[Finding] = []
+    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+        text = str(record.get("indikator") or "")
+        if ";" not in text and "\n" not in text:
+            continue
+        measures = joined_indicators(text)
+        if not measures:
+            continue
+        shown = "; ".join(f"'{m}'" for m in measures)
+        findings.append(
+            finding(
+                "S005",
+                f"Satu sel memuat {len(measures)} indikator ({shown}) dengan satu target. "
+                "Tulis satu indikator per baris, masing-masing dengan target dan satuannya.",
+                **at_row(workbook, sheet, int(row), "indikator", record),
+            )
+        )
+    return findings
 
 
 def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:

@@ -1,4 +1,4 @@
-"""Target rules T001-T008: each indicator's target, its unit, and the same indicator elsewhere.
+"""Target rules T001-T009: each indicator's target, its unit, and the same indicator elsewhere.
 
 In this module "unit" always means the satuan (unit of measure); the Unit Kerja is `unit_kerja`.
 
@@ -42,12 +42,13 @@ from pokin_xl.model.units import (
     UNIT_ALIASES,
     base_unit,
     implied_unit,
+    near_miss_unit,
     normalise_unit,
     units_compatible,
 )
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008")
+CODES = ("T001", "T002", "T003", "T004", "T005", "T006", "T007", "T008", "T009")
 
 # ---------------------------------------------------------------------------------------- data
 # Units that name the same kind of thing although spelt differently: an indicator that counts
@@ -82,6 +83,7 @@ _FIELDS = (
 _implied = lru_cache(maxsize=16384)(implied_unit)
 _compatible = lru_cache(maxsize=4096)(units_compatible)
 _base = lru_cache(maxsize=4096)(base_unit)
+_near_miss = lru_cache(maxsize=4096)(near_miss_unit)
 
 
 @lru_cache(maxsize=16384)
@@ -154,6 +156,14 @@ def _row_findings(
             f"Target persentase '{_shown(record)}' berada di luar 0–100%. Periksa apakah "
             "satuannya benar atau target ditulis sebagai pecahan/angka lain.",
             **at_row(workbook, sheet, row, "target", record),
+        )
+    misspelt = _near_miss(record.get("satuan_norm"))
+    if misspelt is not None:
+        yield finding(
+            "T009",
+            f"Satuan '{clean(record.get('satuan_norm'))}' mirip satuan baku '{misspelt}'; "
+            "bila salah ketik, tulis '" + misspelt + "' agar dapat dibandingkan.",
+            **at_row(workbook, sheet, row, "satuan", record),
         )
     if target.kind == "category" and is_poor_category(target.category or target.raw):
         yield finding(

@@ -303,6 +303,20 @@ def _read_entries() -> list[Entry]:
 
 
 @functools.cache
+def _jenis_by_name() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for entry in load_nomenclature():
+        found.setdefault(normalise(entry.nama), set()).add(entry.jenis)
+    return {key: frozenset(kinds) for key, kinds in found.items()}
+
+
+def jenis_of_name(name: object) -> str | None:
+    """The level whose national name this is exactly (after normalise), None when none or several."""
+    kinds = _jenis_by_name().get(normalise(name), frozenset())
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+@functools.cache
 def load_nomenclature() -> Nomenclature:
     """The national list shipped with the package (read once)."""
     return Nomenclature(_read_entries())

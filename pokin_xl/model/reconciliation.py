@@ -30,6 +30,7 @@ class ReconcileResult:
     rollups: pd.DataFrame
     report: Report
     compared: dict[str, int] = field(default_factory=dict)
+    b_columns: dict = field(default_factory=dict)  # B's columns as `inspect` names them
 
     def summary(self) -> dict[str, object]:
         statuses = self.rows["status"].value_counts().to_dict() if len(self.rows) else {}
@@ -39,6 +40,7 @@ class ReconcileResult:
             "b_jenis": self.b_label,
             "b_tata_letak": LAYOUTS.get(self.b_layout, self.b_layout),
             "tahun": self.tahun,
+            "b_kolom": self.b_columns,
             "dibandingkan": self.compared,
             "status": {str(k): int(v) for k, v in statuses.items()},
             "severity": self.report.counts(),

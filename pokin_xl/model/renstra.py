@@ -50,6 +50,10 @@ LAYOUTS: dict[str, str] = {
     "T-C.27": "tabel T-C.27 Permendagri 86/2017",
     "ringkas": "tabel ringkas tujuan-sasaran-program",
     "kelompok": "daftar tujuan/sasaran per kelompok",
+    "evaluasi": "formulir evaluasi hasil Renja/RKPD Permendagri 86/2017 (target, realisasi, triwulan)",
+    "iku": "tabel indikator kinerja dengan target (tanpa kolom program/kegiatan)",
+    "tanpa_kode": "tabel program/kegiatan/sub kegiatan tanpa kolom kode (tingkat dari nama)",
+    "sipd": "tabel target sub kegiatan (Kode Rekening, nama, satuan, target; tanpa kolom indikator)",
 }
 
 # Where a number came from: typed in the cell, the value Excel cached for a formula, recomputed
@@ -69,6 +73,17 @@ class RenstraWorkbook:
     problems: list = field(default_factory=list)
     formula_cells: int = 0
     recomputed_cells: list[str] = field(default_factory=list)
+    # How the table was read (shown by `inspect`): where each period's year came from, the years
+    # written above the header, header rows (numbering rows included), the columns by field
+    # (COLUMN_DESCRIPTION) and the rows set aside with the reason.
+    year_sources: dict[int, str] = field(default_factory=dict)
+    title_years: list[int] = field(default_factory=list)
+    header_rows: list[int] = field(default_factory=list)
+    columns: dict[str, list[dict]] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Parent cells whose formula reads their own column (readers.renstra.aggregates): node_id,
+    # row, cell, judul, peran, kind, formula, refs (rows), broken, average, value, values (row -> value).
+    aggregates: list[dict] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:
@@ -90,3 +105,30 @@ class RenstraWorkbook:
     def period_label(self, period: int) -> str:
         year = self.periods.get(period)
         return str(year) if year is not None else f"Tahun {period}"
+
+
+def columns_of_period(renstra: RenstraWorkbook, period: int | None) -> dict:
+    """The columns read for one period, as `inspect` and the reconcile summary name them."""
+    out: dict = {}
+    for name, items in renstra.columns.items():
+        if name in ("target", "pagu"):
+            chosen = [dict(item) for item in items if item["periode"] == period]
+            if chosen:
+                item = chosen[0]
+                item["tahun"] = renstra.periods.get(period) if period is not None else None
+                item.pop("periode", None)
+                item.pop("indikator", None)
+                out[name] = item
+                if len(chosen) > 1:
+                    out[f"{name}_lain"] = [
+                        {k: v for k, v in c.items() if k not in ("periode", "indikator")}
+                        for c in chosen[1:]
+                    ]
+            others = sorted({item["periode"] for item in items if item["periode"] != period})
+            if others:
+                out.setdefault("tahun_lain", {})[name] = [renstra.period_label(p) for p in others]
+        elif name == "diabaikan":
+            out[name] = items
+        elif items:
+            out[name] = items[0] if len(items) == 1 else items
+    return out

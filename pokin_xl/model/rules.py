@@ -176,6 +176,12 @@ _RULES = [
         "Target kategori bernilai buruk",
         "Target seharusnya menyatakan kondisi yang ingin dicapai, bukan predikat buruk.",
     ),
+    Rule(
+        "T009",
+        "warning",
+        "Satuan mirip satuan baku (salah ketik?)",
+        "Satuan yang salah ketik tidak dapat dibandingkan dengan satuan dokumen lain.",
+    ),
     # Statements
     Rule(
         "S001",
@@ -200,6 +206,13 @@ _RULES = [
         "warning",
         "Sasaran dirumuskan sebagai kegiatan",
         "Sasaran dirumuskan sebagai kondisi ('Tersusunnya ...'), bukan kegiatan ('Penyusunan ...').",
+    ),
+    Rule(
+        "S005",
+        "warning",
+        "Dua indikator dalam satu sel",
+        "Setiap indikator memerlukan target dan satuannya sendiri; dua indikator dengan satu "
+        "target tidak dapat diukur masing-masing.",
     ),
     # Owners
     Rule(
@@ -281,6 +294,13 @@ _RULES = [
         "error",
         "Pagu induk tidak sama dengan jumlah pagu anak",
         "Pagu program dan kegiatan adalah jumlah pagu di bawahnya.",
+    ),
+    Rule(
+        "P002",
+        "warning",
+        "Rentang rumus jumlah salah, hasilnya kebetulan benar",
+        "Rumus yang tidak mencakup tepat anak-anaknya akan salah begitu baris yang tertinggal "
+        "atau yang bukan anaknya diisi.",
     ),
     # Documents (PK, IKU, Rencana Aksi, SKP)
     Rule(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+from rapidfuzz import fuzz
 
 from pokin_xl.model.text import clean, normalise
 
@@ -19,6 +22,18 @@ UNIT_ALIASES: dict[str, str] = {
     "dokumen": "Dokumen",
     "dok": "Dokumen",
     "laporan": "Laporan",
+    "lap": "Laporan",
+    "lapor": "Laporan",
+    "lpj": "Laporan",
+    "doc": "Dokumen",
+    "keg": "Kegiatan",
+    "kgt": "Kegiatan",
+    "th": "Tahun",
+    "hr": "Hari",
+    "lbg": "Lembaga",
+    "rekom": "Rekomendasi",
+    "apl": "Aplikasi",
+    "app": "Aplikasi",
     "orang": "Orang",
     "org": "Orang",
     "jiwa": "Jiwa",
@@ -98,6 +113,18 @@ _HEAD_NOUNS: dict[str, str] = {
     "dokumen": "Dokumen",
     "dok": "Dokumen",
     "laporan": "Laporan",
+    "lap": "Laporan",
+    "lapor": "Laporan",
+    "lpj": "Laporan",
+    "doc": "Dokumen",
+    "keg": "Kegiatan",
+    "kgt": "Kegiatan",
+    "th": "Tahun",
+    "hr": "Hari",
+    "lbg": "Lembaga",
+    "rekom": "Rekomendasi",
+    "apl": "Aplikasi",
+    "app": "Aplikasi",
     "paket": "Paket",
     "unit": "Unit",
     "orang": "Orang",
@@ -117,6 +144,7 @@ _HEAD_NOUNS: dict[str, str] = {
 _NOT_COUNTED = frozenset({"nilai", "indeks", "index", "predikat", "level", "kategori", "skor"})
 _PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
 _EDGE_PUNCTUATION = " .,;:()[]{}\"'"
+_NEAR_MISS_SCORE = 85
 
 
 def normalise_unit(text: object) -> str:
@@ -173,3 +201,45 @@ def units_compatible(a: str, b: str) -> bool:
     if not first or not second:
         return True
     return first == second or base_unit(first) == base_unit(second)
+
+
+def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
+    key = unit.lower()
+    best, score = None, 0.0
+    for known in candidates:
+        if abs(len(known) - len(unit)) > 2 or len(known) < 4:
+            continue
+        ratio = fuzz.ratio(key, known.lower())
+        if ratio > score:
+            best, score = known, ratio
+    return best, score
+
+
+@functools.cache
+def unit_vocabulary() -> frozenset[str]:
+    """Every unit spelt right: the canonical units here plus each SATUAN of the national
+    nomenclature in its canonical spelling, less the national list's own typos ('Dokuman')."""
+    canonical = frozenset({*KNOWN_UNITS, *SUGGESTED_UNITS})
+    kept = {u for u in _national_units() if _closest(u, canonical)[1] < _NEAR_MISS_SCORE}
+    return frozenset({*canonical, *kept})
+
+
+@functools.cache
+def _national_units() -> frozenset[str]:
+    from pokin_xl.model.nomenclature import load_nomenclature  # the list loads on first use
+
+    return frozenset(
+        u for u in (normalise_unit(e.satuan) for e in load_nomenclature() if e.satuan) if u
+    )
+
+
+def near_miss_unit(text: object) -> str | None:
+    """The vocabulary unit a satuan looks like a misspelling of ('Dokumne' -> 'Dokumen')."""
+    unit = normalise_unit(text)
+    vocabulary = unit_vocabulary()
+    if not unit or unit in vocabulary or unit in _national_units():
+        return None  # a national satuan copied exactly is never reported, typo or not
+    if len(unit) < 4 or any(ch.isdigit() for ch in unit):
+        return None
+    best, score = _closest(unit, vocabulary)
+    return best if best is not None and score >= _NEAR_MISS_SCORE else None

@@ -40,46 +40,54 @@ class Grid:
     """
 
     def __init__(self, sheet: Worksheet) -> None:
-        self.title = sheet.title
-        self._book = sheet.parent
-        self._cells: dict[tuple[int, int], Cell] = {}
-        max_row = max_col = 0
-        far: tuple[int, int] = (0, 0)
         # openpyxl keeps a worksheet's cells in `_cells`; iter_rows() would build every
         # position of the declared rectangle, empty or not.
-        for (row, col), source in sheet._cells.items():
-            value = source.value
-            if value is None:
-                continue
-            self._cells[(row, col)] = Cell(value, source.number_format or "General")
-            if _holds_value(value):
+        cells = {
+            position: Cell(source.value, source.number_format or "General")
+            for position, source in sheet._cells.items()
+            if source.value is not None
+        }
+        ranges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
+        self._fill(sheet.title, source_name(sheet.parent), cells, ranges)
+
+    def _fill(
+        self,
+        title: str,
+        file: str,
+        cells: dict[tuple[int, int], Cell],
+        ranges: list[tuple[int, int, int, int]],
+    ) -> None:
+        """Take the non-empty cells and the merged ranges (min_row, min_col, max_row, max_col),
+        whatever library read them: the used range, its bound and the merged fill are one code."""
+        self.title = title
+        self._file = file
+        self._cells = cells
+        max_row = max_col = 0
+        far: tuple[int, int] = (0, 0)
+        for (row, col), cell in cells.items():
+            if _holds_value(cell.value):
                 if row > max_row:
                     max_row = row
                 if col > max_col:
                     max_col = col
                 if row * col > far[0] * far[1]:
                     far = (row, col)
-        self._merged: dict[int, list[tuple[int, int, Cell]]] = {}
-        for merged in sheet.merged_cells.ranges:
-            top = self._cells.get((merged.min_row, merged.min_col), EMPTY)
-            if _holds_value(top.value):
-                max_row = max(max_row, merged.max_row)
-                max_col = max(max_col, merged.max_col)
+        for min_row, min_col, max_r, max_c in ranges:
+            if _holds_value(cells.get((min_row, min_col), EMPTY).value):
+                max_row = max(max_row, max_r)
+                max_col = max(max_col, max_c)
         self.max_row, self.max_col = max_row, max_col
         if max_row * max_col > MAX_AREA:
             self._refuse(far)
-        for merged in sheet.merged_cells.ranges:
-            if merged.min_row > max_row or merged.min_col > max_col:
+        self._merged: dict[int, list[tuple[int, int, Cell]]] = {}
+        for min_row, min_col, max_r, max_c in ranges:
+            if min_row > max_row or min_col > max_col:
                 continue
-            top = self._cells.get((merged.min_row, merged.min_col), EMPTY)
+            top = cells.get((min_row, min_col), EMPTY)
             fill = Cell(top.value, top.number_format, merged=True)
-            for r in range(merged.min_row, min(merged.max_row, max_row) + 1):
-                self._merged.setdefault(r, []).append(
-                    (merged.min_col, min(merged.max_col, max_col), fill)
-                )
-        self._tops = {
-            (m.min_row, m.min_col) for m in sheet.merged_cells.ranges if m.min_row <= max_row
-        }
+            for r in range(min_row, min(max_r, max_row) + 1):
+                self._merged.setdefault(r, []).append((min_col, min(max_c, max_col), fill))
+        self._tops = {(r0, c0) for r0, c0, _, _ in ranges if r0 <= max_row}
 
     def _refuse(self, far: tuple[int, int]) -> None:
         row, col = far
@@ -91,7 +99,7 @@ class Grid:
                 ",", "."
             )
             + f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang.",
-            file=source_name(self._book),
+            file=self._file,
             sheet=self.title,
             cell=where,
         )

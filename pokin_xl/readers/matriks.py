@@ -28,16 +28,17 @@ from pokin_xl.model.frames import (
 )
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.quarters import CaraHitung, Polaritas, parse_yes_no
-from pokin_xl.model.targets import parse_pagu, parse_target
+from pokin_xl.model.targets import parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
+from pokin_xl.readers.pagu import read_pagu
 from pokin_xl.readers.recompute import recompute_formulas
 from pokin_xl.readers.workbook import find_sheet, open_workbook, uncached_formulas
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
-CODES = ("B001", "B002", "B003", "B007", "B008", "B009", "B010")
+CODES = ("B001", "B003", "B007", "B008", "B009", "B010")
 
 CODE_FIELDS = ("kode", "kode_induk", "kode_nomenklatur")
 _ROW_FIELDS = ("kode", "tingkat", "sasaran", "indikator", "target", "nomenklatur")
@@ -459,26 +460,16 @@ def _pagu(
     letters: dict[str, str],
     problems: list[Finding],
 ) -> float | None:
-    value = record.get("pagu")
-    if is_blank(value):
-        return None
-    amount = parse_pagu(value)
-    if amount is not None:
-        return amount
-    shown = value.isoformat() if isinstance(value, dt.datetime | dt.date) else clean(value)
-    problems.append(
-        finding(
-            "B002",
-            f"Pagu '{shown}' bukan angka rupiah; tulis angka saja, mis. 150000000 atau 150.000.000.",
-            file=file,
-            sheet=sheet,
-            cell=f"{letters.get('pagu', '')}{row}",
-            unit=str(record["unit_kerja"]),
-            kode=str(record["kode"]),
-            subject=str(record["sasaran"]),
-        )
+    return read_pagu(
+        record.get("pagu"),
+        problems,
+        file=file,
+        sheet=sheet,
+        cell=f"{letters.get('pagu', '')}{row}",
+        unit=str(record["unit_kerja"]),
+        kode=str(record["kode"]),
+        subject=str(record["sasaran"]),
     )
-    return None
 
 
 def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:

@@ -220,7 +220,7 @@ def test_p001_roll_up_formula_over_a_wrong_range(tmp_path):
     result = run(tmp_path, rows=renstra_rows(extra=extra), tahun=2024)
     p001 = [f for f in result.report.sorted() if f.code == "P001"]
     assert [f.cell for f in p001] == ["F4", "H4"]  # both years' kegiatan SUM(F5:F5) misses row 6
-    assert "tidak terhitung: baris 6" in p001[0].message
+    assert "tidak menghitung anaknya di baris 6" in p001[0].message
     assert "Rp 1.000" in p001[0].message and "Rp 1.500" in p001[0].message
     assert p001[0].file == "renstra.xlsx"
     fixed = renstra_rows(extra=extra, cells={(1, 5): "=SUM(F5:F6)", (1, 7): "=SUM(H5:H6)"})

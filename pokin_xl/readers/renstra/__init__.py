@@ -23,14 +23,20 @@ from pokin_xl.findings import Finding, finding
 from pokin_xl.model.frames import SheetFrame
 from pokin_xl.model.matching import placeholder_form
 from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
-from pokin_xl.model.targets import parse_pagu, parse_target
-from pokin_xl.model.text import clean, is_blank
+from pokin_xl.model.targets import parse_target
+from pokin_xl.model.text import is_blank
 from pokin_xl.model.units import normalise_unit
 from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.pagu import read_pagu
+from pokin_xl.readers.renstra.aggregates import aggregate_formulas
+from pokin_xl.readers.renstra.columns import describe_columns
 from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate, references
 from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
+from pokin_xl.readers.renstra.year import calendar
+from pokin_xl.readers.sheets import count_text_boxes, read_grids
 from pokin_xl.readers.workbook import open_workbook
+from pokin_xl.readers.xls import is_xls
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B006",)
@@ -40,7 +46,9 @@ __all__ = ["read_renstra", "recomputed_finding"]
 _MAX_NAMED_CELLS = 5
 
 
-def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraWorkbook:
+def read_renstra(
+    path: str | Path, *, tahun_awal: int | None = None, sheet: str | None = None
+) -> RenstraWorkbook:
     """Read a Renstra workbook into frames (see model.renstra.RenstraWorkbook).
 
     `tahun_awal` names the calendar year of "Tahun 1" when neither the headers nor the title
@@ -48,26 +56,28 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
     """
     path = Path(path)
     name = printable(path.name)
-    workbook = open_workbook(path)
+    grids = read_grids(path)
     found: list[tuple[Layout, Grid]] = []
-    for sheet in workbook.worksheets:
-        if not sheet.max_row:
+    for grid in grids:
+        if not grid.max_row or (sheet is not None and grid.title != sheet):
             continue
-        grid = Grid(sheet)
         layout = detect(grid)
         if layout is not None:
             found.append((layout, grid))
-    if not found:
-        sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+    if sheet is not None and not any(g.title == sheet for g in grids):
+        shown = ", ".join(f"'{g.title}'" for g in grids)
+        raise InputError(f"sheet '{sheet}' tidak ada (sheet yang ada: {shown}).", file=name)
+    if not found and sheet is not None:
         raise InputError(
-            "tabel Renstra tidak ditemukan (sheet yang ada: "
-            f"{sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN KEGIATAN, INDIKATOR, TARGET/DANA "
-            "TAHUN n), tabel T-C.27, tabel ringkas (Tujuan, Sasaran, Indikator, Target tahun, "
-            "Program) dan daftar KELOMPOK/TUJUAN/SASARAN/INDIKATOR.",
+            "bukan tabel perencanaan: sheet ini tidak memuat judul kolom tabel Renstra/Renja "
+            "(indikator dengan target/pagu, atau kode/nama program dan kegiatan).",
             file=name,
+            sheet=sheet,
         )
+    if not found:
+        raise InputError(_not_a_table(path, grids), file=name)
     layout, grid = max(found, key=lambda item: item[0].score)
-    formulas = _formulas(path, layout.sheet) if layout.periods else {}
+    formulas = _formulas(path, layout.sheet) if not is_xls(path) else {}
     reader = _Values(grid, formulas)
     walker = Walker(grid, layout, reader.value_at)
     walker.walk()
@@ -79,8 +89,11 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
             sheet=grid.title,
             cell=f"A{layout.first_data_row}",
         )
+    _refuse_without_values(layout, walker, name, grid.title)
     ancestors(walker.nodes)
-    periods = _calendar(layout, tahun_awal)
+    aggregates = aggregate_formulas(walker.nodes, layout, formulas, reader.value_at)
+    years = calendar(grid, layout, tahun_awal)
+    periods = years.periods
     problems: list[Finding] = []
     nodes = _node_frame(walker.nodes, layout, grid.title, name, problems)
     indicators = _indicator_frame(walker, layout, grid.title)
@@ -97,7 +110,64 @@ def read_renstra(path: str | Path, *, tahun_awal: int | None = None) -> RenstraW
         problems=problems,
         formula_cells=len(formulas),
         recomputed_cells=list(reader.recomputed),
+        year_sources=years.sources,
+        title_years=list(years.title_years),
+        header_rows=[
+            *range(layout.header_rows[0], layout.header_rows[1] + 1),
+            *layout.numbering_rows,
+        ],
+        columns=describe_columns(grid, layout),
+        skipped=walker.skipped,
+        aggregates=aggregates,
     )
+
+
+def _not_a_table(path: Path, grids: list[Grid]) -> str:
+    sheets = ", ".join(f"'{g.title}'" for g in grids)
+    boxes = count_text_boxes(path) if not is_xls(path) else 0
+    filled = sum(1 for g in grids if g.max_row)
+    if boxes and not any(g.max_row > 1 for g in grids):
+        return f"bukan tabel perencanaan: berisi {boxes} kotak teks, bukan tabel (sheet: {sheets})."
+    drawn = f" dan {boxes} kotak teks" if boxes else ""
+    return (
+        f"bukan tabel perencanaan: {filled} sheet berisi sel{drawn}, tetapi tidak ada judul kolom "
+        f"tabel Renstra/Renja (sheet yang ada: {sheets}). Dikenali: tabel kode (KODE, PROGRAM DAN "
+        "KEGIATAN, INDIKATOR, TARGET/DANA TAHUN n), tabel T-C.27, formulir evaluasi Renja "
+        "(target, realisasi, triwulan), tabel target sub kegiatan (Kode Rekening, Satuan, Target), "
+        "tabel ringkas (Tujuan, Sasaran, Indikator, Target tahun, Program) dan daftar "
+        "KELOMPOK/TUJUAN/SASARAN/INDIKATOR."
+    )
+
+
+def _refuse_without_values(layout: Layout, walker: Walker, file: str, sheet: str) -> None:
+    """A table with indicators but no target and no pagu (the national nomenclature list, a
+    header-only template) is not a plan: comparing against it would only report noise."""
+    if layout.name == "kelompok":
+        return
+    found = sorted({c.field for c in layout.columns if c.field and c.field != "lain"})
+    if not layout.periods:
+        raise InputError(
+            "bukan tabel perencanaan: tidak ada kolom target atau pagu (kolom yang dikenali: "
+            + ", ".join(found)
+            + ").",
+            file=file,
+            sheet=sheet,
+        )
+    has_target = any(
+        valued.source != "kosong"
+        for item in walker.indicators
+        for _, valued in item.targets.values()
+    )
+    has_pagu = any(
+        v.source != "kosong" for node in walker.nodes.values() for v in node.pagu.values()
+    )
+    if not (has_target or has_pagu):
+        raise InputError(
+            "bukan tabel perencanaan yang terisi: kolom target/pagu ada tetapi tidak ada satu "
+            f"pun nilai target atau pagu di bawah judul kolom (baris {layout.header_rows[1]}).",
+            file=file,
+            sheet=sheet,
+        )
 
 
 def _formulas(path: Path, sheet: str) -> dict[tuple[int, int], str]:
@@ -175,21 +245,12 @@ class _Values:
         return value
 
 
-def _calendar(layout: Layout, tahun_awal: int | None) -> dict[int, int | None]:
-    periods = dict(layout.periods)
-    if any(year is not None for year in periods.values()):
-        return periods
-    start = tahun_awal if tahun_awal is not None else layout.tahun_awal
-    if start is None:
-        return periods
-    return {period: start + period - 1 for period in periods}
-
-
 def _node_frame(
     nodes: dict[str, NodeRecord], layout: Layout, sheet: str, file: str, problems: list[Finding]
 ) -> SheetFrame:
     periods = list(layout.periods)
     parents = {node.induk for node in nodes.values() if node.induk}
+    scales = {c.col: c.scale for g in layout.groups for c in g.pagu.values()}
     rows: list[int] = []
     records: list[dict[str, object]] = []
     for node in nodes.values():
@@ -215,21 +276,21 @@ def _node_frame(
             record[f"{jenis}_node"] = node.ancestors.get(jenis, "")
         for period in periods:
             valued = node.pagu.get(period)
-            number = parse_pagu(valued.value) if valued else None
-            if valued is not None and number is None and not is_blank(valued.value):
-                problems.append(
-                    finding(
-                        "B002",
-                        f"Pagu '{clean(valued.value)}' bukan angka rupiah; tulis angka saja, mis. "
-                        "150000000 atau 150.000.000.",
-                        file=file,
-                        sheet=sheet,
-                        cell=valued.cell,
-                        kode=node.kode,
-                        subject=node.nama or node.uraian,
-                    )
-                )
             column = _pagu_column(valued)
+            number = (
+                read_pagu(
+                    valued.value,
+                    problems,
+                    scale=scales.get(column or 0, 1),
+                    file=file,
+                    sheet=sheet,
+                    cell=valued.cell,
+                    kode=node.kode,
+                    subject=node.nama or node.uraian,
+                )
+                if valued is not None
+                else None
+            )
             # only a parent's formula is a roll-up whose range matters
             refs = (
                 references(valued.formula)
@@ -247,6 +308,23 @@ def _node_frame(
     frame = pd.DataFrame(records, index=pd.Index(rows, name="row"))
     for column in [c for c in frame.columns if c.endswith("_row")]:
         frame[column] = frame[column].astype("Int64")
+    if frame.empty:  # a table of indicators without items (IKU)
+        frame = pd.DataFrame(
+            columns=[
+                "node_id",
+                "jenis",
+                "kode",
+                "kode_canonical",
+                "nama",
+                "uraian",
+                "induk",
+                "induk_row",
+                "induk_posisi",
+                "cell",
+                *[f"pagu_{p}" for p in periods],
+            ],
+            index=pd.Index([], name="row"),
+        )
     for period in periods:
         frame[f"pagu_{period}"] = frame[f"pagu_{period}"].astype("Float64")
     letters = {f"pagu_{p}": column_letter(g.pagu[p].col) for g in layout.groups for p in g.pagu}

@@ -10,14 +10,18 @@ column nearest on its left.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from pokin_xl.model.text import clean, is_blank, normalise
+from pokin_xl.model.units import KNOWN_UNITS, normalise_unit
 from pokin_xl.readers.grid import Grid
+from pokin_xl.readers.renstra.roles import column_role, pagu_scale
 
 _SCAN_ROWS = 30
-_MAX_HEADER_ROWS = 4
+_MAX_HEADER_ROWS = 5
+_CONTENT_SAMPLE = 60
 
 # field -> header keys (normalised), tried in this order; a header matches a key when it equals
 # it or starts with it followed by a space.
@@ -93,6 +97,10 @@ class Column:
     period: int | None = None  # 1..n for "Tahun-n"; None for calendar-year or undated columns
     year: int | None = None
     tier: str = ""  # for indikator columns: the level its header names ("program", "sasaran", ...)
+    role: str = ""  # a value column that is not the plan (roles.ROLE_LABELS: realisasi, akhir ...)
+    kind: str = ""  # "target" or "pagu" for value columns, whatever their role
+    scale: int = 1  # pagu written in thousands ("Rp (000)") or millions
+    copy_of: int | None = None  # a column of a second group that repeats the first one
 
 
 @dataclass
@@ -100,6 +108,7 @@ class Group:
     """One indicator column and the satuan/baseline/target/pagu columns that belong to it."""
 
     indikator: Column
+    virtual: bool = False  # no indicator column (SIPD target sheet): the item's name stands for it
     satuan: Column | None = None
     baseline: Column | None = None
     targets: dict[int, Column] = field(default_factory=dict)  # period -> column
@@ -117,6 +126,7 @@ class Layout:
     periods: dict[int, int | None]
     title: str
     tahun_awal: int | None  # from the title ("2024-2026")
+    numbering_rows: tuple[int, ...] = ()  # rows under the header that number the columns 1, 2, 3
 
     @property
     def score(self) -> int:
@@ -193,11 +203,18 @@ def _classify(texts: list[str], col: int) -> Column:
     if top in ("baseline", "akhir"):
         return Column(col, top, header)
     if kind and (period is not None or year is not None or top in ("", "satuan")):
-        return Column(col, kind, header, period=period, year=year)
+        role = column_role(texts)
+        scale = pagu_scale(texts) if kind == "pagu" else 1
+        field_name = "lain" if role else kind
+        return Column(
+            col, field_name, header, period=period, year=year, role=role, kind=kind, scale=scale
+        )
     if top == "indikator":
         return Column(col, top, header, tier=_indicator_tier(texts[0]))
     if kind and top == "":
-        return Column(col, kind, header)
+        role = column_role(texts)
+        scale = pagu_scale(texts) if kind == "pagu" else 1
+        return Column(col, "lain" if role else kind, header, role=role, kind=kind, scale=scale)
     return Column(col, top, header)
 
 
@@ -215,8 +232,69 @@ def _row_fields(grid: Grid, row: int) -> set[str]:
     return fields
 
 
+_HEADER_FIRST_WORDS = frozenset(
+    {
+        "urusan",
+        "bidang",
+        "program",
+        "kegiatan",
+        "sub",
+        "realisasi",
+        "target",
+        "tingkat",
+        "capaian",
+        "triwulan",
+        "tw",
+        "semester",
+        "indikator",
+        "kinerja",
+        "anggaran",
+        "pagu",
+        "dana",
+        "fisik",
+        "keuangan",
+        "renja",
+        "renstra",
+        "rkpd",
+        "proyeksi",
+        "prakiraan",
+        "kebutuhan",
+        "kondisi",
+        "satuan",
+        "volume",
+        "tahun",
+        "rencana",
+        "sasaran",
+        "k",
+        "rp",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "output",
+        "outcome",
+        "hasil",
+        "keluaran",
+        "akhir",
+        "kode",
+    }
+)
+
+
+def _spans(grid: Grid, row: int, col: int) -> bool:
+    """The cell at (row, col) belongs to a merged header that spans several columns."""
+    here = grid.get(row, col)
+    if is_blank(here.value):
+        return False
+    right = grid.get(row, col + 1)
+    left = grid.get(row, col - 1)
+    return (right.merged and right.value == here.value) or (
+        here.merged and left.value == here.value and (left.merged or col > 1)
+    )
+
+
 def _is_header_like(grid: Grid, row: int, above: int) -> bool:
-    """A row under the header that only continues it: merged cells, Tahun-n, Target / Rp."""
+    """A row under the header that only continues it: merged cells, Tahun-n, Target / Rp, I-IV."""
     own = 0
     for col in range(1, grid.max_col + 1):
         cell = grid.get(row, col)
@@ -224,22 +302,25 @@ def _is_header_like(grid: Grid, row: int, above: int) -> bool:
             continue
         if cell.merged and cell.value == grid.value(above, col):
             continue
+        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+            if 2000 <= cell.value <= 2100:
+                own += 1
+                continue
+            return False
         text = clean(cell.value)
         key = _key(text)
-        if len(text) > 40:
+        if len(text) > 120:
             return False
         words = key.split()
-        known = (
+        short = (
             _value_kind([text])
             or _PERIOD_RE.search(key)
             or _YEAR_RE.fullmatch(key)
-            or (isinstance(cell.value, int | float) and 2000 <= cell.value <= 2100)
-            or (
-                words
-                and words[0] in ("urusan", "bidang", "program", "kegiatan", "sub", "realisasi")
-            )
-            or key in ("capaian", "satuan", "kinerja", "tahun")
+            or key in ("i", "ii", "iii", "iv")
         )
+        # a longer text continues the header only under a parent header spanning several columns
+        # (a data row's first cell under "Program/Kegiatan" is not a header)
+        known = short or (words and words[0] in _HEADER_FIRST_WORDS and _spans(grid, above, col))
         if not known:
             return False
         own += 1
@@ -315,7 +396,7 @@ def _periods(columns: list[Column]) -> tuple[dict[int, int | None], dict[int, in
 
 
 def detect(grid: Grid) -> Layout | None:
-    """The Renstra layout of a sheet, or None when its headers are not those of one."""
+    """The planning-table layout of a sheet, or None when its headers are not those of one."""
     best_row, best_fields = 0, set()
     for row in range(1, min(grid.max_row, _SCAN_ROWS) + 1):
         fields = _row_fields(grid, row)
@@ -333,24 +414,50 @@ def detect(grid: Grid) -> Layout | None:
         for col in range(1, grid.max_col + 1)
     ]
     first_data = last + 1
+    numbering: list[int] = []
     while first_data <= grid.max_row and _is_numbering_row(grid, first_data):
+        numbering.append(first_data)
         first_data += 1
+    _mark_repeated_group(columns)
+    _same_header_by_content(grid, columns, first_data)
+    _numeric_indicators(grid, columns, first_data)
+    _units_by_content(grid, columns, first_data)
     fields = {c.field for c in columns}
-    if "indikator" not in fields:
+    valued = bool(fields & {"target", "pagu"})
+    if "indikator" not in fields and not (valued and fields & {"kode", "nama"}):
         return None
+    roles = {c.role for c in columns if c.role}
     if {"kelompok", "uraian"} <= fields:
         name = "kelompok"
     elif "kode" in fields and ("nama" in fields or "program" in fields):
-        name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
+        if roles & {"realisasi", "triwulan", "capaian"} and valued:
+            name = "evaluasi"
+        elif "indikator" not in fields:
+            name = "sipd"
+        else:
+            name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
+    elif "indikator" in fields and valued and not fields & {"tujuan", "sasaran", "program", "nama"}:
+        name = "iku"  # indicators with their targets, no item column (an IKU / kinerja table)
     elif fields & {"tujuan", "sasaran", "program", "nama"}:
-        name = "ringkas"
+        if roles & {"realisasi", "triwulan", "capaian"} and valued:
+            name = "evaluasi"
+        elif "nama" in fields and not fields & {"tujuan", "sasaran", "program"}:
+            name = "tanpa_kode"
+        else:
+            name = "ringkas"
     else:
         return None
-    if name in ("sesendok", "T-C.27"):
+    if name in ("sesendok", "T-C.27", "evaluasi", "sipd"):
         for column in columns:  # "Program" under a merged Kode header is part of the code
             if column.field == "program":
                 column.field = "nama"
     groups = _groups(columns)
+    if not groups:  # a SIPD target sheet: no indicator column, the item's name stands for it
+        anchor = next((c for c in columns if c.field == "nama"), None)
+        if anchor is None:
+            return None
+        groups = [Group(anchor, virtual=True)]
+        groups[0].satuan = next((c for c in columns if c.field == "satuan"), None)
     periods, by_column = _periods(columns)
     for column in columns:
         if column.field in ("target", "pagu"):
@@ -370,7 +477,97 @@ def detect(grid: Grid) -> Layout | None:
         periods=periods,
         title=title,
         tahun_awal=tahun_awal_from(f"{title} {grid.title}"),
+        numbering_rows=tuple(numbering),
     )
+
+
+_STRUCTURE_FIELDS = ("kode", "nama", "program", "indikator")
+
+
+def _mark_repeated_group(columns: list[Column]) -> None:
+    """A second column group that repeats the first (a "Hasil Analisis Kebutuhan" copy of the
+    plan beside it) is read once: from the first repeated structure column on, the copy's
+    columns are set aside."""
+    seen: dict[tuple[str, str], int] = {}
+    indicator_cols = [c.col for c in columns if c.field == "indikator"]
+    start = None
+    for column in columns:
+        if column.field not in _STRUCTURE_FIELDS:
+            continue
+        key = (column.field, _key(column.header.split(" / ")[-1]))
+        between = key in seen and any(seen[key] < c < column.col for c in indicator_cols)
+        if between and column.field in ("nama", "kode", "program"):
+            start = column.col
+            break
+        seen.setdefault(key, column.col)
+    if start is None:
+        return
+    firsts: dict[str, int] = {}
+    for column in columns:
+        if column.col < start and column.field:
+            firsts.setdefault(column.field, column.col)
+        if column.col >= start and column.field in (*_STRUCTURE_FIELDS, *GROUP_FIELDS, "lain"):
+            column.copy_of = firsts.get(column.field)
+            column.field = "salinan"
+
+
+def _numeric_indicators(grid: Grid, columns: list[Column], first_data: int) -> None:
+    """An 'indicator' column that holds numbers (an "IKK" column of values) states no indicator."""
+    for column in columns:
+        if column.field != "indikator":
+            continue
+        numbers = texts = 0
+        for row in range(first_data, min(grid.max_row, first_data + _CONTENT_SAMPLE) + 1):
+            value = grid.value(row, column.col)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers += 1
+            elif sum(ch.isalpha() for ch in clean(value)) >= 4:
+                texts += 1
+        if numbers >= 3 and numbers > 2 * texts:
+            column.field = ""
+
+
+def _same_header_by_content(grid: Grid, columns: list[Column], first_data: int) -> None:
+    """Two neighbouring indicator columns under one (merged) header: the one holding statements
+    is the indicator; the other holds units (satuan) or only dashes (set aside)."""
+    for left, right in itertools.pairwise(columns):
+        if left.field != "indikator" or right.field != "indikator" or left.header != right.header:
+            continue
+        scores = []
+        for column in (left, right):
+            words = units = 0
+            for row in range(first_data, min(grid.max_row, first_data + _CONTENT_SAMPLE) + 1):
+                text = clean(grid.value(row, column.col))
+                if normalise_unit(text) in KNOWN_UNITS:
+                    units += 1
+                elif sum(ch.isalpha() for ch in text) >= 4:
+                    words += 1
+            scores.append((words, units))
+        weaker = right if scores[0][0] >= scores[1][0] else left
+        units = scores[1][1] if weaker is right else scores[0][1]
+        weaker.field = "satuan" if units >= 3 else ""
+
+
+def _units_by_content(grid: Grid, columns: list[Column], first_data: int) -> None:
+    """Two columns under one header ("Target" over a unit and a number): the one holding words
+    without digits is the satuan."""
+    for column in columns:
+        if column.field != "target":
+            continue
+        words = numbers = 0
+        last = min(grid.max_row, first_data + _CONTENT_SAMPLE)
+        for row in range(first_data, last + 1):
+            value = grid.value(row, column.col)
+            if is_blank(value):
+                continue
+            text = clean(value)
+            if isinstance(value, int | float) or any(ch.isdigit() for ch in text):
+                numbers += 1
+            elif normalise_unit(text) in KNOWN_UNITS:
+                words += 1
+        if words >= 3 and words > 4 * numbers:
+            column.field = "satuan"
+            column.kind = ""
 
 
 def header_row_values(grid: Grid, layout: Layout) -> list[str]:

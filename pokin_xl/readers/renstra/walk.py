@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pokin_xl.model.nomenclature import canonical_code, jenis_of, parent_of
+from pokin_xl.model.nomenclature import canonical_code, jenis_of, jenis_of_name, parent_of
 from pokin_xl.model.targets import Target, parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter
@@ -25,6 +25,7 @@ _BY_RANK = {rank: jenis for jenis, rank in RANK.items()}
 _ENUMERATOR_RE = re.compile(r"^\s*(?:(\d{1,2}|[a-zA-Z]|[IVXivx]{1,4})\s*[.):]|[-•·*])\s+")
 _NAME_JENIS = (
     ("urusan pemerintahan bidang", "bidang"),
+    ("unsur", "urusan"),
     ("bidang urusan", "bidang"),
     ("urusan", "urusan"),
     ("bidang", "bidang"),
@@ -126,6 +127,8 @@ def split_lines(text: str) -> list[str]:
     return [clean(line.rstrip(";").strip()) for line in lines]
 
 
+SUB_KEGIATAN_FROM = 2021
+_TOTAL_RE = re.compile(r"^(?:jumlah|total|sub ?total|grand total|belanja)\b")
 _FOOTER_WORDS = ("sumber", "keterangan", "catatan", "ket", "mengetahui", "ditetapkan")
 
 
@@ -150,12 +153,17 @@ def _parent_code(canonical: str) -> str:
     return parent_of(canonical) or ""
 
 
-def _jenis_from_name(name: str) -> str:
+def _jenis_by_prefix(name: str) -> str:
     key = normalise(name, expand=False)
     for prefix, jenis in _NAME_JENIS:
         if key == prefix or key.startswith(prefix + " "):
             return jenis
     return ""
+
+
+def _jenis_from_name(name: str) -> str:
+    """'Program ...', 'Urusan ...' by their first words, else the national list's own names."""
+    return _jenis_by_prefix(name) or jenis_of_name(name) or ""
 
 
 class Walker:
@@ -185,6 +193,55 @@ class Walker:
         self.kelompok_col = first.get("kelompok")
         self.uraian_col = first.get("uraian")
         self.kode_cols = [c for c in layout.columns if c.field == "kode"]
+        self.skipped: list[tuple[int, str]] = []
+        self.heading = ""  # an indicator heading ending in ':' over lettered items
+        self.max_parts = self._longest_local_code()
+        self.allow_sub = self._has_sub_kegiatan()
+
+    def _has_sub_kegiatan(self) -> bool:
+        """Sub kegiatan exist from the 2021 nomenclature on; older tables (program and kegiatan
+        only) never get one from a name or a position, only from a six-part national code."""
+        header = normalise(self.nama_col.header if self.nama_col else "", expand=False)
+        if "sub" in header.split() or "subkegiatan" in header:
+            return True
+        years = [y for y in self.layout.periods.values() if y is not None]
+        years += [int(y) for y in re.findall(r"\b(20\d\d)\b", self.layout.title)]
+        if years and max(years) >= SUB_KEGIATAN_FROM:
+            return True
+        if not years and self.max_parts == 0:
+            return True  # nothing says the table is old
+        for row in range(self.layout.first_data_row, self.grid.max_row + 1):
+            parts = self._code_parts(row)
+            if parts and code_info(".".join(parts))[1] == "sub_kegiatan":
+                return True
+        return False
+
+    def _longest_local_code(self) -> int:
+        """Parts of the longest code that is not a national one (pre-2019 tables number programs
+        and kegiatan their own way: the longest code is a kegiatan, one part less a program)."""
+        longest = 0
+        for row in range(self.layout.first_data_row, self.grid.max_row + 1):
+            parts = self._code_parts(row)
+            if parts and not code_info(".".join(parts))[1]:
+                longest = max(longest, len(".".join(parts).split(".")))
+        return longest
+
+    def _code_parts(self, row: int) -> list[str]:
+        parts: list[str] = []
+        for column in self.kode_cols:
+            cell = self.grid.get(row, column.col)
+            if isinstance(cell.value, int | float) and cell.value == 0:
+                continue
+            part = code_text(cell)
+            if part:
+                parts.append(part)
+        return parts
+
+    def _is_total(self, row: int) -> bool:
+        if self.nama_col is None or self._code_parts(row):
+            return False
+        key = normalise(self.grid.value(row, self.nama_col.col), expand=False)
+        return bool(key) and _TOTAL_RE.match(key) is not None
 
     # ------------------------------------------------------------------------------ walking
     def walk(self) -> None:
@@ -196,9 +253,14 @@ class Walker:
                 continue
             cells = [self.grid.get(row, c) for c in range(1, self.grid.max_col + 1)]
             if self._repeats_header(cells):
+                self.skipped.append((row, "judul kolom diulang"))
                 continue
             if _is_footer(cells):
+                self.skipped.append((row, "catatan di bawah tabel; baris berikutnya tidak dibaca"))
                 break
+            if self._is_total(row):
+                self.skipped.append((row, "baris jumlah/total atau kelompok belanja, bukan butir"))
+                continue
             self._structure(row)
             for group in self.layout.groups:
                 self._indicators(row, group)
@@ -332,11 +394,27 @@ class Walker:
         if not code_fresh:
             code = ""  # code parts merged down from the rows above belong to an enclosing node
         canonical, jenis = code_info(code) if code else ("", "")
+        if jenis not in RANK and code:
+            jenis = self._local_code_jenis(code, name)
         if jenis not in RANK:
             jenis = _jenis_from_name(name) if jenis == "" else jenis
         cell_col = self.kode_cols[0] if code and self.kode_cols else self.nama_col
         cell = self._cell_ref(row, cell_col) if cell_col else f"A{row}"
         self._new_coded(row, code, jenis, name, cell, canonical)
+
+    def _local_code_jenis(self, code: str, name: str) -> str:
+        """The level of a code that is not national, from its shape within this table."""
+        named = _jenis_by_prefix(name)  # "Program ..."; a national name may be reused locally
+        if named:
+            return named
+        parts = len(code.split("."))
+        if not self.max_parts or parts > self.max_parts:
+            return ""
+        if parts == self.max_parts:
+            return "kegiatan"
+        if parts == self.max_parts - 1:
+            return "program"
+        return "urusan" if parts == 1 else "bidang"
 
     def _new_coded(
         self, row: int, code: str, jenis: str, name: str, cell: str, canonical: str = ""
@@ -348,6 +426,8 @@ class Walker:
                 if self.stack
                 else "program"
             )
+        if jenis == "sub_kegiatan" and not self.allow_sub and not canonical:
+            jenis = "kegiatan"
         rank = RANK[jenis]
         while self.stack and RANK[self.stack[-1].jenis] >= rank:
             self.stack.pop()
@@ -434,10 +514,21 @@ class Walker:
         for period, column in group.targets.items():
             valued = self.value_at(row, column.col)
             targets[period] = (parse_target(valued.value, valued.number_format), valued)
+        if group.virtual and all(v.source == "kosong" for _, v in targets.values()):
+            return  # no indicator column: only an item with a target states one
+        if text.rstrip().endswith(":") and all(v.source == "kosong" for _, v in targets.values()):
+            # "Jumlah dokumen ... sub sektor :" heads the lettered items below it
+            self.skipped.append((row, "judul kelompok indikator (butirnya di baris berikut)"))
+            self.heading = strip_enumerator(text)[0].rstrip(" :")
+            return
         for line in texts:
             indikator, nomor = strip_enumerator(line)
             if not indikator:
                 continue
+            if nomor.isalpha() and len(nomor) == 1 and self.heading:
+                indikator = f"{self.heading} {indikator}"  # "a. Pertanian" under its heading
+            elif not nomor.isalpha():
+                self.heading = ""
             self.indicators.append(
                 IndicatorRecord(
                     row=row,
