@@ -20,23 +20,12 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from pokin_xl.build import build, default_output, output_path
-from pokin_xl.dokumen import documents_text, make_documents, parse_jenis
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
-from pokin_xl.inspect import inspect_workbook
-from pokin_xl.inspect import render_text as render_inspect
 from pokin_xl.model.rules import RULES
 from pokin_xl.pool import default_jobs
-from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.reconcile import detect_kind, reconcile, text_report
-from pokin_xl.summary import unit_summary
-from pokin_xl.template import write_template
-from pokin_xl.validate import validate
-from pokin_xl.validate_planning import validate_planning_table
 from pokin_xl.version import __version__
 from pokin_xl.writers.output import check_output_path
-from pokin_xl.writers.reconciliation import add_reconciliation_sheet, write_reconciliation_workbook
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -250,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _jenis(value: str) -> list[str]:
+    from pokin_xl.dokumen import parse_jenis
+
     try:
         return parse_jenis(value)
     except ValueError as exc:
@@ -277,10 +268,7 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "template":
-            target = check_output_path(args.output, replace=args.timpa)
-            path = write_template(target)
-            print(f"Template ditulis: {printable(path)}")
-            return EXIT_OK
+            return _template(args)
         if args.command == "validate":
             return _validate(args)
         if args.command == "build":
@@ -288,19 +276,11 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "reconcile":
             return _reconcile(args)
         if args.command == "dokumen":
-            result = make_documents(args.file, args.output, jenis=args.jenis or None)
-            out = json.dumps(result.manifest, ensure_ascii=False, indent=2)
-            print(out if args.format == "json" else documents_text(result.manifest))
-            return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
+            return _dokumen(args)
         if args.command == "rekap":
             return _rekap(args)
         if args.command == "inspect":
-            reading = inspect_workbook(
-                args.file, tahun=args.tahun, sheet=args.sheet, tahun_awal=args.tahun_awal
-            )
-            text = json.dumps(reading, ensure_ascii=False, indent=2)
-            print(text if args.format == "json" else render_inspect(reading))
-            return EXIT_OK
+            return _inspect(args)
     except InputError as exc:
         print(f"pokin-xl: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -312,12 +292,42 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("pokin-xl: dibatalkan.", file=sys.stderr)
         return EXIT_INPUT
-    except (
-        Exception
-    ) as exc:  # a bug (InternalError or anything unforeseen), never the input's fault
+    except Exception as exc:  # a bug (InternalError or anything unforeseen), not the input's fault
         return _internal_error(exc, debug=args.debug or bool(os.environ.get("POKIN_XL_DEBUG")))
     parser.error(f"perintah '{args.command}' belum tersedia")
     return EXIT_INPUT
+
+
+# The commands import what they need when they run, so that `--help`, `--version` and a usage
+# error do not pay for pandas, pandera and openpyxl.
+def _template(args: argparse.Namespace) -> int:
+    from pokin_xl.template import write_template
+
+    target = check_output_path(args.output, replace=args.timpa)
+    path = write_template(target)
+    print(f"Template ditulis: {printable(path)}")
+    return EXIT_OK
+
+
+def _dokumen(args: argparse.Namespace) -> int:
+    from pokin_xl.dokumen import documents_text, make_documents
+
+    result = make_documents(args.file, args.output, jenis=args.jenis or None)
+    out = json.dumps(result.manifest, ensure_ascii=False, indent=2)
+    print(out if args.format == "json" else documents_text(result.manifest))
+    return EXIT_FINDINGS if result.report.has_errors else EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from pokin_xl.inspect import inspect_workbook
+    from pokin_xl.inspect import render_text as render_inspect
+
+    reading = inspect_workbook(
+        args.file, tahun=args.tahun, sheet=args.sheet, tahun_awal=args.tahun_awal
+    )
+    text = json.dumps(reading, ensure_ascii=False, indent=2)
+    print(text if args.format == "json" else render_inspect(reading))
+    return EXIT_OK
 
 
 def _internal_error(exc: Exception, *, debug: bool) -> int:
@@ -391,6 +401,8 @@ def _unread_code(done) -> int:
 
 
 def _summary(path: str, workbook, report: Report) -> dict:
+    from pokin_xl.summary import unit_summary
+
     return {
         "file": Path(path).name,
         "perangkat_daerah": workbook.identity.perangkat_daerah,
@@ -401,6 +413,8 @@ def _summary(path: str, workbook, report: Report) -> dict:
 
 
 def _is_matriks(path: str) -> bool:
+    from pokin_xl.reconcile import detect_kind
+
     if path.lower().endswith(".xls"):
         return False
     try:
@@ -411,6 +425,10 @@ def _is_matriks(path: str) -> bool:
 
 def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table."""
+    from pokin_xl.readers.matriks import read_matriks
+    from pokin_xl.validate import validate
+    from pokin_xl.validate_planning import validate_planning_table
+
     if _is_matriks(path):
         workbook = read_matriks(path)
         report = validate(workbook, select=args.select, ignore=args.ignore)
@@ -447,6 +465,10 @@ def _progress(quiet: bool):
 
 
 def _build(args: argparse.Namespace) -> int:
+    from pokin_xl.build import build, output_path
+    from pokin_xl.reconcile import reconcile
+    from pokin_xl.writers.reconciliation import add_reconciliation_sheet
+
     if len(args.files) > 1:
         return _build_many(args)
     args.file = args.files[0]
@@ -477,6 +499,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_many(args: argparse.Namespace) -> int:
     """Several workbooks, each built beside its input, in --jobs processes (the rekap worker)."""
+    from pokin_xl.build import default_output
     from pokin_xl.rekap import Job, run_jobs_with
 
     if args.output or args.renstra:
@@ -541,6 +564,9 @@ def _rekap(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    from pokin_xl.reconcile import reconcile, text_report
+    from pokin_xl.writers.reconciliation import write_reconciliation_workbook
+
     fmt = args.format or ("xlsx" if args.output else "text")
     if args.output and fmt != "xlsx":
         raise InputError(f"-o hanya untuk --format xlsx (diminta --format {fmt}).")

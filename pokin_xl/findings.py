@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pokin_xl.model.rules import RULES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
@@ -75,6 +77,8 @@ class Report:
         return any(f.severity == "error" for f in self.findings)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd  # imported here: the CLI's start-up does not need it
+
         return pd.DataFrame([f.to_dict() for f in self.sorted()], columns=FINDING_COLUMNS)
 
     def to_json(self, summary: dict | None = None) -> str:

@@ -226,13 +226,13 @@ def test_reconcile_output_option_means_xlsx(tmp_path, sample_dir):
 def test_an_internal_error_exits_3_asking_to_report_with_the_traceback_only_under_debug(
     tmp_path, monkeypatch
 ):
-    import pokin_xl.cli as cli_module
+    import pokin_xl.validate as validate_module
     from tests.cli_runner import run_cli
 
     def bug(*_args, **_kwargs):
         raise KeyError("kolom_hilang")
 
-    monkeypatch.setattr(cli_module, "validate", bug)
+    monkeypatch.setattr(validate_module, "validate", bug)
     path = write_matriks(tmp_path / "m.xlsx", chain())
     plain = run_cli("validate", path)
     assert plain.code == 3 and "Traceback" not in plain.err
