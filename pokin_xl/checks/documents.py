@@ -9,7 +9,7 @@ from __future__ import annotations
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
-from pokin_xl.model.documents import SKP_LEVELS, Holding, Plan, plan_documents
+from pokin_xl.model.documents import PK_LEVELS, SKP_LEVELS, Holding, Plan, plan_documents
 from pokin_xl.model.frames import MatriksWorkbook
 
 CODES = ("D001", "D003")
@@ -53,6 +53,11 @@ def _interventions(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
     out = []
     sheet = workbook.indicators
     for holding in plan.skp_holdings():
+        if holding.atasan is None and not holding.head:
+            # Said once per official, not once per sasaran: by D001 where there is a PK, else here.
+            if not holding.goals_at(PK_LEVELS):
+                out.append(_no_atasan_for_skp(workbook, holding))
+            continue
         for goal in holding.goals_at(SKP_LEVELS):
             problem = plan.intervention(holding, goal).problem
             if not problem:
@@ -67,6 +72,21 @@ def _interventions(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
                 )
             )
     return out
+
+
+def _no_atasan_for_skp(workbook: MatriksWorkbook, holding: Holding) -> Finding:
+    pegawai = workbook.pegawai
+    return finding(
+        "D003",
+        f"Rencana hasil kerja {holding.party.label} tidak dapat dihubungkan ke RHK atasan: "
+        f"{holding.atasan_problem}. Isi Atasan Langsung dengan nama atau jabatan yang ada di sheet "
+        "Pegawai; SKP ini tidak dicetak.",
+        file=workbook.file_name,
+        sheet=pegawai.sheet,
+        cell=pegawai.cell("atasan", holding.person.row),
+        unit=holding.person.unit,
+        subject=holding.party.label,
+    )
 
 
 def missing_atasan(holding: Holding) -> Finding:

@@ -104,6 +104,33 @@ def test_d003_near_miss_the_rhk_hangs_from_the_atasan(tmp_path):
     )
 
 
+def test_d003_an_unknown_atasan_is_said_once_per_official_not_per_rhk(tmp_path):
+    rows = chain()
+    rows.append(
+        row(
+            kode="RHK1",
+            kode_induk="SP1",
+            tingkat="Rencana Hasil Kerja",
+            unit_kerja="Sekretariat",
+            sasaran="Tersusunnya daftar inventaris",
+            indikator="Jumlah dokumen inventaris",
+            target=1,
+            satuan="Dokumen",
+            pengampu="Pelaksana Contoh",
+        )
+    )
+    rows.append({**rows[-1], **row(kode="RHK2", sasaran="Tersusunnya daftar aset")})
+    pegawai = [dict(p) for p in PEGAWAI]
+    for person in pegawai:
+        if person["Nama"] == "Pelaksana Contoh":
+            person["Atasan Langsung"] = ""
+    found = check_documents(read(tmp_path, rows, pegawai=pegawai, identitas=IDENTITAS))
+    # A Pelaksana holds no PK (no D001): one D003 at the Atasan Langsung cell, not one per RHK.
+    (only,) = codes(found, "D003")
+    assert "Pelaksana Contoh" in only.message and only.sheet == "Pegawai"
+    assert only.cell.startswith("F")
+
+
 # ------------------------------------------------------------------ D002 quarters
 RIGHT_AND_WRONG = [
     # (cara, polaritas, annual, right quarters, wrong quarters, words in the message)
