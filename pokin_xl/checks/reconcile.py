@@ -820,17 +820,3 @@ def _parent_text(record: dict) -> str:
 
 
 # ------------------------------------------------------------------------------- roll-ups
-def _rows_text(rows: list[int]) -> str:
-    if not rows:
-        return "-"
-    ordered = sorted(rows)
-    spans: list[str] = []
-    start = prev = ordered[0]
-    for row in [*ordered[1:], None]:
-        if row is not None and row == prev + 1:
-            prev = row
-            continue
-        spans.append(str(start) if start == prev else f"{start}-{prev}")
-        if row is not None:
-            start = prev = row
-    return ", ".join(spans)

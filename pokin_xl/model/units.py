@@ -9,16 +9,8 @@ from rapidfuzz import fuzz
 
 from pokin_xl.model.text import clean, normalise
 
-# Keys are comparison keys (`normalise(..., expand=False)`), values the canonical spelling.
-UNIT_ALIASES: dict[str, str] = {
-    "%": "%",
-    "persen": "%",
-    "persen %": "%",
-    "prosen": "%",
-    "percent": "%",
-    "persentase": "%",
-    "prosentase": "%",
-    "presentase": "%",
+# Words (and their abbreviations) that are both a unit and the counted thing after "Jumlah".
+_COUNTED_WORDS: dict[str, str] = {
     "dokumen": "Dokumen",
     "dok": "Dokumen",
     "laporan": "Laporan",
@@ -34,6 +26,19 @@ UNIT_ALIASES: dict[str, str] = {
     "rekom": "Rekomendasi",
     "apl": "Aplikasi",
     "app": "Aplikasi",
+}
+
+# Keys are comparison keys (`normalise(..., expand=False)`), values the canonical spelling.
+UNIT_ALIASES: dict[str, str] = {
+    "%": "%",
+    "persen": "%",
+    "persen %": "%",
+    "prosen": "%",
+    "percent": "%",
+    "persentase": "%",
+    "prosentase": "%",
+    "presentase": "%",
+    **_COUNTED_WORDS,
     "orang": "Orang",
     "org": "Orang",
     "jiwa": "Jiwa",
@@ -110,21 +115,7 @@ _PERCENT_HEADS = frozenset({"persentase", "prosentase", "presentase", "persentas
 _COUNT_HEADS = frozenset({"jumlah", "banyaknya"})
 # Head nouns after "Jumlah" that name the counted thing although they are not units themselves.
 _HEAD_NOUNS: dict[str, str] = {
-    "dokumen": "Dokumen",
-    "dok": "Dokumen",
-    "laporan": "Laporan",
-    "lap": "Laporan",
-    "lapor": "Laporan",
-    "lpj": "Laporan",
-    "doc": "Dokumen",
-    "keg": "Kegiatan",
-    "kgt": "Kegiatan",
-    "th": "Tahun",
-    "hr": "Hari",
-    "lbg": "Lembaga",
-    "rekom": "Rekomendasi",
-    "apl": "Aplikasi",
-    "app": "Aplikasi",
+    **_COUNTED_WORDS,
     "paket": "Paket",
     "unit": "Unit",
     "orang": "Orang",
