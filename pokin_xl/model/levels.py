@@ -138,3 +138,14 @@ def band_labels(*, holders: bool = False, rencana_hasil_kerja: bool = False) -> 
             text = " / ".join(kind.value for kind in JenisJabatan if kind in kinds) + "\n" + text
         labels[band] = text
     return labels
+
+
+# Short names of the levels where a column is narrow (Ringkasan, the reviewers' recap).
+LEVEL_ABBREVIATIONS: dict[Tingkat, str] = {
+    Tingkat.TUJUAN: "Tujuan",
+    Tingkat.SASARAN_STRATEGIS: "SS",
+    Tingkat.SASARAN_PROGRAM: "SP",
+    Tingkat.SASARAN_KEGIATAN: "SK",
+    Tingkat.SASARAN_SUB_KEGIATAN: "SSK",
+    Tingkat.RENCANA_HASIL_KERJA: "RHK",
+}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from xlsxwriter.format import Format
 
 from pokin_xl.model.documents import Party
+from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.layout import split_height, text_height
 from pokin_xl.writers.styles import THIN
@@ -36,6 +37,11 @@ class Span:
 
     first: int
     last: int
+
+
+def agency_line(identity: Identity) -> str:
+    """'BKPSDM Kabupaten Purwakarta': the perangkat daerah and its pemda, as documents head them."""
+    return " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p)
 
 
 class Page:
@@ -112,6 +118,16 @@ class Page:
         row = self.cells(header)
         self.header = list(header)
         return row
+
+    def values_row(self, values: Sequence[object], formats: Sequence[Format]) -> int:
+        """One value per column, from the first column on."""
+        return self.cells(
+            [(Span(i, i), v, f) for i, (v, f) in enumerate(zip(values, formats, strict=True))]
+        )
+
+    def header_row(self, headers: Sequence[str]) -> int:
+        """The header of a table with one column per text (repeated after page breaks)."""
+        return self.values_row(headers, [self.f_head] * len(headers))
 
     def end_table(self) -> None:
         self.header = None

@@ -15,7 +15,7 @@ from pokin_xl.model.people import strip_titles
 from pokin_xl.version import __version__
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import Page, Span
+from pokin_xl.writers.document_parts import Page, Span, agency_line
 from pokin_xl.writers.iku import write_iku_sheet
 from pokin_xl.writers.page import PAPER_A4, setup_page
 from pokin_xl.writers.pk import write_pk_sheet
@@ -103,10 +103,7 @@ def _write_daftar(
 ) -> None:
     page = Page(sheet, (24, 30, 30, 46, 12))
     page.line(f"DOKUMEN KINERJA TAHUN {identity.tahun or ''}".strip(), page.f_title)
-    page.line(
-        " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p).upper(),
-        page.f_subtitle,
-    )
+    page.line(agency_line(identity).upper(), page.f_subtitle)
     page.line(
         f"Disusun dari {source} setelah diperiksa (pokin-xl validate). Dokumen yang akan salah "
         "bila dicetak tidak dicetak; daftarnya beserta temuannya ada di bawah.",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pokin_xl.model.documents import Goal, Indicator, Party
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import Page, Span, place_and_date
+from pokin_xl.writers.document_parts import Page, Span, agency_line, place_and_date
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
 WIDTHS = (4.5, 30, 30, 34, 10, 12, 18, 22)
@@ -39,15 +39,9 @@ def write_iku_sheet(
     page = Page(sheet, WIDTHS)
     title = f"INDIKATOR KINERJA UTAMA TAHUN {identity.tahun or ''}".strip()
     page.line(title, page.f_title)
-    page.line(
-        " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p).upper(),
-        page.f_subtitle,
-    )
+    page.line(agency_line(identity).upper(), page.f_subtitle)
     page.skip()
-    cols = [Span(i, i) for i in range(len(WIDTHS))]
-    header = page.cells(
-        [(span, text, page.f_head) for span, text in zip(cols, HEADERS, strict=True)]
-    )
+    header = page.header_row(HEADERS)
     previous = None
     number = 0
     for goal, indicator, responsible in rows:
@@ -67,7 +61,7 @@ def write_iku_sheet(
         )
         formats = [page.f_cell_center, *[page.f_cell] * 3, page.f_cell_center, page.f_cell_center]
         formats += [page.f_cell, page.f_cell]
-        page.cells(list(zip(cols, values, formats, strict=True)))
+        page.values_row(values, formats)
     page.skip()
     if head is not None:
         page.signatures(

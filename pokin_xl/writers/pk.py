@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from pokin_xl.model.documents import PK_LEVELS, BudgetLine, Holding
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import A4_PORTRAIT_CAPACITY, Page, Span, place_and_date
+from pokin_xl.writers.document_parts import (
+    A4_PORTRAIT_CAPACITY,
+    Page,
+    Span,
+    agency_line,
+    place_and_date,
+)
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
 WIDTHS = (4.5, 26, 29, 12, 13.5)  # 85 characters: A4 portrait at 100 % in Excel and LibreOffice
@@ -29,10 +35,6 @@ class PkWritten:
     breaks: tuple[int, ...]  # every page break (0-based rows)
 
 
-def _agency(identity: Identity) -> str:
-    return " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p)
-
-
 def write_pk_sheet(
     sheet: SheetWriter, identity: Identity, holding: Holding, budget: list[BudgetLine]
 ) -> PkWritten:
@@ -41,7 +43,7 @@ def write_pk_sheet(
     first, second = holding.party, holding.atasan
     title = f"PERJANJIAN KINERJA TAHUN {year}".strip()
     page.line(title, page.f_title)
-    page.line(_agency(identity).upper(), page.f_subtitle)
+    page.line(agency_line(identity).upper(), page.f_subtitle)
     page.skip()
     page.line(
         "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
@@ -74,7 +76,7 @@ def write_pk_sheet(
     page.page_break(header=False)
     annex = page.row
     page.line(f"LAMPIRAN PERJANJIAN KINERJA TAHUN {year}".strip(), page.f_title)
-    page.line(f"{first.jabatan} {_agency(identity)}".strip().upper(), page.f_subtitle)
+    page.line(f"{first.jabatan} {agency_line(identity)}".strip().upper(), page.f_subtitle)
     page.skip()
     page.table(
         [

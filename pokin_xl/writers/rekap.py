@@ -17,7 +17,7 @@ from pathlib import Path
 import xlsxwriter
 
 from pokin_xl.findings import SEVERITY_LABELS
-from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.levels import LEVEL_ABBREVIATIONS
 from pokin_xl.model.recap import (
     COVERAGE_LABELS,
     COVERAGE_NOTES,
@@ -46,14 +46,6 @@ FAMILY_LABELS = {
     "P": "Pagu",
     "B": "Pembacaan",
     "R": "Renstra",
-}
-LEVEL_SHORT = {
-    Tingkat.TUJUAN: "Tujuan",
-    Tingkat.SASARAN_STRATEGIS: "SS",
-    Tingkat.SASARAN_PROGRAM: "SP",
-    Tingkat.SASARAN_KEGIATAN: "SK",
-    Tingkat.SASARAN_SUB_KEGIATAN: "SSK",
-    Tingkat.RENCANA_HASIL_KERJA: "RHK",
 }
 GOOD_FILL, GOOD_FONT = "#C6EFCE", "#006100"
 OPTIONS = {
@@ -128,7 +120,7 @@ def _rekap_columns() -> list[tuple[str, float, str]]:
         ("Tahun", 6, "tahun"),
         ("Status", 8, "status"),
     ]
-    columns += [(label, 5, f"level:{t.label}") for t, label in LEVEL_SHORT.items()]
+    columns += [(label, 5, f"level:{t.label}") for t, label in LEVEL_ABBREVIATIONS.items()]
     columns += [
         ("Galat", 6, "sev:error"),
         ("Peringatan", 6, "sev:warning"),

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pokin_xl.model.documents import PK_LEVELS, Holding
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import Page, Span
+from pokin_xl.writers.document_parts import Page, Span, agency_line
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
 WIDTHS = (4.5, 26, 30, 11, 8, 8, 8, 8, 11, 28, 14)
@@ -32,15 +32,9 @@ def write_renaksi_sheet(sheet: SheetWriter, identity: Identity, holdings: Sequen
     page = Page(sheet, WIDTHS)
     title = f"RENCANA AKSI TAHUN {identity.tahun or ''}".strip()
     page.line(title, page.f_title)
-    page.line(
-        " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p).upper(),
-        page.f_subtitle,
-    )
+    page.line(agency_line(identity).upper(), page.f_subtitle)
     page.skip()
-    cols = [Span(i, i) for i in range(len(WIDTHS))]
-    header = page.cells(
-        [(span, text, page.f_head) for span, text in zip(cols, HEADERS, strict=True)]
-    )
+    header = page.header_row(HEADERS)
     count = 0
     for holding in holdings:
         party = holding.party
@@ -65,7 +59,7 @@ def write_renaksi_sheet(sheet: SheetWriter, identity: Identity, holdings: Sequen
                 ]
                 formats = [page.f_cell_center, page.f_cell, page.f_cell]
                 formats += [page.f_cell_center] * 6 + [page.f_cell, page.f_money]
-                page.cells(list(zip(cols, values, formats, strict=True)))
+                page.values_row(values, formats)
                 count += 1
     setup_page(sheet.ws, title, paper=PAPER_A4, repeat_rows=(header, header))
     sheet.ws.hide_gridlines(2)

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from pokin_xl.model.documents import Holding, Intervention
 from pokin_xl.model.frames import Identity
 from pokin_xl.writers.cells import SheetWriter
-from pokin_xl.writers.document_parts import A4_PORTRAIT_CAPACITY, Page, Span, place_and_date
+from pokin_xl.writers.document_parts import (
+    A4_PORTRAIT_CAPACITY,
+    Page,
+    Span,
+    agency_line,
+    place_and_date,
+)
 from pokin_xl.writers.page import PAPER_A4, setup_page
 
 WIDTHS = (4.5, 23, 23, 24, 11)  # 85 characters: A4 portrait at 100 %
@@ -33,10 +39,7 @@ def write_skp_sheet(
     title = f"SASARAN KINERJA PEGAWAI TAHUN {identity.tahun or ''}".strip()
     page.line(title, page.f_title)
     page.line("Rencana Hasil Kerja (PermenPANRB 6/2022)", page.f_subtitle)
-    page.line(
-        " ".join(p for p in (identity.perangkat_daerah, identity.pemda) if p).upper(),
-        page.f_subtitle,
-    )
+    page.line(agency_line(identity).upper(), page.f_subtitle)
     page.skip()
     person, superior = holding.party, holding.atasan
     for label, value in (

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pokin_xl.findings import SEVERITIES, SEVERITY_LABELS, Report
 from pokin_xl.model.frames import Identity
-from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.levels import LEVEL_ABBREVIATIONS, Tingkat
 from pokin_xl.model.rules import RULES
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.layout import text_height
@@ -17,14 +17,6 @@ from pokin_xl.writers.page import PAPER_A4, setup_page
 from pokin_xl.writers.styles import TABLE_SIZE
 
 IDENTITY_ROW = 3  # where the identity block starts (links to it land here)
-LEVEL_ABBREVIATIONS = {
-    Tingkat.TUJUAN: "Tujuan",
-    Tingkat.SASARAN_STRATEGIS: "SS",
-    Tingkat.SASARAN_PROGRAM: "SP",
-    Tingkat.SASARAN_KEGIATAN: "SK",
-    Tingkat.SASARAN_SUB_KEGIATAN: "SSK",
-    Tingkat.RENCANA_HASIL_KERJA: "RHK",
-}
 WIDTHS = [34, 10, 11, 9, 9, 9, 9, 9, 9, 32]
 
 
