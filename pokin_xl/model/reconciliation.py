@@ -13,6 +13,38 @@ import pandas as pd
 from pokin_xl.findings import Report
 from pokin_xl.model.renstra import LAYOUTS
 
+# Values of the pairs frame's `status` (besides "tidak ada di Renstra" / "tidak ada di pembanding").
+STATUS_SAME, STATUS_DIFFERENT, STATUS_AMBIGUOUS, STATUS_UNCASCADED = (
+    "sama",
+    "beda",
+    "ambigu",
+    "tidak di-cascade",
+)
+# Columns of `ReconcileResult.rows`, the pairs frame: one row per compared indicator.
+PAIRS_COLUMNS = [
+    "status",
+    "method",
+    "score",
+    "tingkat",
+    "unit_kerja",
+    "a_indikator",
+    "b_indikator",
+    "a_target",
+    "b_target",
+    "a_value",
+    "b_value",
+    "a_satuan",
+    "b_satuan",
+    "a_pagu",
+    "b_pagu",
+    "a_cell",
+    "b_cell",
+    "a_induk",
+    "b_induk",
+    "codes",
+    "note",
+]
+
 # Columns of `ReconcileResult.rollups`: one row per node stating (or rolling up) a pagu.
 ROLLUP_COLUMNS = ["source", "file", "row", "jenis", "kode", "nama", "parent", "stated", "cell"]
 
