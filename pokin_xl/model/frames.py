@@ -4,14 +4,17 @@ Every frame is indexed by the Excel row number of its source sheet, so that a ch
 cell with `SheetFrame.cell(field, row)`. The letters of the source columns travel in
 `SheetFrame.columns` (field -> column letter).
 
-Each frame has one strict, non-coercing pandera model (PegawaiFrame, KinerjaFrame, NodesFrame): no
-column more or less, no type converted. The reader checks its frames against them before it returns
-(`conform`); a frame that fails is a bug of pokin-xl (FrameContractError, an internal error), never
-a defect of the document; rule checks (checks/) are another matter and never live here.
+Each frame has one strict, non-coercing pandera model: PegawaiFrame, KinerjaFrame, NodesFrame
+here, RenstraNodesFrame and RenstraIndicatorsFrame in model/renstra.py, ReconcilePairsFrame in
+model/reconciliation.py. No column more or less, no type converted. The reader (the comparison,
+for the pairs) checks its frames against them before it returns (`conform`); a frame that fails
+is a bug of pokin-xl (FrameContractError, an internal error), never a defect of the document;
+rule checks (checks/) are another matter and never live here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,20 +179,26 @@ class KinerjaFrame(_NodeColumns):
         coerce = False
 
 
-def empty_frame(model: type[pa.DataFrameModel]) -> pd.DataFrame:
-    """A frame without rows whose columns and types are the model's."""
-    schema = model.to_schema()
-    frame = pd.DataFrame(
-        {name: pd.Series(dtype=column.dtype.type) for name, column in schema.columns.items()}
-    )
+def empty_frame(model: type[pa.DataFrameModel], periods: Iterable[int] = ()) -> pd.DataFrame:
+    """A frame without rows whose columns and types are the model's; a per-period column
+    (declared by a regex such as `^pagu_\\d+$`) once for each of `periods`."""
+    schema = model.to_schema().columns
+    columns = {name: pd.Series(dtype=c.dtype.type) for name, c in schema.items() if not c.regex}
+    for period in periods:
+        for name, column in schema.items():
+            if column.regex:
+                named = name.strip("^$").replace(r"\d+", str(period))
+                columns[named] = pd.Series(dtype=column.dtype.type)
+    frame = pd.DataFrame(columns)
     frame.index = pd.Index([], dtype="int64", name="row")
     return frame
 
 
 def conform(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """The frame, in the model's column order, once the model accepts it; else FrameContractError."""
-    ordered = frame[[c for c in model.to_schema().columns if c in frame.columns]]
-    ordered = ordered.join(frame[[c for c in frame.columns if c not in ordered.columns]])
+    declared = [c for c in model.to_schema().columns if c in frame.columns]
+    # a column selection, never a join: a Renstra row stating two indicators repeats its index
+    ordered = frame[[*declared, *(c for c in frame.columns if c not in declared)]]
     try:
         return model.validate(ordered, lazy=True)
     except SchemaErrors as errors:
@@ -235,23 +244,12 @@ class Identity:
 
 @dataclass
 class MatriksWorkbook:
-    """What `read_matriks` returns.
+    """What `read_matriks` returns. The frames' columns are their models' (above):
 
-    - `indicators`: one row per indicator row of the Kinerja sheet (index = Excel row), with the raw
-      fields of KINERJA_FIELDS filled down within a Kode, and the parsed ones:
-      `level` (Tingkat int or <NA>), `tingkat` (canonical label, or the raw text when unknown),
-      `tingkat_raw`, `target_raw`, `target_kind`, `target_value`, `target_low`, `target_high`,
-      `target_operator`, `target_unit`, `target_category` (the fields of model.targets.Target;
-      the raw Target cell itself is not kept), `satuan_norm`, `pagu_value`, `kode_generated`,
-      `induk_inferred`, `induk_skipped`, `node_row`; the optional document columns as written
-      (target_tw1..4, cara_hitung, polaritas, definisi_operasional, formula, sumber_data, iku)
-      with `target_tw1_value`..`target_tw4_value` (numbers, or <NA>).
-    - `nodes`: one row per distinct Kode (index = Excel row of its first indicator row) with the
-      node-level fields: kode, kode_induk, level, tingkat, unit_kerja, sasaran, kode_nomenklatur,
-      nomenklatur, pengampu, pagu_value, n_indikator, kode_generated, induk_inferred,
-      induk_skipped.
-    - `pegawai`: one row per person (index = Excel row), PEGAWAI_FIELDS (status optional) plus
-      `jenis` (JenisJabatan value or "").
+    - `indicators`: KinerjaFrame, one row per indicator row of the Kinerja sheet, node fields
+      filled down within a Kode, the Target cell parsed into its `target_*` fields;
+    - `nodes`: NodesFrame, one row per distinct Kode;
+    - `pegawai`: PegawaiFrame, one row per person;
     - `problems`: reading problems that are not fatal (unknown Tingkat text, unreadable number),
       as Findings.
     """

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Index, Series
 
 from pokin_xl.findings import Report
 from pokin_xl.model.renstra import LAYOUTS
@@ -20,30 +22,49 @@ STATUS_SAME, STATUS_DIFFERENT, STATUS_AMBIGUOUS, STATUS_UNCASCADED = (
     "ambigu",
     "tidak di-cascade",
 )
-# Columns of `ReconcileResult.rows`, the pairs frame: one row per compared indicator.
-PAIRS_COLUMNS = [
-    "status",
-    "method",
-    "score",
-    "tingkat",
-    "unit_kerja",
-    "a_indikator",
-    "b_indikator",
-    "a_target",
-    "b_target",
-    "a_value",
-    "b_value",
-    "a_satuan",
-    "b_satuan",
-    "a_pagu",
-    "b_pagu",
-    "a_cell",
-    "b_cell",
-    "a_induk",
-    "b_induk",
-    "codes",
-    "note",
-]
+
+
+def _text() -> object:
+    return pa.Field(nullable=False)
+
+
+class ReconcilePairsFrame(pa.DataFrameModel):
+    """`ReconcileResult.rows`: one row per compared indicator, A and B side by side (index 0..n-1).
+
+    A row without partner has "" (text) or <NA> (numbers) on the missing side.
+    """
+
+    index: Index[int] = pa.Field(check_name=False)
+    status: Series[str] = pa.Field(str_length={"min_value": 1})  # STATUS_*, or "tidak ada di ..."
+    method: Series[str] = _text()  # model.matching: "kode", "teks", "fuzzy"; "" unmatched
+    score: Series[float] = pa.Field(ge=0)
+    tingkat: Series[str] = _text()
+    unit_kerja: Series[str] = _text()
+    a_indikator: Series[str] = _text()
+    b_indikator: Series[str] = _text()
+    a_target: Series[str] = _text()  # as written (model.targets.format_target)
+    b_target: Series[str] = _text()
+    a_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)  # a number or percent target
+    b_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    a_satuan: Series[str] = _text()
+    b_satuan: Series[str] = _text()
+    a_pagu: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    b_pagu: Series[pd.Float64Dtype] = pa.Field(nullable=True)
+    a_cell: Series[str] = _text()  # the indicator's cell
+    b_cell: Series[str] = _text()
+    a_induk: Series[str] = _text()  # the program/kegiatan/sasaran above, for display
+    b_induk: Series[str] = _text()
+    codes: Series[str] = _text()  # the rule codes raised on this row, "R002, R004"
+    note: Series[str] = _text()
+
+    class Config:
+        name = "reconcile_pairs"
+        strict = True
+        coerce = False
+
+
+# The pairs frame's number columns: None from the comparison becomes <NA>.
+PAIRS_NUMBERS = ("a_value", "b_value", "a_pagu", "b_pagu")
 
 # Columns of `ReconcileResult.rollups`: one row per node stating (or rolling up) a pagu.
 ROLLUP_COLUMNS = ["source", "file", "row", "jenis", "kode", "nama", "parent", "stated", "cell"]

@@ -4,30 +4,20 @@ A Renstra states targets and budgets for several years ("Tahun 1" .. "Tahun 5", 
 Periods are numbered from 1 in column order; `periods` maps each to its calendar year when the
 file (its title or headers) or the caller (`tahun_awal`) says which year it is.
 
-Frames are indexed by Excel row, as the matriks frames are:
-
-- `nodes`: one row per tujuan, sasaran, urusan, bidang, program, kegiatan or sub kegiatan, at the
-  row that names it. A summary table starts a tujuan, its sasaran and its program on one row, so
-  a node is identified by `node_id`, the cell that names it ("B9"). Columns: `jenis` (one of
-  JENIS), `kode` (as displayed), `kode_canonical`, `kode_key` (code for comparison, "" when none),
-  `nama` (program/kegiatan name), `uraian` (tujuan/sasaran statement), `induk` / `induk_row`
-  (parent: by dotted code where the code says, else by position), `induk_posisi` /
-  `induk_posisi_row` (the enclosing node above), `induk_by` ("kode" | "posisi" | ""),
-  `tujuan_node` .. `sub_kegiatan_node` (ancestors' ids, itself included), `unit_kerja`, `cell`
-  and per period i: `pagu_i` (Float64), `pagu_src_i` (see VALUE_SOURCES), `pagu_formula_i` (the
-  formula, "" for a plain value), `pagu_refs_i` (rows the formula reads in its own column, or
-  None), `pagu_broken_i` (a #REF!), `pagu_cell_i`.
-- `indicators`: one row per indicator (a row stating two indicators, as the summary table's
-  sasaran and program columns do, appears twice). Columns: `node` (id), `node_row`, `jenis` (its
-  node's), `nomor`, `indikator`, `satuan`, `satuan_norm`, `baseline_raw`, `target_i` (a
-  model.targets.Target), `target_src_i`, `target_cell_i`, `indikator_cell`, `satuan_cell`, plus
-  the node's `kode`, `kode_key`, `nama`, `uraian`, `unit_kerja` and ancestors' ids.
+Frames are indexed by Excel row, as the matriks frames are. Their columns are described once, by
+the strict pandera models below (RenstraNodesFrame, RenstraIndicatorsFrame), which the reader checks
+before it returns (model.frames.conform); a period's columns end in its number (`pagu_1`,
+`target_1`, ...).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Index, Series
 
 from pokin_xl.errors import printable
 from pokin_xl.model.frames import SheetFrame
@@ -59,6 +49,95 @@ LAYOUTS: dict[str, str] = {
 # Where a number came from: typed in the cell, the value Excel cached for a formula, recomputed
 # here from the formula because the file kept no value, or a formula that could not be computed.
 VALUE_SOURCES = ("nilai", "cache", "dihitung", "tidak_terhitung", "kosong")
+
+
+def _text() -> object:
+    """Text column: blanks are "" (never NaN, never a number)."""
+    return pa.Field(nullable=False)
+
+
+def _per_period(pattern: str, **checks: object) -> object:
+    """A column once per period: `pattern` with `{}` for the period number."""
+    # not required: a list of tujuan/sasaran states no period at all
+    return pa.Field(alias="^" + pattern.format(r"\d+") + "$", regex=True, required=False, **checks)
+
+
+class RenstraNodesFrame(pa.DataFrameModel):
+    """One row per tujuan, sasaran, urusan, bidang, program, kegiatan or sub kegiatan, at the row
+    that names it. A summary table starts a tujuan, its sasaran and its program on one row, so a
+    node is identified by `node_id`, the cell that names it ("B9"), and the index may repeat."""
+
+    row: Index[int] = pa.Field(check_name=False)
+    node_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    jenis: Series[str] = pa.Field(isin=["", *JENIS])
+    kode: Series[str] = _text()  # as displayed
+    kode_canonical: Series[str] = _text()
+    kode_key: Series[str] = _text()  # for comparison; "" when none
+    nama: Series[str] = _text()  # program/kegiatan name
+    uraian: Series[str] = _text()  # tujuan/sasaran statement
+    induk: Series[str] = _text()  # parent's node_id: by dotted code where the code says, else above
+    induk_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    induk_posisi: Series[str] = _text()  # the enclosing node above
+    induk_posisi_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    induk_by: Series[str] = pa.Field(isin=["kode", "posisi", ""])
+    unit_kerja: Series[str] = _text()
+    cell: Series[str] = _text()
+    # ancestors' node ids, the node itself included (ANCESTOR_JENIS)
+    tujuan_node: Series[str] = _text()
+    sasaran_node: Series[str] = _text()
+    program_node: Series[str] = _text()
+    kegiatan_node: Series[str] = _text()
+    sub_kegiatan_node: Series[str] = _text()
+    # per period i
+    pagu: Series[pd.Float64Dtype] = _per_period("pagu_{}", nullable=True)
+    pagu_src: Series[str] = _per_period("pagu_src_{}", isin=list(VALUE_SOURCES))
+    pagu_formula: Series[str] = _per_period("pagu_formula_{}")  # "" for a plain value
+    # rows the formula reads in its own column (a parent's roll-up), or None
+    pagu_refs: Series[object] = _per_period("pagu_refs_{}", nullable=True)
+    pagu_broken: Series[bool] = _per_period("pagu_broken_{}")  # the formula has a #REF!
+    pagu_cell: Series[str] = _per_period("pagu_cell_{}")
+
+    class Config:
+        name = "renstra_nodes"
+        strict = True
+        coerce = False
+
+
+class RenstraIndicatorsFrame(pa.DataFrameModel):
+    """One row per indicator; a row stating two indicators (the summary table's sasaran and
+    program columns) appears twice."""
+
+    row: Index[int] = pa.Field(check_name=False)
+    node: Series[str] = _text()  # its node's id
+    node_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    jenis: Series[str] = pa.Field(isin=["", *JENIS])  # its node's
+    # its node's kode, kode_key, nama, uraian, unit_kerja
+    kode: Series[str] = _text()
+    kode_key: Series[str] = _text()
+    nama: Series[str] = _text()
+    uraian: Series[str] = _text()
+    unit_kerja: Series[str] = _text()
+    nomor: Series[str] = _text()
+    indikator: Series[str] = _text()
+    indikator_cell: Series[str] = _text()
+    satuan: Series[str] = _text()
+    satuan_norm: Series[str] = _text()
+    satuan_cell: Series[str] = _text()
+    baseline_raw: Series[str] = _text()
+    tujuan_node: Series[str] = _text()
+    sasaran_node: Series[str] = _text()
+    program_node: Series[str] = _text()
+    kegiatan_node: Series[str] = _text()
+    sub_kegiatan_node: Series[str] = _text()
+    # per period i: the target (a model.targets.Target), where it came from, its cell
+    target: Series[object] = _per_period("target_{}")
+    target_src: Series[str] = _per_period("target_src_{}", isin=list(VALUE_SOURCES))
+    target_cell: Series[str] = _per_period("target_cell_{}")
+
+    class Config:
+        name = "renstra_indicators"
+        strict = True
+        coerce = False
 
 
 @dataclass

@@ -17,7 +17,8 @@ from pokin_xl.checks.reconcile.pairing import Pairing
 from pokin_xl.checks.reconcile.sides import Side
 from pokin_xl.checks.reconcile.unmatched import report_missing, report_uncascaded
 from pokin_xl.findings import Finding
-from pokin_xl.model.reconciliation import PAIRS_COLUMNS
+from pokin_xl.model.frames import conform, empty_frame
+from pokin_xl.model.reconciliation import PAIRS_NUMBERS, ReconcilePairsFrame
 
 
 @dataclass
@@ -43,7 +44,7 @@ def compare_sides(a: Side, b: Side) -> Comparison:
             report_missing(pairing, out, record, match)
     for ib in pairing.unmatched_b:
         report_uncascaded(pairing, out, pairing.rb[ib])
-    rows = pd.DataFrame(out.rows, columns=PAIRS_COLUMNS)
+    rows = _pairs_frame(out.rows)
     compared = {
         "a": len(a_in),
         "b": len(b_in),
@@ -51,3 +52,14 @@ def compare_sides(a: Side, b: Side) -> Comparison:
         "b_outside": len(b.frame) - len(b_in),
     }
     return Comparison(rows=rows, findings=out.findings, compared=compared)
+
+
+def _pairs_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The rows as the pairs frame its model declares (an internal error if they are not)."""
+    if not rows:
+        frame = empty_frame(ReconcilePairsFrame)
+        frame.index = pd.RangeIndex(0)
+        return conform(frame, ReconcilePairsFrame)
+    frame = pd.DataFrame(rows)
+    frame = frame.astype({column: "Float64" for column in PAIRS_NUMBERS})
+    return conform(frame, ReconcilePairsFrame)

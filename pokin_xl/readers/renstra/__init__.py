@@ -20,9 +20,14 @@ from openpyxl.utils import column_index_from_string
 
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
-from pokin_xl.model.frames import SheetFrame
+from pokin_xl.model.frames import SheetFrame, conform, empty_frame
 from pokin_xl.model.matching import placeholder_form
-from pokin_xl.model.renstra import ANCESTOR_JENIS, RenstraWorkbook
+from pokin_xl.model.renstra import (
+    ANCESTOR_JENIS,
+    RenstraIndicatorsFrame,
+    RenstraNodesFrame,
+    RenstraWorkbook,
+)
 from pokin_xl.model.targets import parse_target
 from pokin_xl.model.text import is_blank
 from pokin_xl.model.units import normalise_unit
@@ -309,26 +314,11 @@ def _node_frame(
     for column in [c for c in frame.columns if c.endswith("_row")]:
         frame[column] = frame[column].astype("Int64")
     if frame.empty:  # a table of indicators without items (IKU)
-        frame = pd.DataFrame(
-            columns=[
-                "node_id",
-                "jenis",
-                "kode",
-                "kode_canonical",
-                "nama",
-                "uraian",
-                "induk",
-                "induk_row",
-                "induk_posisi",
-                "cell",
-                *[f"pagu_{p}" for p in periods],
-            ],
-            index=pd.Index([], name="row"),
-        )
+        frame = empty_frame(RenstraNodesFrame, periods)
     for period in periods:
         frame[f"pagu_{period}"] = frame[f"pagu_{period}"].astype("Float64")
     letters = {f"pagu_{p}": column_letter(g.pagu[p].col) for g in layout.groups for p in g.pagu}
-    return SheetFrame(frame, sheet, letters)
+    return SheetFrame(conform(frame, RenstraNodesFrame), sheet, letters)
 
 
 def _pagu_column(valued: Valued | None) -> int | None:
@@ -372,9 +362,7 @@ def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:
         records.append(record)
     frame = pd.DataFrame(records, index=pd.Index(rows, name="row"))
     if frame.empty:
-        frame = pd.DataFrame(
-            columns=["node", "node_row", "jenis", "indikator"], index=pd.Index([], name="row")
-        )
+        frame = empty_frame(RenstraIndicatorsFrame, periods)
     for column in [c for c in frame.columns if c.endswith("_row")]:
         frame[column] = frame[column].astype("Int64")
     letters: dict[str, str] = {}
@@ -385,7 +373,7 @@ def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:
             letters["satuan"] = column_letter(group.satuan.col)
         for period, column in group.targets.items():
             letters[f"target_{period}"] = column_letter(column.col)
-    return SheetFrame(frame, sheet, letters)
+    return SheetFrame(conform(frame, RenstraIndicatorsFrame), sheet, letters)
 
 
 def _recomputed_finding(reader: _Values, file: str, sheet: str) -> Finding:
