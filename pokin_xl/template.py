@@ -17,6 +17,7 @@ from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.units import SUGGESTED_UNITS
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.layout import column_pixels, text_height
+from pokin_xl.writers.styles import Styles, template_formats
 
 SHEETS = ("Petunjuk", "Identitas", "Pegawai", "Kinerja", "Referensi")
 TEMPLATE_ROWS = 1000
@@ -220,7 +221,7 @@ def write_template(path: str | Path, content: TemplateContent | None = None) -> 
         book = xlsxwriter.Workbook(
             str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
         )
-        formats = _formats(book)
+        formats = template_formats(Styles(book))
         sheets = {name: book.add_worksheet(name) for name in SHEETS}
         _petunjuk(sheets["Petunjuk"], formats)
         _identitas(sheets["Identitas"], formats, content)
@@ -236,31 +237,6 @@ def write_template(path: str | Path, content: TemplateContent | None = None) -> 
         )
         book.close()
     return Path(path)
-
-
-def _formats(book: xlsxwriter.Workbook) -> dict:
-    return {
-        "title": book.add_format({"bold": True, "font_size": 14}),
-        "header": book.add_format(
-            {
-                "bold": True,
-                "bg_color": "#1F4E78",
-                "font_color": "#FFFFFF",
-                "border": 1,
-                "text_wrap": True,
-                "valign": "vcenter",
-            }
-        ),
-        "label": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-        "text": book.add_format({"text_wrap": True, "valign": "top", "border": 1}),
-        "example": book.add_format(
-            {"text_wrap": True, "valign": "top", "border": 1, "font_color": "#595959"}
-        ),
-        "code": book.add_format({"num_format": "@", "valign": "top", "border": 1}),
-        "money": book.add_format({"num_format": "#,##0", "valign": "top", "border": 1}),
-        "plain": book.add_format({"text_wrap": True}),
-        "guide": book.add_format({"text_wrap": True, "valign": "top"}),
-    }
 
 
 def _write_value(ws, row: int, col: int, value: object, fmt) -> None:

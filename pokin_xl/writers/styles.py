@@ -210,3 +210,39 @@ class Styles:
 
     def section(self) -> Format:
         return self.get(bold=True, font_size=11, font_color=HEADER_FILL)
+
+
+# ------------------------------------------------------------- the template a user fills in
+# It keeps Excel's own default font (Calibri 11), so that what a user types looks like the rest.
+TEMPLATE_FONT, TEMPLATE_SIZE = "Calibri", 11
+TEMPLATE_HEADER_FILL = "#1F4E78"
+TEMPLATE_LABEL_FILL = "#DDEBF7"
+TEMPLATE_EXAMPLE_COLOUR = "#595959"
+
+
+def template_formats(styles: Styles) -> dict[str, Format]:
+    """The template's formats by role: title, header, label, text, example, code, money, plain,
+    guide."""
+
+    def get(**props: Any) -> Format:
+        return styles.get(**{"font_name": TEMPLATE_FONT, "font_size": TEMPLATE_SIZE, **props})
+
+    cell = {"valign": "top", "border": THIN}
+    return {
+        "title": get(bold=True, font_size=14),
+        "header": get(
+            bold=True,
+            bg_color=TEMPLATE_HEADER_FILL,
+            font_color="#FFFFFF",
+            border=THIN,
+            text_wrap=True,
+            valign="vcenter",
+        ),
+        "label": get(bold=True, bg_color=TEMPLATE_LABEL_FILL, border=THIN),
+        "text": get(text_wrap=True, **cell),
+        "example": get(text_wrap=True, font_color=TEMPLATE_EXAMPLE_COLOUR, **cell),
+        "code": get(num_format="@", **cell),
+        "money": get(num_format="#,##0", **cell),
+        "plain": get(text_wrap=True),
+        "guide": get(text_wrap=True, valign="top"),
+    }
