@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from pokin_xl.checked import checked_output, output_beside, read_checked
 from pokin_xl.findings import Finding, Report
-from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.validate import validate
-from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.workbook import ExtraSheet, write_cascade_workbook
 
 OUTPUT_SUFFIX = "_cascading.xlsx"
@@ -19,8 +17,7 @@ OUTPUT_SUFFIX = "_cascading.xlsx"
 
 def default_output(matriks_path: str | Path) -> Path:
     """'<name>_cascading.xlsx' in the input's folder."""
-    source = Path(matriks_path)
-    return source.with_name(f"{source.stem}{OUTPUT_SUFFIX}")
+    return output_beside(matriks_path, OUTPUT_SUFFIX)
 
 
 def output_path(
@@ -29,9 +26,7 @@ def output_path(
     inputs: Iterable[str | Path | None] = (),
 ) -> Path:
     """The output file, checked against the matriks and every other input before any work."""
-    source = Path(matriks_path)
-    target = default_output(source) if out_path is None else Path(out_path)
-    return check_output_path(target, [source, *inputs])
+    return checked_output(matriks_path, out_path, OUTPUT_SUFFIX, inputs)
 
 
 def build(
@@ -48,15 +43,10 @@ def build(
     `extra_findings` (e.g. the reconciliation's) join the report, so they are listed in Temuan;
     `inputs` are the other files the caller read (e.g. the Renstra): never the output either.
     """
-    say = progress or (lambda _message: None)
-    source = Path(matriks_path)
-    target = output_path(source, out_path, inputs)
-    say(f"Membaca {source.name}")
-    workbook = read_matriks(source)
-    say("Memeriksa")
-    report = validate(workbook)
+    checked = read_checked(matriks_path, out_path, OUTPUT_SUFFIX, inputs=inputs, progress=progress)
+    report = checked.report
     report.extend(list(extra_findings))
     path = write_cascade_workbook(
-        workbook, report, target, extra_sheets=extra_sheets, progress=progress
+        checked.workbook, report, checked.target, extra_sheets=extra_sheets, progress=progress
     )
     return path, report

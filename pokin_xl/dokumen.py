@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pokin_xl.checked import read_checked
 from pokin_xl.checks.documents import missing_atasan
 from pokin_xl.findings import Finding, Report
 from pokin_xl.model.documents import (
@@ -25,10 +26,7 @@ from pokin_xl.model.documents import (
     Skipped,
     plan_documents,
 )
-from pokin_xl.readers.matriks import read_matriks
-from pokin_xl.validate import validate
 from pokin_xl.writers.documents import write_documents_workbook
-from pokin_xl.writers.output import check_output_path
 
 OUTPUT_SUFFIX = "_dokumen.xlsx"
 # Findings on a sasaran that would print a wrong or missing target or budget in its documents:
@@ -44,23 +42,14 @@ class DocumentsResult:
     report: Report
 
 
-def default_output(matriks_path: str | Path) -> Path:
-    source = Path(matriks_path)
-    return source.with_name(f"{source.stem}{OUTPUT_SUFFIX}")
-
-
 def make_documents(
     matriks_path: str | Path,
     out_path: str | Path | None = None,
     *,
     jenis: Sequence[str] | None = None,
 ) -> DocumentsResult:
-    source = Path(matriks_path)
-    target = check_output_path(
-        default_output(source) if out_path is None else Path(out_path), [source]
-    )
-    workbook = read_matriks(source)
-    report = validate(workbook)
+    checked = read_checked(matriks_path, out_path, OUTPUT_SUFFIX)
+    target, workbook, report = checked.target, checked.workbook, checked.report
     plan = plan_documents(workbook)
     selection = select_documents(
         plan, report.findings, tuple(j for j in JENIS if j in (jenis or JENIS))
