@@ -55,13 +55,17 @@ def compare_pair(p: Pairing, out: Outcome, a: dict, b: dict, method: str, score:
                 **p.at_a(a, str(a["cell_target"])),
             )
         )
-    if a["unit"] and b["unit"] and not units_compatible(str(a["unit"]), str(b["unit"])):
+    if (
+        a["satuan_norm"]
+        and b["satuan_norm"]
+        and not units_compatible(str(a["satuan_norm"]), str(b["satuan_norm"]))
+    ):
         codes.append("R004")
         out.findings.append(
             finding(
                 "R004",
-                f"Satuan berbeda: {p.a.label} '{a['satuan'] or a['unit']}', {p.b.label} "
-                f"'{b['satuan'] or b['unit']}' ({p.b_where(b, b['cell_satuan'] or None)}). "
+                f"Satuan berbeda: {p.a.label} '{a['satuan'] or a['satuan_norm']}', {p.b.label} "
+                f"'{b['satuan'] or b['satuan_norm']}' ({p.b_where(b, b['cell_satuan'] or None)}). "
                 f"Indikator {how}.",
                 **p.at_a(a, str(a["cell_satuan"])),
             )
@@ -78,8 +82,8 @@ def compare_pair(p: Pairing, out: Outcome, a: dict, b: dict, method: str, score:
                 **p.at_a(a, str(a["cell_indikator"])),
             )
         )
-    for kind in ANCHORS:
-        code = _compare_anchor(p, out, kind, a, b, how)
+    for jenis in ANCHORS:
+        code = _compare_anchor(p, out, jenis, a, b, how)
         if code:
             codes.append(code)
     pagu_key = ("R006", a["node"], b["node"])
@@ -111,61 +115,61 @@ def compare_pair(p: Pairing, out: Outcome, a: dict, b: dict, method: str, score:
     out.add_row(status, method, score, a, b, codes, "; ".join(notes))
 
 
-def _compare_anchor(p: Pairing, out: Outcome, kind: str, a: dict, b: dict, how: str) -> str:
+def _compare_anchor(p: Pairing, out: Outcome, jenis: str, a: dict, b: dict, how: str) -> str:
     """R007 when the sasaran/program/kegiatan above is one node worded differently, R005 when
     the indicator sits under another one; "" when they agree."""
-    an, bn = a[f"{kind}_node"], b[f"{kind}_node"]
+    an, bn = a[f"{jenis}_node"], b[f"{jenis}_node"]
     if not an or not bn:
         return ""
-    a_code, b_code = a[f"{kind}_code"], b[f"{kind}_code"]
+    a_code, b_code = a[f"{jenis}_code"], b[f"{jenis}_code"]
     if a_code and b_code:
         if a_code == b_code:
             return ""
         same, score, ta, tb = False, 0.0, a_code, b_code
     else:
-        if a[f"{kind}_name"] and b[f"{kind}_name"]:
-            ta, tb, part = a[f"{kind}_name"], b[f"{kind}_name"], "name_cell"
-        elif a[f"{kind}_text"] and b[f"{kind}_text"]:
-            ta, tb, part = a[f"{kind}_text"], b[f"{kind}_text"], "cell"
+        if a[f"{jenis}_name"] and b[f"{jenis}_name"]:
+            ta, tb, part = a[f"{jenis}_name"], b[f"{jenis}_name"], "name_cell"
+        elif a[f"{jenis}_text"] and b[f"{jenis}_text"]:
+            ta, tb, part = a[f"{jenis}_text"], b[f"{jenis}_text"], "cell"
         else:
             return ""
         ka, kb = text_key(ta), text_key(tb)
         if ka.replace(" ", "") == kb.replace(" ", ""):
             return ""
         score = similarity(ka, kb)
-        own = kind == a["tier"] or kind == b["tier"]
+        own = jenis == a["jenis"] or jenis == b["jenis"]
         evidence = p.links[(an, bn)] - (1 if (a["node"], b["node"]) == (an, bn) else 0)
         same = score >= SAME_TEXT_MIN or evidence > 0 or (own and score >= OWN_NODE_MIN)
         if same:
-            key = ("R007", kind, an, bn)
+            key = ("R007", jenis, an, bn)
             if key not in out.reported:
                 out.reported.add(key)
-                label = JENIS_LABELS.get(kind, kind).lower()
-                if part == "cell" and kind != "sasaran":
+                label = JENIS_LABELS.get(jenis, jenis).lower()
+                if part == "cell" and jenis != "sasaran":
                     label = f"sasaran {label}"  # the goal's wording, not the item's name
-                where = p.at_a(a, str(a[f"{kind}_{part}"] or a[f"{kind}_cell"]), subject=ta)
+                where = p.at_a(a, str(a[f"{jenis}_{part}"] or a[f"{jenis}_cell"]), subject=ta)
                 # The finding concerns the higher node compared, not the indicator's row.
                 where.update(
                     kode=str(an),
-                    tingkat=str(a.get(f"{kind}_tingkat") or where["tingkat"]),
-                    unit=str(a.get(f"{kind}_unit") or where["unit"]),
+                    tingkat=str(a.get(f"{jenis}_tingkat") or where["tingkat"]),
+                    unit=str(a.get(f"{jenis}_unit_kerja") or where["unit"]),
                 )
                 out.findings.append(
                     finding(
                         "R007",
                         f"Rumusan {label} berbeda: {p.a.label} '{ta}', {p.b.label} "
-                        f"'{tb}' ({p.b.file} sel {b[f'{kind}_{part}'] or b[f'{kind}_cell']})"
+                        f"'{tb}' ({p.b.file} sel {b[f'{jenis}_{part}'] or b[f'{jenis}_cell']})"
                         f"{truncation(ta, tb, p.a.label, p.b.label)}; kemiripan {score:g}.",
                         **where,
                     )
                 )
             return "R007"
-    label = JENIS_LABELS.get(kind, kind).lower()
+    label = JENIS_LABELS.get(jenis, jenis).lower()
     out.findings.append(
         finding(
             "R005",
             f"Indikator ini di {p.a.label} berada di bawah {label} '{ta}', di "
-            f"{p.b.label} di bawah {label} '{tb}' ({p.b.file} sel {b[f'{kind}_cell']}). "
+            f"{p.b.label} di bawah {label} '{tb}' ({p.b.file} sel {b[f'{jenis}_cell']}). "
             f"Indikator {how}.",
             **p.at_a(a, str(a["cell_indikator"])),
         )

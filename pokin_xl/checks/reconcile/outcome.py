@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pokin_xl.checks.reconcile.sides import TIER_LABELS, parent_text
+from pokin_xl.checks.reconcile.sides import TINGKAT_OF_JENIS, parent_text
 from pokin_xl.checks.reconcile.values import number_of
 from pokin_xl.findings import Finding
 from pokin_xl.model.targets import format_target
@@ -38,7 +38,7 @@ class Outcome:
                 "status": status,
                 "method": method,
                 "score": score,
-                "tingkat": TIER_LABELS.get(str(base["tier"]), str(base["tingkat"])),
+                "tingkat": TINGKAT_OF_JENIS.get(str(base["jenis"]), str(base["tingkat"])),
                 "unit_kerja": base["unit_kerja"],
                 "a_indikator": a["indikator"] if a is not None else "",
                 "b_indikator": b["indikator"] if b is not None else "",
@@ -46,8 +46,8 @@ class Outcome:
                 "b_target": _target(b),
                 "a_value": _value(a),
                 "b_value": _value(b),
-                "a_satuan": (a["satuan"] or a["unit"]) if a is not None else "",
-                "b_satuan": (b["satuan"] or b["unit"]) if b is not None else "",
+                "a_satuan": (a["satuan"] or a["satuan_norm"]) if a is not None else "",
+                "b_satuan": (b["satuan"] or b["satuan_norm"]) if b is not None else "",
                 "a_pagu": _pagu(a),
                 "b_pagu": _pagu(b),
                 "a_cell": f"{a['cell_indikator']}" if a is not None else "",

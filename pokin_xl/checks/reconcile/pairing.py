@@ -123,7 +123,8 @@ class Pairing:
 
 
 def _at(side: Side, record: dict, cell: str, subject: str | None = None) -> dict[str, str]:
-    """The `finding()` keywords for a cell of `side`; the subject is the indicator unless given."""
+    """The `finding()` keywords for a cell of `side`; the subject is the indicator unless given.
+    (Finding.unit is the Unit Kerja, Finding.kode the sasaran's Kode: see docs/GLOSSARY.md.)"""
     return {
         "file": side.file,
         "sheet": side.sheet,

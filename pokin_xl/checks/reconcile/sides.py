@@ -1,8 +1,8 @@
 """Each document's indicators as a comparable frame: a `Side`.
 
-One row per indicator with its level (`tier`), target for the year, satuan, pagu and the
+One row per indicator with its level (`jenis`: tujuan .. sub_kegiatan, or rhk), target for the year, satuan, pagu and the
 sasaran/program/kegiatan it sits under (the ANCHORS columns). A matriks and a Renstra give the same
-columns, so the pairing and the rules never ask which kind of document they read.
+columns, so the pairing and the rules never ask which sort of document they read.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pokin_xl.model.targets import Target, format_target, target_from_row
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit
 
-TIER_OF_LEVEL = {
+JENIS_OF_LEVEL = {
     int(Tingkat.TUJUAN): "tujuan",
     int(Tingkat.SASARAN_STRATEGIS): "sasaran",
     int(Tingkat.SASARAN_PROGRAM): "program",
@@ -27,13 +27,13 @@ TIER_OF_LEVEL = {
     int(Tingkat.SASARAN_SUB_KEGIATAN): "sub_kegiatan",
     int(Tingkat.RENCANA_HASIL_KERJA): "rhk",
 }
-TIER_LABELS = {**JENIS_LABELS, "rhk": "Rencana Hasil Kerja", "": "-"}
+TINGKAT_OF_JENIS = {**JENIS_LABELS, "rhk": "Rencana Hasil Kerja", "": "-"}
 ANCHORS = ("sasaran", "program", "kegiatan")
 
 
-def group_of(tier: str) -> str:
+def group_of(jenis: str) -> str:
     """Levels compared with each other: a Renstra's "Indikator Tujuan/Sasaran" is either."""
-    return "strategis" if tier in ("tujuan", "sasaran") else tier
+    return "strategis" if jenis in ("tujuan", "sasaran") else jenis
 
 
 # ------------------------------------------------------------------------------------- sides
@@ -59,14 +59,14 @@ class Side:
 _SIDE_COLUMNS = [
     "row",
     "node",
-    "tier",
+    "jenis",
     "group",
     "kode_key",
     "indikator",
     "key",
     "target",
     "satuan",
-    "unit",
+    "satuan_norm",
     "pagu",
     "unit_kerja",
     "tingkat",
@@ -81,7 +81,7 @@ _SIDE_COLUMNS = [
 ]
 
 
-def _unit(satuan_norm: str, target: Target) -> str:
+def _satuan_norm(satuan_norm: str, target: Target) -> str:
     """The Satuan, or the unit the target itself states ('51,01 %') when the Satuan is blank."""
     return satuan_norm or normalise_unit(target.unit)
 
@@ -96,21 +96,21 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
         if not indikator:
             continue
         level = r.get("level")
-        tier = TIER_OF_LEVEL.get(int(level), "") if not pd.isna(level) else ""
+        jenis = JENIS_OF_LEVEL.get(int(level), "") if not pd.isna(level) else ""
         target = target_from_row(r)
         node_row = int(r["node_row"])
         pagu = r.get("pagu_value")
         record: dict[str, object] = {
             "row": int(row),
             "node": str(r["kode"]),
-            "tier": tier,
-            "group": group_of(tier),
+            "jenis": jenis,
+            "group": group_of(jenis),
             "kode_key": comparison_code(r.get("kode_nomenklatur", "")),
             "indikator": indikator,
             "key": text_key(indikator),
             "target": target,
             "satuan": clean(r.get("satuan", "")),
-            "unit": _unit(str(r.get("satuan_norm", "") or ""), target),
+            "satuan_norm": _satuan_norm(str(r.get("satuan_norm", "") or ""), target),
             "pagu": None if pd.isna(pagu) else float(pagu),
             "unit_kerja": clean(r.get("unit_kerja", "")),
             "tingkat": str(r.get("tingkat", "")),
@@ -128,17 +128,17 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
             seen.add(current)
             first_row, node = nodes[current]
             node_level = node.get("level")
-            kind = TIER_OF_LEVEL.get(int(node_level), "") if not pd.isna(node_level) else ""
-            if kind in ANCHORS and f"{kind}_node" not in record:
+            jenis = JENIS_OF_LEVEL.get(int(node_level), "") if not pd.isna(node_level) else ""
+            if jenis in ANCHORS and f"{jenis}_node" not in record:
                 name = clean(node.get("nomenklatur", ""))
-                record[f"{kind}_node"] = current
-                record[f"{kind}_code"] = comparison_code(node.get("kode_nomenklatur", ""))
-                record[f"{kind}_name"] = name
-                record[f"{kind}_text"] = clean(node.get("sasaran", ""))
-                record[f"{kind}_cell"] = cells.cell("sasaran", int(first_row))
-                record[f"{kind}_tingkat"] = str(node.get("tingkat", ""))
-                record[f"{kind}_unit"] = str(node.get("unit_kerja", ""))
-                record[f"{kind}_name_cell"] = cells.cell("nomenklatur", int(first_row))
+                record[f"{jenis}_node"] = current
+                record[f"{jenis}_code"] = comparison_code(node.get("kode_nomenklatur", ""))
+                record[f"{jenis}_name"] = name
+                record[f"{jenis}_text"] = clean(node.get("sasaran", ""))
+                record[f"{jenis}_cell"] = cells.cell("sasaran", int(first_row))
+                record[f"{jenis}_tingkat"] = str(node.get("tingkat", ""))
+                record[f"{jenis}_unit_kerja"] = str(node.get("unit_kerja", ""))
+                record[f"{jenis}_name_cell"] = cells.cell("nomenklatur", int(first_row))
             current = str(node.get("kode_induk", "") or "")
         records.append(record)
     return Side(
@@ -162,7 +162,7 @@ def side_from_renstra(workbook: RenstraWorkbook, period: int | None) -> Side:
         indikator = clean(r.get("indikator", ""))
         if not indikator:
             continue
-        tier = str(r.get("jenis", "") or "")
+        jenis = str(r.get("jenis", "") or "")
         target = r.get(f"target_{period}")
         target = target if isinstance(target, Target) else Target(raw="", kind="empty")
         node_id = str(r.get("node", "") or "")
@@ -171,17 +171,17 @@ def side_from_renstra(workbook: RenstraWorkbook, period: int | None) -> Side:
         record: dict[str, object] = {
             "row": int(row),
             "node": node_id or f"i{r.get('indikator_cell')}",
-            "tier": tier,
-            "group": group_of(tier),
+            "jenis": jenis,
+            "group": group_of(jenis),
             "kode_key": str(r.get("kode_key", "") or ""),
             "indikator": indikator,
             "key": text_key(indikator),
             "target": target,
             "satuan": clean(r.get("satuan", "")),
-            "unit": _unit(str(r.get("satuan_norm", "") or ""), target),
+            "satuan_norm": _satuan_norm(str(r.get("satuan_norm", "") or ""), target),
             "pagu": None if pagu is None or pd.isna(pagu) else float(pagu),
             "unit_kerja": clean(r.get("unit_kerja", "")),
-            "tingkat": TIER_LABELS.get(tier, tier),
+            "tingkat": TINGKAT_OF_JENIS.get(jenis, jenis),
             "kode": str(r.get("kode", "") or ""),
             "own_text": clean(node.get("uraian", "") or node.get("nama", ""))
             if node is not None
@@ -192,17 +192,17 @@ def side_from_renstra(workbook: RenstraWorkbook, period: int | None) -> Side:
             "cell_satuan": str(r.get("satuan_cell", "")),
             "cell_pagu": str(node.get(f"pagu_cell_{period}", "")) if node is not None else "",
         }
-        for kind in ANCHORS:
-            anchor_id = str(r.get(f"{kind}_node", "") or "")
+        for jenis in ANCHORS:
+            anchor_id = str(r.get(f"{jenis}_node", "") or "")
             anchor = nodes.get(anchor_id)
             if anchor is None:
                 continue
-            record[f"{kind}_node"] = anchor_id
-            record[f"{kind}_code"] = str(anchor.get("kode_key", "") or "")
-            record[f"{kind}_name"] = clean(anchor.get("nama", ""))
-            record[f"{kind}_text"] = clean(anchor.get("uraian", ""))
-            record[f"{kind}_cell"] = str(anchor.get("cell", ""))
-            record[f"{kind}_name_cell"] = str(anchor.get("cell", ""))
+            record[f"{jenis}_node"] = anchor_id
+            record[f"{jenis}_code"] = str(anchor.get("kode_key", "") or "")
+            record[f"{jenis}_name"] = clean(anchor.get("nama", ""))
+            record[f"{jenis}_text"] = clean(anchor.get("uraian", ""))
+            record[f"{jenis}_cell"] = str(anchor.get("cell", ""))
+            record[f"{jenis}_name_cell"] = str(anchor.get("cell", ""))
         records.append(record)
     return Side(
         file=workbook.file_name,
@@ -229,16 +229,18 @@ def _side_frame(records: list[dict[str, object]]) -> pd.DataFrame:
             if value is None and column not in ("pagu", "target"):
                 record[column] = ""
         record["context"] = frozenset(
-            f"{kind}:{value}"
-            for kind in ANCHORS
+            f"{jenis}:{value}"
+            for jenis in ANCHORS
             for value in (
-                record[f"{kind}_code"],
-                normalise(record[f"{kind}_name"]),
-                normalise(record[f"{kind}_text"]),
+                record[f"{jenis}_code"],
+                normalise(record[f"{jenis}_name"]),
+                normalise(record[f"{jenis}_text"]),
             )
             if value
         )
-        record["signature"] = f"{format_target(record['target'])}|{record['unit']}|{record['pagu']}"
+        record["signature"] = (
+            f"{format_target(record['target'])}|{record['satuan_norm']}|{record['pagu']}"
+        )
     return pd.DataFrame(records, columns=[*columns, "context", "signature"])
 
 
@@ -248,23 +250,23 @@ def records_of(side: Side) -> list[dict]:
 
 
 def parent_key(record: dict) -> str:
-    """The nearest anchor (program first) as "kind:node": B rows under one parent share it."""
-    for kind in ("program", "sasaran", "kegiatan"):
-        if record[f"{kind}_node"]:
-            return f"{kind}:{record[f'{kind}_node']}"
+    """The nearest anchor (program first) as "jenis:node": B rows under one parent share it."""
+    for jenis in ("program", "sasaran", "kegiatan"):
+        if record[f"{jenis}_node"]:
+            return f"{jenis}:{record[f'{jenis}_node']}"
     return ""
 
 
 def parent_text(record: dict) -> str:
     """The nearest program/kegiatan/sasaran the indicator sits under, for display."""
-    for kind in ("kegiatan", "program", "sasaran"):
-        if kind == record["tier"] or not record[f"{kind}_node"]:
+    for jenis in ("kegiatan", "program", "sasaran"):
+        if jenis == record["jenis"] or not record[f"{jenis}_node"]:
             continue
-        text = record[f"{kind}_name"] or record[f"{kind}_text"]
+        text = record[f"{jenis}_name"] or record[f"{jenis}_text"]
         if text:
-            return f"{JENIS_LABELS[kind]} {text}"
-    kind = record["tier"]
-    if kind in ANCHORS and record[f"{kind}_node"]:
-        text = record[f"{kind}_name"] or record[f"{kind}_text"]
-        return f"{JENIS_LABELS[kind]} {text}" if text else ""
+            return f"{JENIS_LABELS[jenis]} {text}"
+    jenis = record["jenis"]
+    if jenis in ANCHORS and record[f"{jenis}_node"]:
+        text = record[f"{jenis}_name"] or record[f"{jenis}_text"]
+        return f"{JENIS_LABELS[jenis]} {text}" if text else ""
     return ""
