@@ -353,7 +353,7 @@ raise SystemExit(main(sys.argv[3:]))
     ("where", "sig"),
     [
         ("xlsxwriter.workbook:Workbook.close", signal.SIGTERM),
-        ("pokin_xl.build:read_matriks", signal.SIGINT),
+        ("pokin_xl.checked:read_matriks", signal.SIGINT),
     ],
     ids=["SIGTERM-while-saving", "SIGINT-while-reading"],
 )
