@@ -24,95 +24,109 @@ SAME_TEXT_MIN = 88.0
 
 
 def compare_pair(p: Pairing, out: Outcome, a: dict, b: dict, method: str, score: float) -> None:
-    """Findings on a matched pair: target, satuan, wording, the sasaran above, pagu."""
+    """Findings on a matched pair, in this order: target, satuan, wording, the sasaran/program/
+    kegiatan above, pagu; then the pair's row."""
     how = describe(method, score)
-    codes: list[str] = []
-    notes: list[str] = []
-    ta, tb = a["target"], b["target"]
     year = p.b.year or p.a.year
-    if p.b.has_targets and not same_target(ta, tb):
-        codes.append("R002")
-        va, vb = number_of(ta), number_of(tb)
-        difference = (
-            f"selisih {signed(vb - va)}"
-            if va is not None and vb is not None
-            else "selisih tidak dapat dihitung"
-        )
-        hint = ""
-        if a["_id"] in p.swaps:
-            other = p.rb[p.swaps[a["_id"]][0]]
-            hint = (
-                f" Target {shown(ta)} sama dengan target indikator {p.b.label} lain yang tidak "
-                f"di-cascade: '{other['indikator']}' ({p.b_where(other)}) - indikator tertukar?"
-            )
-        out.findings.append(
-            finding(
-                "R002",
-                f"Target{f' {year}' if year else ''} indikator '{a['indikator']}' berbeda: "
-                f"{p.a.label} '{shown(ta)}', "
-                f"{p.b.label} '{shown(tb)}' ({p.b_where(b, b['cell_target'])}); "
-                f"{difference}. Indikator {how}.{hint}",
-                **p.at_a(a, str(a["cell_target"])),
-            )
-        )
-    if (
-        a["satuan_norm"]
-        and b["satuan_norm"]
-        and not units_compatible(str(a["satuan_norm"]), str(b["satuan_norm"]))
-    ):
-        codes.append("R004")
-        out.findings.append(
-            finding(
-                "R004",
-                f"Satuan berbeda: {p.a.label} '{a['satuan'] or a['satuan_norm']}', {p.b.label} "
-                f"'{b['satuan'] or b['satuan_norm']}' ({p.b_where(b, b['cell_satuan'] or None)}). "
-                f"Indikator {how}.",
-                **p.at_a(a, str(a["cell_satuan"])),
-            )
-        )
-    if method in (FUZZY, KODE) and a["key"].replace(" ", "") != b["key"].replace(" ", ""):
-        codes.append("R007")
-        out.findings.append(
-            finding(
-                "R007",
-                f"Rumusan indikator berbeda: {p.a.label} '{a['indikator']}', {p.b.label} "
-                f"'{b['indikator']}' ({p.b_where(b)})"
-                f"{truncation(a['indikator'], b['indikator'], p.a.label, p.b.label)}; "
-                f"{how}.",
-                **p.at_a(a, str(a["cell_indikator"])),
-            )
-        )
-    for jenis in ANCHORS:
-        code = _compare_anchor(p, out, jenis, a, b, how)
-        if code:
-            codes.append(code)
-    pagu_key = ("R006", a["node"], b["node"])
-    a_pagu, b_pagu = a["pagu"], b["pagu"]
-    if (
-        a_pagu is not None
-        and b_pagu is not None
-        and not pd.isna(a_pagu)
-        and not pd.isna(b_pagu)
-        and abs(float(a_pagu) - float(b_pagu)) >= 1
-    ):
-        codes.append("R006")
-        if pagu_key not in out.reported:
-            out.reported.add(pagu_key)
-            out.findings.append(
-                finding(
-                    "R006",
-                    f"Pagu{f' {year}' if year else ''} berbeda: {p.a.label} "
-                    f"{rupiah(a_pagu)}, {p.b.label} {rupiah(b_pagu)} "
-                    f"({p.b_where(b, b['cell_pagu'])}); selisih "
-                    f"{signed(float(b_pagu) - float(a_pagu))}. Indikator {how}.",
-                    **p.at_a(a, str(a["cell_pagu"])),
-                )
-            )
-    value_codes = {"R002", "R004", "R006"}
-    status = STATUS_DIFFERENT if value_codes & set(codes) else STATUS_SAME
+    raised = (
+        _target(p, out, a, b, how, year),
+        _satuan(p, out, a, b, how),
+        _indicator_wording(p, out, a, b, method, how),
+        *(_compare_anchor(p, out, jenis, a, b, how) for jenis in ANCHORS),
+        _pagu(p, out, a, b, how, year),
+    )
+    codes = [code for code in raised if code]
+    status = STATUS_DIFFERENT if {"R002", "R004", "R006"} & set(codes) else STATUS_SAME
+    note = "target sama dengan indikator lain yang tidak di-cascade" if a["_id"] in p.swaps else ""
+    out.add_row(status, method, score, a, b, codes, note)
+
+
+def _target(p: Pairing, out: Outcome, a: dict, b: dict, how: str, year: int | None) -> str:
+    """R002: the targets of the year differ (with a hint when B has A's target elsewhere)."""
+    ta, tb = a["target"], b["target"]
+    if not p.b.has_targets or same_target(ta, tb):
+        return ""
+    va, vb = number_of(ta), number_of(tb)
+    difference = (
+        f"selisih {signed(vb - va)}"
+        if va is not None and vb is not None
+        else "selisih tidak dapat dihitung"
+    )
+    hint = ""
     if a["_id"] in p.swaps:
-        notes.append("target sama dengan indikator lain yang tidak di-cascade")
-    out.add_row(status, method, score, a, b, codes, "; ".join(notes))
+        other = p.rb[p.swaps[a["_id"]][0]]
+        hint = (
+            f" Target {shown(ta)} sama dengan target indikator {p.b.label} lain yang tidak "
+            f"di-cascade: '{other['indikator']}' ({p.b_where(other)}) - indikator tertukar?"
+        )
+    out.findings.append(
+        finding(
+            "R002",
+            f"Target{f' {year}' if year else ''} indikator '{a['indikator']}' berbeda: "
+            f"{p.a.label} '{shown(ta)}', "
+            f"{p.b.label} '{shown(tb)}' ({p.b_where(b, b['cell_target'])}); "
+            f"{difference}. Indikator {how}.{hint}",
+            **p.at_a(a, str(a["cell_target"])),
+        )
+    )
+    return "R002"
+
+
+def _satuan(p: Pairing, out: Outcome, a: dict, b: dict, how: str) -> str:
+    """R004: satuan that cannot measure the same thing."""
+    sa, sb = str(a["satuan_norm"]), str(b["satuan_norm"])
+    if not sa or not sb or units_compatible(sa, sb):
+        return ""
+    out.findings.append(
+        finding(
+            "R004",
+            f"Satuan berbeda: {p.a.label} '{a['satuan'] or sa}', {p.b.label} "
+            f"'{b['satuan'] or sb}' ({p.b_where(b, b['cell_satuan'] or None)}). "
+            f"Indikator {how}.",
+            **p.at_a(a, str(a["cell_satuan"])),
+        )
+    )
+    return "R004"
+
+
+def _indicator_wording(p: Pairing, out: Outcome, a: dict, b: dict, method: str, how: str) -> str:
+    """R007: an indicator matched by code or fuzzily is worded differently."""
+    if method not in (FUZZY, KODE) or a["key"].replace(" ", "") == b["key"].replace(" ", ""):
+        return ""
+    out.findings.append(
+        finding(
+            "R007",
+            f"Rumusan indikator berbeda: {p.a.label} '{a['indikator']}', {p.b.label} "
+            f"'{b['indikator']}' ({p.b_where(b)})"
+            f"{truncation(a['indikator'], b['indikator'], p.a.label, p.b.label)}; "
+            f"{how}.",
+            **p.at_a(a, str(a["cell_indikator"])),
+        )
+    )
+    return "R007"
+
+
+def _pagu(p: Pairing, out: Outcome, a: dict, b: dict, how: str, year: int | None) -> str:
+    """R006: the pagu differ by a rupiah or more; said once per pair of nodes."""
+    a_pagu, b_pagu = a["pagu"], b["pagu"]
+    if a_pagu is None or b_pagu is None or pd.isna(a_pagu) or pd.isna(b_pagu):
+        return ""
+    if abs(float(a_pagu) - float(b_pagu)) < 1:
+        return ""
+    key = ("R006", a["node"], b["node"])
+    if key not in out.reported:
+        out.reported.add(key)
+        out.findings.append(
+            finding(
+                "R006",
+                f"Pagu{f' {year}' if year else ''} berbeda: {p.a.label} "
+                f"{rupiah(a_pagu)}, {p.b.label} {rupiah(b_pagu)} "
+                f"({p.b_where(b, b['cell_pagu'])}); selisih "
+                f"{signed(float(b_pagu) - float(a_pagu))}. Indikator {how}.",
+                **p.at_a(a, str(a["cell_pagu"])),
+            )
+        )
+    return "R006"
 
 
 def _compare_anchor(p: Pairing, out: Outcome, jenis: str, a: dict, b: dict, how: str) -> str:
