@@ -81,6 +81,15 @@ GROUP_FIELDS = ("satuan", "baseline", "target", "pagu")
 
 _TARGET_WORDS = ("target", "tk", "k", "target kinerja", "capaian target")
 _PAGU_WORDS = ("rp", "dana", "pagu", "anggaran", "rupiah", "pendanaan", "pagu indikatif")
+_PAGU_PHRASES = (
+    "pagu indikatif",
+    "alokasi anggaran",
+    "alokasi dana",
+    "kebutuhan dana",
+    "jumlah anggaran",
+    "nilai anggaran",
+    "anggaran rp",
+)
 _PERIOD_RE = re.compile(r"\btahun\s*(?:ke\s*)?-?\s*([1-9])\b|\bth\s*-?\s*([1-9])\b")
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _SPAN_RE = re.compile(
@@ -167,6 +176,8 @@ def _value_kind(texts: list[str]) -> str:
         first = key.split(" ")[0] if key else ""
         if key in _PAGU_WORDS or first in ("rp", "dana", "pagu", "anggaran", "rupiah"):
             return "pagu"
+        if any(f" {phrase} " in f" {key} " for phrase in _PAGU_PHRASES):
+            return "pagu"  # "Alokasi Anggaran (Rp juta)", "Kebutuhan Dana/ Pagu Indikatif"
         if key in _TARGET_WORDS or first == "target":
             return "target"
     return ""
@@ -199,7 +210,8 @@ def _classify(texts: list[str], col: int) -> Column:
         return Column(col, "", header)
     kind = _value_kind(texts)
     period, year = _period(texts)
-    top = _classify_text(texts[0])
+    # a group header over the column ("Rencana Tahun 2025" over "Satuan") names no field itself
+    top = next((name for name in map(_classify_text, texts) if name), "")
     if top in ("baseline", "akhir"):
         return Column(col, top, header)
     if kind and (period is not None or year is not None or top in ("", "satuan")):
@@ -320,11 +332,33 @@ def _is_header_like(grid: Grid, row: int, above: int) -> bool:
         )
         # a longer text continues the header only under a parent header spanning several columns
         # (a data row's first cell under "Program/Kegiatan" is not a header)
-        known = short or (words and words[0] in _HEADER_FIRST_WORDS and _spans(grid, above, col))
+        # ("U", "BU", "P", "K", "SK" under a merged "Kode": the parts of a split code)
+        named = words and (words[0] in _HEADER_FIRST_WORDS or (len(words) == 1 and len(key) <= 3))
+        known = short or (named and _spans(grid, above, col))
         if not known:
             return False
         own += 1
     return own > 0
+
+
+def _header_top(grid: Grid, row: int) -> int:
+    """The first header row: rows above `row` whose cells merge down into it ("Rencana Tahun
+    2025" over Target / Satuan / Pagu, "Kode" over two rows) belong to the same header."""
+    top = row
+    while top > 1 and row - top + 1 < _MAX_HEADER_ROWS:
+        above = top - 1
+        filled = [c for c in range(1, grid.max_col + 1) if not is_blank(grid.value(above, c))]
+        if len(filled) < 2:
+            break
+        if any(len(clean(grid.value(above, c))) > 120 for c in filled):
+            break
+        down = any(
+            grid.get(top, c).merged and grid.value(top, c) == grid.value(above, c) for c in filled
+        )
+        if not down:
+            break
+        top = above
+    return top
 
 
 def _is_numbering_row(grid: Grid, row: int) -> bool:
@@ -405,6 +439,7 @@ def detect(grid: Grid) -> Layout | None:
     if len(best_fields) < 2:
         return None
     last = best_row
+    best_row = _header_top(grid, best_row)
     while last + 1 <= grid.max_row and last - best_row + 1 < _MAX_HEADER_ROWS:
         if not _is_header_like(grid, last + 1, last):
             break

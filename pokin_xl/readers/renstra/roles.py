@@ -73,6 +73,8 @@ def column_role(texts: list[str]) -> str:
     """'' for the plan's own target/pagu, else a ROLE_LABELS key."""
     for text in reversed(texts):
         key = normalise(text, expand=False)
+        if _has(key, "kebutuhan dana") and _has(key, "pagu"):
+            continue  # "Kebutuhan Dana/ Pagu Indikatif" (Permendagri 54/2010): the header above
         for role, phrases in ROLE_PHRASES:
             if any(_has(key, phrase) for phrase in phrases):
                 return role

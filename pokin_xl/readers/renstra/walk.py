@@ -153,6 +153,26 @@ def _parent_code(canonical: str) -> str:
     return parent_of(canonical) or ""
 
 
+_ROMAN_RE = re.compile(r"^[IVXLC]+$")
+
+
+def numbering_style(text: str) -> str:
+    """'1' -> 'n1', '1.1' -> 'n2', '1.1.1.' -> 'n3', 'IV' -> 'R', 'A' -> 'A', 'b)' -> 'a', '-' ->
+    '-'; '' for a blank or anything else. Outline numbering marks levels by style."""
+    key = text.strip().rstrip(".)").lstrip("(").strip()
+    if not key:
+        return ""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", key):
+        return f"n{len(key.split('.'))}"
+    if (_ROMAN_RE.fullmatch(key) and len(key) > 1) or key in ("I", "V", "X"):
+        return "R"
+    if len(key) == 1 and key.isalpha():
+        return "A" if key.isupper() else "a"
+    if key in ("-", "•", "·", "*"):
+        return "-"
+    return ""
+
+
 def _jenis_by_prefix(name: str) -> str:
     key = normalise(name, expand=False)
     for prefix, jenis in _NAME_JENIS:
@@ -197,6 +217,9 @@ class Walker:
         self.heading = ""  # an indicator heading ending in ':' over lettered items
         self.max_parts = self._longest_local_code()
         self.allow_sub = self._has_sub_kegiatan()
+        self.nomor_col = first.get("nomor")
+        self.style_rank: dict[str, int] = {}  # numbering style ("1.1", "a") -> level it numbers
+        self.numbered = self._outline_numbering()
 
     def _has_sub_kegiatan(self) -> bool:
         """Sub kegiatan exist from the 2021 nomenclature on; older tables (program and kegiatan
@@ -215,6 +238,18 @@ class Walker:
             if parts and code_info(".".join(parts))[1] == "sub_kegiatan":
                 return True
         return False
+
+    def _style(self, row: int) -> str:
+        """The numbering style of a row's No cell: 'n2' for '1.1', 'R' for 'IV', 'a' for 'b.'."""
+        if self.nomor_col is None:
+            return ""
+        return numbering_style(code_text(self.grid.get(row, self.nomor_col.col)))
+
+    def _outline_numbering(self) -> bool:
+        """The No column numbers an outline (I / A / 1 / 1.1 / a) rather than counting rows: it
+        uses at least two styles. Only then does a style tell an item's level."""
+        styles = {self._style(r) for r in range(self.layout.first_data_row, self.grid.max_row + 1)}
+        return len(styles - {""}) >= 2
 
     def _longest_local_code(self) -> int:
         """Parts of the longest code that is not a national one (pre-2019 tables number programs
@@ -400,7 +435,7 @@ class Walker:
             jenis = _jenis_from_name(name) if jenis == "" else jenis
         cell_col = self.kode_cols[0] if code and self.kode_cols else self.nama_col
         cell = self._cell_ref(row, cell_col) if cell_col else f"A{row}"
-        self._new_coded(row, code, jenis, name, cell, canonical)
+        self._new_coded(row, code, jenis, name, cell, canonical, style=self._style(row))
 
     def _local_code_jenis(self, code: str, name: str) -> str:
         """The level of a code that is not national, from its shape within this table."""
@@ -417,8 +452,18 @@ class Walker:
         return "urusan" if parts == 1 else "bidang"
 
     def _new_coded(
-        self, row: int, code: str, jenis: str, name: str, cell: str, canonical: str = ""
+        self,
+        row: int,
+        code: str,
+        jenis: str,
+        name: str,
+        cell: str,
+        canonical: str = "",
+        style: str = "",
     ) -> None:
+        style = style if self.numbered else ""
+        if jenis not in RANK and style in self.style_rank:
+            jenis = _BY_RANK[self.style_rank[style]]  # numbered like an earlier item of a level
         # Position: pop the nodes at the same or a deeper rank.
         if jenis not in RANK:
             jenis = (
@@ -429,6 +474,8 @@ class Walker:
         if jenis == "sub_kegiatan" and not self.allow_sub and not canonical:
             jenis = "kegiatan"
         rank = RANK[jenis]
+        if style:
+            self.style_rank[style] = rank
         while self.stack and RANK[self.stack[-1].jenis] >= rank:
             self.stack.pop()
         positional = self.stack[-1] if self.stack else (self.program or self.sasaran or self.tujuan)
