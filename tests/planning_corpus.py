@@ -441,7 +441,7 @@ def build_sipd_renja_2025(path: Path) -> Truth:
             "Program#p1",
             r(
                 "2.16.02",
-                "PROGRAM INFORMASI DAN KOMUNIKASI PUBLIK",
+                "PROGRAM PENGELOLAAN INFORMASI DAN KOMUNIKASI PUBLIK",
                 "Indeks Keterbukaan Informasi Publik",
                 "80",
                 "Indeks",
@@ -463,7 +463,7 @@ def build_sipd_renja_2025(path: Path) -> Truth:
             "Sub Kegiatan#s1<k1",
             r(
                 "2.16.02.2.01.0001",
-                "Perumusan Kebijakan Teknis di Bidang Komunikasi Publik",
+                "Perumusan Kebijakan Teknis Bidang Informasi dan Komunikasi Publik",
                 "Jumlah Dokumen Kebijakan Teknis",
                 "2",
                 "Dok",
@@ -476,9 +476,9 @@ def build_sipd_renja_2025(path: Path) -> Truth:
             r(
                 "2.16.02.2.01.0002",
                 "Monitoring Opini dan Aspirasi Publik",
-                "Jumlah Laporan Monitoring Opini dan Aspirasi Publik",
+                "Jumlah Dokumen Hasil Monitoring Opini dan Aspirasi Publik",
                 "12",
-                "Lap",
+                "Dok",
                 1e9,
             ),
         ),
@@ -486,7 +486,7 @@ def build_sipd_renja_2025(path: Path) -> Truth:
             "Program#p2",
             r(
                 "2.16.03",
-                "PROGRAM APLIKASI INFORMATIKA",
+                "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA",
                 "Indeks SPBE",
                 "3,1",
                 "Indeks",
@@ -509,10 +509,10 @@ def build_sipd_renja_2025(path: Path) -> Truth:
             "Sub Kegiatan#s3<k2",
             r(
                 "2.16.03.2.01.0001",
-                "Pengelolaan Nama Domain dan Sub Domain",
-                "Jumlah Nama Domain dan Sub Domain yang Dikelola",
+                "Pendaftaran Nama Domain Pemerintah Kabupaten/Kota",
+                "Jumlah Pendaftaran Nama Domain Pemerintah Kabupaten/Kota",
                 "45",
-                "Unit",
+                "Domain",
                 1.5e8,
             ),
         ),
@@ -656,7 +656,7 @@ def build_sesendok_2027(path: Path) -> Truth:
     def r(code, name, ind, sat, base, t, pagu):
         values = [code, name, ind, sat, base]
         for n in range(5):
-            values += [t + n, pagu + n * 1e7]
+            values += [t + n, pagu * (1 + n / 10)]
         return values
 
     rows = [
@@ -688,8 +688,8 @@ def build_sesendok_2027(path: Path) -> Truth:
             "Sub Kegiatan#s1<k1",
             r(
                 "5.01.02.2.01.0001",
-                "Analisis Data dan Informasi Perencanaan Pembangunan Daerah",
-                "Jumlah Dokumen Hasil Analisis Data dan Informasi",
+                "Analisis Kondisi Daerah, Permasalahan, dan Isu Strategis Pembangunan Daerah",
+                "Jumlah Dokumen Hasil Analisis Kondisi Daerah",
                 "Dok",
                 2,
                 2,
@@ -700,7 +700,7 @@ def build_sesendok_2027(path: Path) -> Truth:
             "Sub Kegiatan#s2<k1",
             r(
                 "5.01.02.2.01.0002",
-                "Penyusunan Dokumen Perencanaan Pembangunan Daerah (RPJPD, RPJMD dan RKPD)",
+                "Koordinasi Penelaahan Dokumen Perencanaan Pembangunan Daerah dengan Dokumen Kebijakan Lainnya",
                 "Jumlah Dokumen Perencanaan Pembangunan Daerah",
                 "Dokumen",
                 1,
@@ -713,7 +713,7 @@ def build_sesendok_2027(path: Path) -> Truth:
             "Kegiatan#k2<p1",
             r(
                 "5.01.02.2.02",
-                "Analisis Data dan Informasi Perencanaan Pembangunan Daerah",
+                "Analisis Data dan Informasi Pemerintahan Daerah Bidang Perencanaan Pembangunan Daerah",
                 "Jumlah laporan analisis",
                 "Lap",
                 2,
@@ -1138,7 +1138,7 @@ def build_renja_2026(path: Path) -> Truth:
         (
             "Kegiatan#k1<p1",
             r(
-                "1.06.04.2.02",
+                "1.06.04.2.01",
                 "Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, "
                 "Lanjut Usia Terlantar, serta Gelandangan Pengemis di Luar Panti Sosial",
                 "Persentase penyandang disabilitas terlantar yang terpenuhi kebutuhan dasarnya",
@@ -1151,7 +1151,7 @@ def build_renja_2026(path: Path) -> Truth:
         (
             "Sub Kegiatan#s1<k1",
             r(
-                "1.06.04.2.02.0001",
+                "1.06.04.2.01.0001",
                 "Penyediaan Permakanan",
                 "Jumlah Orang yang Mendapatkan Permakanan",
                 "Org",
@@ -1163,7 +1163,7 @@ def build_renja_2026(path: Path) -> Truth:
         (
             "Sub Kegiatan#s2<k1",
             r(
-                "1.06.04.2.02.0002",
+                "1.06.04.2.01.0002",
                 "Penyediaan Sandang",
                 "Jumlah Orang yang Mendapatkan Sandang",
                 "Orang",
@@ -1411,12 +1411,12 @@ def build_sipd_target_2024(path: Path) -> Truth:
         ws.cell(4, c, text)
     rows = [
         ("-", [None, "2.11", "URUSAN PEMERINTAHAN BIDANG LINGKUNGAN HIDUP"]),
-        ("Program#p1", [1, "2.11.10", "PROGRAM PENGELOLAAN PERSAMPAHAN"] + [None] * 6 + [3000]),
+        ("Program#p1", [1, "2.11.11", "PROGRAM PENGELOLAAN PERSAMPAHAN"] + [None] * 6 + [3000]),
         (
             "Kegiatan#k1<p1",
             [
                 None,
-                "2.11.10.2.01",
+                "2.11.11.2.01",
                 "Pengelolaan Sampah",
             ]
             + [None] * 6
@@ -1426,9 +1426,8 @@ def build_sipd_target_2024(path: Path) -> Truth:
             "Sub Kegiatan#s1<k1",
             [
                 None,
-                "2.11.10.2.01.0001",
-                "Penanganan Sampah dengan Melakukan Pemilahan, Pengumpulan, Pengangkutan, "
-                "Pengolahan, dan Pemrosesan Akhir",
+                "2.11.11.2.01.0012",
+                "Penanganan sampah melalui pengangkutan",
                 "Ton",
                 12000,
                 3000,
@@ -1442,8 +1441,8 @@ def build_sipd_target_2024(path: Path) -> Truth:
             "Sub Kegiatan#s2<k1",
             [
                 None,
-                "2.11.10.2.01.0002",
-                "Penyediaan Sarana dan Prasarana Pengelolaan Sampah",
+                "2.11.11.2.01.0009",
+                "Pengoperasian dan Pemeliharaan sarana penanganan sampah",
                 "Unit",
                 4,
                 1,
@@ -1610,9 +1609,9 @@ def build_sasaran_split_2025(path: Path) -> Truth:
                 5,
                 "02",
                 "02",
-                "2.03",
+                "2.02",
                 None,
-                "Pengelolaan Pendapatan Daerah",
+                "Koordinasi dan Pengelolaan Perbendaharaan Daerah",
                 "Persentase target pendapatan tercapai",
                 100,
                 "%",
@@ -1626,10 +1625,10 @@ def build_sasaran_split_2025(path: Path) -> Truth:
                 5,
                 "02",
                 "02",
-                "2.03",
+                "2.02",
                 "01",
-                "Perencanaan Pengelolaan Pendapatan Daerah",
-                "Jumlah Dokumen Perencanaan Pengelolaan Pendapatan Daerah",
+                "Koordinasi dan Pengelolaan Kas Daerah",
+                "Jumlah Dokumen Hasil Koordinasi dan Pengelolaan Kas Daerah",
                 2,
                 "Dokumen",
                 1e9,
@@ -1726,7 +1725,7 @@ def build_tabel_61(path: Path) -> Truth:
                 "Nilai",
                 65,
                 70,
-                8e9,
+                6e9,
             ),
         ),
         (
@@ -1763,7 +1762,7 @@ def build_tabel_61(path: Path) -> Truth:
             r(
                 None,
                 None,
-                "4.01.02",
+                "4.02.02",
                 "PROGRAM DUKUNGAN PELAKSANAAN TUGAS DAN FUNGSI DPRD",
                 "Persentase pembahasan Raperda tepat waktu",
                 "%",
@@ -1777,7 +1776,7 @@ def build_tabel_61(path: Path) -> Truth:
             r(
                 None,
                 None,
-                "4.01.02.2.01",
+                "4.02.02.2.01",
                 "Pembentukan Peraturan Daerah dan Peraturan DPRD",
                 "Jumlah Raperda yang dibahas",
                 "Raperda",

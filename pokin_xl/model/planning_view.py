@@ -101,9 +101,13 @@ def planning_view(
             if not isinstance(target, Target):
                 target = parse_target(None)
             if indicator_rows and indicator_rows[-1] == int(row):
-                # one cell split into several indicators by the reader: one row, its text whole
-                previous = indicator_records[-1]
-                previous["indikator"] = f"{previous['indikator']}; {clean(item.get('indikator'))}"
+                # one cell split into several indicators by the reader: one row, its text whole;
+                # a second indicator column on the row (Tabel 2.1: the sasaran's, then the
+                # program's) is another statement, not a joined one: the view keeps one per row
+                if cells.get(("indikator", int(row))) == str(item.get("indikator_cell") or ""):
+                    previous = indicator_records[-1]
+                    joined = clean(item.get("indikator"))
+                    previous["indikator"] = f"{previous['indikator']}; {joined}"
                 continue
             record = {
                 "kode": ids[node_id],

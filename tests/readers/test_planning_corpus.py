@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pokin_xl.errors import InputError
@@ -76,3 +77,32 @@ def _style(text: str) -> str:
     from pokin_xl.readers.renstra.walk import numbering_style
 
     return numbering_style(text)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_validate_finds_nothing_wrong_in_a_correct_table(tmp_path: Path, fixture) -> None:
+    """Every corpus table is correct (national names and units, parent pagu = sum of children):
+    validate may only say that unsaved formulas were recomputed (B006, info)."""
+    from pokin_xl.validate_planning import validate_planning_table
+
+    path = tmp_path / f"{fixture.name}.xlsx"
+    fixture.build(path)
+    _, report = validate_planning_table(path, tahun=fixture.tahun)
+    assert [(f.code, f.cell, f.message) for f in report.findings if f.code != "B006"] == []
+
+
+def test_two_indicator_columns_on_one_row_are_not_one_joined_cell(tmp_path: Path) -> None:
+    """Tabel 2.1 states the sasaran's indicator and the program's on one row: not S005; a cell
+    that really holds two indicators still is."""
+    from pokin_xl.validate_planning import validate_planning_table
+    from tests.planning_corpus import RINGKAS
+
+    path = tmp_path / "ringkas.xlsx"
+    RINGKAS.build(path)
+    _, report = validate_planning_table(path)
+    assert [f for f in report.findings if f.code == "S005"] == []
+    book = openpyxl.load_workbook(path)
+    book.active["F6"] = "Persentase ASN terlatih;\nPersentase ASN bersertifikat"
+    book.save(path)
+    _, report = validate_planning_table(path)
+    assert [f.cell for f in report.findings if f.code == "S005"] == ["F6"]
