@@ -1930,6 +1930,15 @@ def _letters(item: object) -> str | None:
     return item.get("kolom") if isinstance(item, dict) else None
 
 
+def _filled_rows(path: Path, below: int) -> set[int]:
+    sheet = openpyxl.load_workbook(path).active
+    return {
+        row[0].row
+        for row in sheet.iter_rows(min_row=below + 1)
+        if any(c.value is not None and str(c.value).strip() for c in row)
+    }
+
+
 def measure(fixture: Fixture, folder: Path) -> Score:
     from pokin_xl.errors import InputError
     from pokin_xl.inspect import inspect_workbook
@@ -1970,7 +1979,10 @@ def measure(fixture: Fixture, folder: Path) -> Score:
         else:
             detail.append(f"baris {row}: {got} != {want}")
     skipped = {e["baris"] for e in reading["dilewati"]}
-    skipped_ok = fixture.skipped <= skipped and not (skipped & set(truth))
+    unaccounted = _filled_rows(path, max(reading["header"])) - skipped - set(read)
+    skipped_ok = fixture.skipped <= skipped and not (skipped & set(truth)) and not unaccounted
+    if unaccounted:
+        detail.append(f"baris tidak di baris maupun dilewati: {sorted(unaccounted)}")
     if not skipped_ok:
         detail.append(f"dilewati {sorted(skipped)} (harus memuat {sorted(fixture.skipped)})")
     total = len(rows) or 1

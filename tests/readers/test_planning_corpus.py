@@ -106,3 +106,29 @@ def test_two_indicator_columns_on_one_row_are_not_one_joined_cell(tmp_path: Path
     book.save(path)
     _, report = validate_planning_table(path)
     assert [f.cell for f in report.findings if f.code == "S005"] == ["F6"]
+
+
+def test_every_filled_row_is_an_item_row_or_skipped_with_a_reason(tmp_path: Path) -> None:
+    """A row holding only a further target under an item (the real J-3 annex lists outputs that
+    way) is not silently dropped: dilewati names it and the item above it. A second indicator of
+    an item is in baris with the item's level and parent."""
+    from tests.planning_corpus import NEEDS
+
+    path = tmp_path / "j3.xlsx"
+    NEEDS.build(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.insert_rows(10)
+    sheet["E10"] = "Dokumen rencana teknis jalan"
+    sheet["J10"] = "Dokumen rencana teknis jalan"
+    sheet.insert_rows(11)
+    sheet["D11"] = "Panjang drainase jalan yang dibangun"
+    sheet["E11"] = "2 Km"
+    book.save(path)
+    reading = inspect_workbook(path)
+    skipped = {e["baris"]: e["alasan"] for e in reading["dilewati"]}
+    assert "butir baris 9" in skipped[10] and "kolom E" in skipped[10]
+    rows = {e["baris"]: e for e in reading["baris"]}
+    assert rows[11]["tingkat"] == rows[9]["tingkat"] == "Kegiatan"
+    assert rows[11]["induk"] == rows[9]["induk"] == 8
+    assert rows[11]["indikator"] == "Panjang drainase jalan yang dibangun"

@@ -214,6 +214,7 @@ class Walker:
         self.uraian_col = first.get("uraian")
         self.kode_cols = [c for c in layout.columns if c.field == "kode"]
         self.skipped: list[tuple[int, str]] = []
+        self.took_pagu = False  # the row being walked gave its pagu to an item above it
         self.heading = ""  # an indicator heading ending in ':' over lettered items
         self.max_parts = self._longest_local_code()
         self.allow_sub = self._has_sub_kegiatan()
@@ -296,9 +297,28 @@ class Walker:
             if self._is_total(row):
                 self.skipped.append((row, "baris jumlah/total atau kelompok belanja, bukan butir"))
                 continue
+            before = (len(self.nodes), len(self.indicators), len(self.skipped))
+            self.took_pagu = False
             self._structure(row)
             for group in self.layout.groups:
                 self._indicators(row, group)
+            unread = before == (len(self.nodes), len(self.indicators), len(self.skipped))
+            if unread and not self.took_pagu:
+                self.skipped.append((row, self._unread_reason(row, cells)))
+
+    def _unread_reason(self, row: int, cells: list[Cell]) -> str:
+        """Why a non-blank row opened no item and stated no indicator: every row is accounted for."""
+        own = [
+            column_letter(index + 1)
+            for index, cell in enumerate(cells)
+            if not cell.merged and not is_blank(cell.value)
+        ]
+        where = ", ".join(own[:6]) + (" ..." if len(own) > 6 else "")
+        if not own:
+            return "hanya sel gabungan dari baris di atasnya"
+        above = self._deepest()
+        item = f" butir baris {above.row}" if above is not None else ""
+        return f"lanjutan{item} tanpa nama butir atau indikator baru (kolom {where}); tidak dibaca"
 
     def _repeats_header(self, cells: list[Cell]) -> bool:
         same = filled = 0
@@ -542,6 +562,7 @@ class Walker:
                 valued = self.value_at(row, column.col)
                 if valued.source != "kosong" or row == anchor.row:
                     anchor.pagu[period] = valued
+                    self.took_pagu = self.took_pagu or row != anchor.row
         cell = grid.get(row, group.indikator.col)
         if not _fresh(cell):
             return
