@@ -38,10 +38,11 @@ from pokin_xl.model.targets import (
 )
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import (
-    KNOWN_UNITS,
     UNIT_ALIASES,
     base_unit,
+    counts_as,
     implied_unit,
+    is_known_unit,
     near_miss_unit,
     normalise_unit,
     units_compatible,
@@ -204,7 +205,7 @@ def _unit_contradiction(
         and unit
         and _known(implied)
         and _known(unit)
-        and not same_kind_of_unit(implied, unit)
+        and not same_kind_of_unit(implied, unit, indikator)
         and not _national(indikator)  # N003 owns a national indicator's satuan
     ):
         label = "Satuan" if satuan else "Satuan pada sel Target"
@@ -228,16 +229,20 @@ def _unit_contradiction(
     return None
 
 
-def same_kind_of_unit(a: str, b: str) -> bool:
-    """Compatible units (`units_compatible`), or two units of one family (Dokumen and Laporan)."""
+def same_kind_of_unit(a: str, b: str, indikator: str = "") -> bool:
+    """Compatible units (`units_compatible`), two units of one family (Dokumen and Laporan), or
+    a unit that fits what the wording counts by the national list (`counts_as`)."""
     if _compatible(a, b):
         return True
     first, second = _base(a), _base(b)
-    return any(first in family and second in family for family in UNIT_FAMILIES)
+    if any(first in family and second in family for family in UNIT_FAMILIES):
+        return True
+    return counts_as(a, b, indikator)
 
 
 def _known(unit: str) -> bool:
-    return _base(unit) in KNOWN_UNITS
+    """In the unit vocabulary: common SAKIP units and the national SATUAN column."""
+    return is_known_unit(unit)
 
 
 # ---------------------------------------------------------------------------------------- T005

@@ -82,8 +82,70 @@ UNIT_ALIASES: dict[str, str] = {
     "kategori": "Kategori",
 }
 
-# Canonical units this tool knows (a contradiction is only ever reported between two of these).
+# Further common SAKIP units and the abbreviations agencies write for them. Unlike the units
+# above they never stand for what "Jumlah ..." counts (only `_HEAD_NOUNS` and the units above do).
+_MORE_UNITS: dict[str, str] = {
+    "buah": "Buah",
+    "bh": "Buah",
+    "lembar": "Lembar",
+    "lbr": "Lembar",
+    "eksemplar": "Eksemplar",
+    "eks": "Eksemplar",
+    "expl": "Eksemplar",
+    "set": "Set",
+    "km": "Km",
+    "kilometer": "Km",
+    "meter": "Meter",
+    "mtr": "Meter",
+    "ton": "Ton",
+    "kg": "Kg",
+    "kilogram": "Kg",
+    "liter": "Liter",
+    "ltr": "Liter",
+    "desa": "Desa",
+    "kelurahan": "Kelurahan",
+    "kecamatan": "Kecamatan",
+    "kec": "Kecamatan",
+    "sekolah": "Sekolah",
+    "siswa": "Orang",
+    "peserta": "Orang",
+    "kelompok": "Kelompok",
+    "klp": "Kelompok",
+    "kk": "KK",
+    "kepala keluarga": "KK",
+    "keluarga": "Keluarga",
+    "rumah tangga": "Rumah Tangga",
+    "titik": "Titik",
+    "ttk": "Titik",
+    "lokasi": "Lokasi",
+    "lok": "Lokasi",
+    "kasus": "Kasus",
+    "perda": "Peraturan Daerah",
+    "peraturan daerah": "Peraturan Daerah",
+    "izin": "Izin",
+    "ijin": "Izin",
+    "sertifikat": "Sertifikat",
+    "layanan": "Layanan",
+    "triwulan": "Triwulan",
+    "semester": "Semester",
+    "minggu": "Minggu",
+    "jam": "Jam",
+    "angka": "Angka",
+    "rasio": "Rasio",
+    "peringkat": "Peringkat",
+    "opini": "Opini",
+    "ruang": "Ruang",
+    "arsip": "Arsip",
+    "objek": "Objek",
+    "obyek": "Objek",
+    "produk": "Produk",
+    "ekor": "Ekor",
+}
+
+# Canonical units that name what an indicator counts ("Jumlah Dokumen" -> Dokumen).
 KNOWN_UNITS: frozenset[str] = frozenset(UNIT_ALIASES.values())
+_COUNTING_ALIASES = dict(UNIT_ALIASES)
+UNIT_ALIASES.update({k: v for k, v in _MORE_UNITS.items() if k not in UNIT_ALIASES})
 
 # The common canonical units, in the order a dropdown should offer them.
 SUGGESTED_UNITS: list[str] = [
@@ -136,6 +198,7 @@ _NOT_COUNTED = frozenset({"nilai", "indeks", "index", "predikat", "level", "kate
 _PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
 _EDGE_PUNCTUATION = " .,;:()[]{}\"'"
 _NEAR_MISS_SCORE = 85
+_NATIONAL_HABIT = 3  # times the national list pairs two units before they count as one kind
 
 
 def normalise_unit(text: object) -> str:
@@ -181,8 +244,8 @@ def implied_unit(indikator: object) -> str | None:
         head = words[1]
         if head in _HEAD_NOUNS:
             return _HEAD_NOUNS[head]
-        if head in UNIT_ALIASES and head not in _NOT_COUNTED:
-            return UNIT_ALIASES[head]
+        if head in _COUNTING_ALIASES and head not in _NOT_COUNTED:
+            return _COUNTING_ALIASES[head]
     return None
 
 
@@ -210,7 +273,7 @@ def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
 def unit_vocabulary() -> frozenset[str]:
     """Every unit spelt right: the canonical units here plus each SATUAN of the national
     nomenclature in its canonical spelling, less the national list's own typos ('Dokuman')."""
-    canonical = frozenset({*KNOWN_UNITS, *SUGGESTED_UNITS})
+    canonical = frozenset({*UNIT_ALIASES.values(), *SUGGESTED_UNITS})
     kept = {u for u in _national_units() if _closest(u, canonical)[1] < _NEAR_MISS_SCORE}
     return frozenset({*canonical, *kept})
 
@@ -222,6 +285,50 @@ def _national_units() -> frozenset[str]:
     return frozenset(
         u for u in (normalise_unit(e.satuan) for e in load_nomenclature() if e.satuan) if u
     )
+
+
+def is_known_unit(unit: object) -> bool:
+    """A unit of the vocabulary (common SAKIP units and every national SATUAN), abbreviations
+    folded: 'Lap', 'Dok', 'Org', 'Pkt', 'Bln', 'Thn' are known as their full forms."""
+    canonical = base_unit(str(unit or ""))
+    return bool(canonical) and canonical in unit_vocabulary()
+
+
+@functools.cache
+def _national_pairs() -> frozenset[frozenset[str]]:
+    """The (counted thing, satuan) pairs the national list itself writes ('Jumlah Orang ...' in
+    Peserta Didik, 'Jumlah Dokumen ...' in Laporan): units of one kind, by the reference."""
+    from pokin_xl.model.nomenclature import load_nomenclature
+
+    counts: dict[frozenset[str], int] = {}
+    vocabulary = unit_vocabulary()
+    for entry in load_nomenclature():
+        if not (entry.indikator and entry.satuan):
+            continue
+        implied, unit = implied_unit(entry.indikator), base_unit(entry.satuan)
+        if implied and unit in vocabulary and implied != unit:
+            pair = frozenset({implied, unit})
+            counts[pair] = counts.get(pair, 0) + 1
+    # a pair written once or twice is a slip of the list ('Jumlah Paket Mebel' in Unit), not
+    # its habit
+    return frozenset(pair for pair, n in counts.items() if n >= _NATIONAL_HABIT)
+
+
+def counts_as(implied: str, unit: str, indikator: object = "") -> bool:
+    """The satuan fits what an indicator's wording counts: the same unit, a qualified form of it
+    ('Unit Usaha' for Unit), a pair the national list writes, or a unit the wording itself names
+    ('Jumlah Dokumen SOP' in SOP)."""
+    first, second = normalise_unit(implied), base_unit(unit)
+    if not first or not second or units_compatible(first, second):
+        return True
+    if second.split(" ")[0] == first or first.split(" ")[0] == second:
+        return True
+    if frozenset({first, second}) in _national_pairs():
+        return True
+    if second in KNOWN_UNITS:
+        return False
+    named = f" {normalise(indikator, expand=False)} "
+    return f" {normalise(second, expand=False)} " in named
 
 
 def near_miss_unit(text: object) -> str | None:

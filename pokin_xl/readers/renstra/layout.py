@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from pokin_xl.model.text import clean, is_blank, normalise
-from pokin_xl.model.units import KNOWN_UNITS, normalise_unit
+from pokin_xl.model.units import is_known_unit
 from pokin_xl.readers.grid import Grid
 from pokin_xl.readers.renstra.roles import column_role, pagu_scale
 
@@ -573,7 +573,7 @@ def _same_header_by_content(grid: Grid, columns: list[Column], first_data: int) 
             words = units = 0
             for row in range(first_data, min(grid.max_row, first_data + _CONTENT_SAMPLE) + 1):
                 text = clean(grid.value(row, column.col))
-                if normalise_unit(text) in KNOWN_UNITS:
+                if is_known_unit(text):
                     units += 1
                 elif sum(ch.isalpha() for ch in text) >= 4:
                     words += 1
@@ -598,7 +598,7 @@ def _units_by_content(grid: Grid, columns: list[Column], first_data: int) -> Non
             text = clean(value)
             if isinstance(value, int | float) or any(ch.isdigit() for ch in text):
                 numbers += 1
-            elif normalise_unit(text) in KNOWN_UNITS:
+            elif is_known_unit(text):
                 words += 1
         if words >= 3 and words > 4 * numbers:
             column.field = "satuan"
