@@ -150,10 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=["text", "json"], default="text", help="bentuk keluaran (bawaan: text)"
     )
-    check.add_argument("--tahun", type=int, help="tahun target tabel Renstra/Renja yang diperiksa")
+    check.add_argument(
+        "--tahun",
+        type=int,
+        help="tahun target tabel Renstra/Renja; beberapa berkas: tiap tabel pada tahunnya sendiri, "
+        "--tahun bila tabel memuat beberapa tahun atau tidak menyebutnya",
+    )
     check.add_argument("--tahun-awal", type=int, help="tahun pertama Renstra (kolom Tahun 1..n)")
     check.add_argument(
-        "--sheet", help="sheet tabel Renstra/Renja (bawaan: tabel yang paling jelas)"
+        "--sheet",
+        help="sheet tabel Renstra/Renja (bawaan: tabel yang paling jelas); per berkas: BERKAS:SHEET",
     )
     check.add_argument("--select", type=_codes, default=[], help="hanya kode ini, mis. T,H001")
     check.add_argument("--ignore", type=_codes, default=[], help="abaikan kode ini, mis. S,N002")
@@ -348,8 +354,9 @@ def _validate(args: argparse.Namespace) -> int:
     if len(args.files) == 1:
         return _validate_one(args.files[0], args, sys.stdout)
     from pokin_xl.rekap import Job, file_report, run_jobs_with
+    from pokin_xl.validate_planning import file_and_sheet
 
-    plans = {p for p in args.files if not _is_matriks(p)}  # Renstra/Renja tables, or neither
+    plans = {p for p in args.files if not _is_matriks(file_and_sheet(p)[0])}  # or neither
     jobs = [
         Job(p, Path(p).name, tuple(args.select), tuple(args.ignore), figures=False)
         for p in args.files
@@ -423,12 +430,14 @@ def _is_matriks(path: str) -> bool:
         return True
 
 
-def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
-    """A matriks through `validate`; any other workbook as a Renstra/Renja table."""
+def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
+    """A matriks through `validate`; any other workbook as a Renstra/Renja table (FILE:SHEET
+    names its sheet; in a batch each table is read in its own year, --tahun as the fallback)."""
     from pokin_xl.readers.matriks import read_matriks
     from pokin_xl.validate import validate
-    from pokin_xl.validate_planning import validate_planning_table
+    from pokin_xl.validate_planning import file_and_sheet, validate_planning_table
 
+    path, sheet = file_and_sheet(argument, args.sheet)
     if _is_matriks(path):
         workbook = read_matriks(path)
         report = validate(workbook, select=args.select, ignore=args.ignore)
@@ -436,10 +445,11 @@ def _checked(path: str, args: argparse.Namespace) -> tuple[dict, Report]:
     return validate_planning_table(
         path,
         tahun=args.tahun,
-        sheet=args.sheet,
+        sheet=sheet,
         tahun_awal=args.tahun_awal,
         select=args.select,
         ignore=args.ignore,
+        per_file_year=len(args.files) > 1,
     )
 
 

@@ -22,7 +22,7 @@ from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.renstra import LAYOUTS, RenstraWorkbook
 from pokin_xl.model.text import clean
 from pokin_xl.readers.renstra import read_renstra
-from pokin_xl.readers.renstra.year import choose_period
+from pokin_xl.readers.renstra.year import ChosenYear, choose_period
 from pokin_xl.validate import filter_report
 
 NOMENCLATURE_FROM = 2021
@@ -62,6 +62,36 @@ def _national_codes(renstra: RenstraWorkbook, year: int | None) -> bool:
     return national * 2 >= len(coded)
 
 
+def file_and_sheet(argument: str, sheet: str | None = None) -> tuple[str, str | None]:
+    """'renja.xlsx:Renja 2025' -> ('renja.xlsx', 'Renja 2025'): a sheet for one file of a batch.
+
+    Excel forbids ':' in sheet names, so the last ':' separates them; an argument that is itself
+    an existing path (or whose part before the ':' is not a file, 'C:\\renja.xlsx') is a path.
+    """
+    if Path(argument).exists() or ":" not in argument:
+        return argument, sheet
+    path, _, named = argument.rpartition(":")
+    if named and Path(path).is_file():
+        return path, named
+    return argument, sheet
+
+
+def year_of_file(renstra: RenstraWorkbook, tahun: int | None) -> ChosenYear:
+    """The year of one file of a batch: `tahun` where the table has it, else the table's own
+    single year (said so in `tahun_dari`); `tahun` is the fallback only where the table's own
+    year is unknown or one of several (a Renstra's Tahun 1..5)."""
+    if tahun is None or renstra.period_of(tahun) is not None:
+        return choose_period(renstra, tahun)
+    try:
+        own = choose_period(renstra, None)
+    except InputError:
+        return choose_period(renstra, tahun)  # the usual message: the years the table has
+    if own.year is None:
+        return choose_period(renstra, tahun)
+    note = f"--tahun {tahun} tidak ada di tabel ini; dibaca tahunnya sendiri"
+    return ChosenYear(own.period, own.year, f"{own.source}; {note}" if own.source else note)
+
+
 def validate_planning_table(
     path: str | Path,
     *,
@@ -70,7 +100,9 @@ def validate_planning_table(
     tahun_awal: int | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    per_file_year: bool = False,
 ) -> tuple[dict, Report]:
+    """`per_file_year`: one file of a batch, whose own year wins over `tahun` (year_of_file)."""
     try:
         renstra = read_renstra(path, sheet=sheet, tahun_awal=tahun_awal)
     except InputError as exc:
@@ -80,7 +112,7 @@ def validate_planning_table(
             sheet=exc.sheet,
             cell=exc.cell,
         ) from exc
-    chosen = choose_period(renstra, tahun)
+    chosen = year_of_file(renstra, tahun) if per_file_year else choose_period(renstra, tahun)
     view = planning_view(renstra, chosen.period, chosen.year)
     periods = [chosen.period] if chosen.period is not None else []
     report = Report(list(renstra.problems))

@@ -1,0 +1,74 @@
+"""`validate` of several planning tables: each read in its own year (--tahun as the fallback where
+a table holds several years), and FILE:SHEET naming the sheet of one file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+
+from pokin_xl.validate_planning import file_and_sheet
+from tests.cli_runner import run_cli
+from tests.planning_corpus import SIPD, TC27, TC29
+
+
+def _built(tmp_path: Path) -> dict[str, Path]:
+    paths = {}
+    for fixture in (TC29, SIPD, TC27):
+        paths[fixture.name] = tmp_path / f"{fixture.name}.xlsx"
+        fixture.build(paths[fixture.name])
+    return paths
+
+
+def test_each_table_of_a_batch_is_read_in_its_own_year(tmp_path: Path) -> None:
+    paths = _built(tmp_path)
+    result = run_cli("validate", *map(str, paths.values()), "--tahun", "2026", "--format", "json")
+    assert result.code == 0, result.text
+    years = {r["summary"]["file"]: r["summary"] for r in json.loads(result.out)}
+    assert years["tc29_2018.xlsx"]["tahun"] == 2018  # an evaluation form of 2018
+    assert "--tahun 2026 tidak ada di tabel ini" in years["tc29_2018.xlsx"]["tahun_dari"]
+    assert years["sipd_renja_2025.xlsx"]["tahun"] == 2025
+    assert years["tc27_renstra_2025_2029.xlsx"]["tahun"] == 2026  # Tahun-2 of 2025-2029
+    assert years["tc27_renstra_2025_2029.xlsx"]["tahun_dari"] == "--tahun"
+
+
+def test_one_file_keeps_a_year_it_does_not_have_an_error(tmp_path: Path) -> None:
+    paths = _built(tmp_path)
+    result = run_cli("validate", str(paths["tc29_2018"]), "--tahun", "2026")
+    assert result.code == 2
+    assert "--tahun" in result.err and "2018" in result.err
+
+
+def test_a_batch_without_tahun_asks_only_the_multi_year_table(tmp_path: Path) -> None:
+    paths = _built(tmp_path)
+    result = run_cli("validate", *map(str, paths.values()), "--format", "json")
+    assert result.code == 2
+    assert [r["summary"]["tahun"] for r in json.loads(result.out)] == [2018, 2025]
+    assert "tc27_renstra_2025_2029.xlsx" in result.err and "--tahun" in result.err
+
+
+def test_file_colon_sheet_names_the_sheet_of_one_file(tmp_path: Path) -> None:
+    paths = _built(tmp_path)
+    two = tmp_path / "dua sheet.xlsx"
+    book = openpyxl.load_workbook(paths["sipd_renja_2025"])
+    other = book.create_sheet("Catatan")
+    other["A1"] = "Catatan penyusunan"
+    book.move_sheet("Catatan", offset=-1)
+    book.save(two)
+    wrong = run_cli("validate", f"{two}:Catatan", str(paths["tc29_2018"]))
+    assert wrong.code == 2 and "Catatan" in wrong.err
+    right = run_cli("validate", f"{two}:Renja", str(paths["tc29_2018"]), "--format", "json")
+    assert right.code == 0, right.text
+    assert [r["summary"]["sheet"] for r in json.loads(right.out)] == ["Renja", "T-C.29"]
+
+
+def test_file_and_sheet_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "renja.xlsx"
+    path.write_bytes(b"x")
+    assert file_and_sheet(f"{path}:Renja 2025") == (str(path), "Renja 2025")
+    assert file_and_sheet(str(path), "S") == (str(path), "S")
+    assert file_and_sheet("C:\\tidak\\ada.xlsx") == ("C:\\tidak\\ada.xlsx", None)
+    odd = tmp_path / "a:b.xlsx"  # a file whose own name holds ':' stays a path
+    odd.write_bytes(b"x")
+    assert file_and_sheet(str(odd)) == (str(odd), None)
