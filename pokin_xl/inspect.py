@@ -57,6 +57,7 @@ def planning_reading(renstra: RenstraWorkbook, chosen: ChosenYear) -> dict:
         "kolom": columns_of_period(renstra, chosen.period),
         "baris": _rows(renstra, chosen.period),
         "dilewati": _skipped(renstra),
+        "tabel_lain": renstra.other_tables,
     }
 
 
@@ -209,6 +210,7 @@ def _matriks(path: Path) -> dict:
         },
         "baris": rows,
         "dilewati": [],
+        "tabel_lain": [],
     }
 
 
@@ -251,4 +253,10 @@ def render_text(reading: dict) -> str:
         lines.append("")
         lines.append("Dilewati:")
         lines.extend(f"{e['baris']:>5}  {e['alasan']}" for e in reading["dilewati"])
+    if reading.get("tabel_lain"):
+        lines.append("")
+        lines.append(
+            "Sheet lain yang juga tampak seperti tabel perencanaan (pilih dengan --sheet):"
+        )
+        lines.extend(f"  '{t['sheet']}': {t['tata_letak']}" for t in reading["tabel_lain"])
     return "\n".join(lines)

@@ -163,6 +163,8 @@ class RenstraWorkbook:
     # Parent cells whose formula reads their own column (readers.renstra.aggregates): node_id,
     # row, cell, judul, peran, kind, formula, refs (rows), broken, average, value, values (row -> value).
     aggregates: list[dict] = field(default_factory=list)
+    # Other sheets that also look like planning tables: {"sheet", "tata_letak"} (for --sheet)
+    other_tables: list[dict] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:

@@ -132,3 +132,25 @@ def test_every_filled_row_is_an_item_row_or_skipped_with_a_reason(tmp_path: Path
     assert rows[11]["tingkat"] == rows[9]["tingkat"] == "Kegiatan"
     assert rows[11]["induk"] == rows[9]["induk"] == 8
     assert rows[11]["indikator"] == "Panjang drainase jalan yang dibangun"
+
+
+def test_inspect_names_the_other_sheets_that_look_like_tables(tmp_path: Path) -> None:
+    from tests.planning_corpus import SIPD
+
+    path = tmp_path / "dua.xlsx"
+    SIPD.build(path)
+    book = openpyxl.load_workbook(path)
+    copy = book.copy_worksheet(book["Renja"])
+    copy.title = "Renja Perubahan"
+    book.create_sheet("Catatan")["A1"] = "Catatan penyusunan Renja"
+    book.save(path)
+    reading = inspect_workbook(path)
+    assert reading["sheet"] == "Renja"
+    assert [t["sheet"] for t in reading["tabel_lain"]] == ["Renja Perubahan"]
+    assert reading["tabel_lain"][0]["tata_letak"] == reading["tata_letak"]
+    chosen = inspect_workbook(path, sheet="Renja Perubahan")
+    assert chosen["sheet"] == "Renja Perubahan"
+    assert [t["sheet"] for t in chosen["tabel_lain"]] == ["Renja"]
+    from pokin_xl.inspect import render_text
+
+    assert "'Renja Perubahan'" in render_text(reading) and "--sheet" in render_text(reading)

@@ -24,6 +24,7 @@ from pokin_xl.model.frames import SheetFrame, conform, empty_frame
 from pokin_xl.model.matching import placeholder_form
 from pokin_xl.model.renstra import (
     ANCESTOR_JENIS,
+    LAYOUTS,
     RenstraIndicatorsFrame,
     RenstraNodesFrame,
     RenstraWorkbook,
@@ -62,13 +63,14 @@ def read_renstra(
     path = Path(path)
     name = printable(path.name)
     grids = read_grids(path)
-    found: list[tuple[Layout, Grid]] = []
+    candidates: list[tuple[Layout, Grid]] = []
     for grid in grids:
-        if not grid.max_row or (sheet is not None and grid.title != sheet):
+        if not grid.max_row:
             continue
         layout = detect(grid)
         if layout is not None:
-            found.append((layout, grid))
+            candidates.append((layout, grid))
+    found = [c for c in candidates if sheet is None or c[1].title == sheet]
     if sheet is not None and not any(g.title == sheet for g in grids):
         shown = ", ".join(f"'{g.title}'" for g in grids)
         raise InputError(f"sheet '{sheet}' tidak ada (sheet yang ada: {shown}).", file=name)
@@ -82,6 +84,11 @@ def read_renstra(
     if not found:
         raise InputError(_not_a_table(path, grids), file=name)
     layout, grid = max(found, key=lambda item: item[0].score)
+    other_tables = [
+        {"sheet": g.title, "tata_letak": LAYOUTS.get(other.name, other.name)}
+        for other, g in candidates
+        if g.title != grid.title
+    ]
     formulas = _formulas(path, layout.sheet) if not is_xls(path) else {}
     reader = _Values(grid, formulas)
     walker = Walker(grid, layout, reader.value_at)
@@ -124,6 +131,7 @@ def read_renstra(
         columns=describe_columns(grid, layout),
         skipped=walker.skipped,
         aggregates=aggregates,
+        other_tables=other_tables,
     )
 
 
