@@ -1851,6 +1851,211 @@ NUMBERED = Fixture(
 )
 
 
+# ------------------------------------------------------------------------------------------------
+# 17. Pre-2019 Renja (2018) with "Tolok Ukur Kinerja" for the indicator and Permendagri 13 codes.
+def build_tolok_ukur_2018(path: Path) -> Truth:
+    book, ws = _book("Renja 2018")
+    ws["A1"] = "RENCANA KERJA SKPD TAHUN 2018"
+    head = [
+        "Kode Rekening",
+        "Uraian Program/Kegiatan",
+        "Tolok Ukur Kinerja",
+        "Target Kinerja",
+        "Pagu Indikatif (Rp)",
+    ]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    rows = [
+        (
+            "Program#p",
+            [
+                "1.20.1.20.01",
+                "Program Pelayanan Administrasi Perkantoran",
+                "Cakupan pelayanan administrasi",
+                "100%",
+                5e8,
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                "1.20.1.20.01.01",
+                "Penyediaan Jasa Surat Menyurat",
+                "Jumlah surat terkirim",
+                "1.200 surat",
+                2e8,
+            ],
+        ),
+        (
+            "Kegiatan#k2<p",
+            ["1.20.1.20.01.02", "Penyediaan Alat Tulis Kantor", "Jumlah ATK", "12 bulan", 3e8],
+        ),
+    ]
+    return _finish(TOLOK, book, path, write_rows(ws, 4, rows))
+
+
+TOLOK = Fixture(
+    "renja_2018_tolok_ukur",
+    "Renja 2018, 'Tolok Ukur Kinerja'",
+    build_tolok_ukur_2018,
+    2018,
+    "D",
+    "E",
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# 18. A Program | Kegiatan | Sub Kegiatan matrix (one column per level), 2025.
+def build_level_columns_2025(path: Path) -> Truth:
+    book, ws = _book("Matriks Renja")
+    ws["A1"] = "MATRIKS RENCANA KERJA DINAS PERTANIAN TAHUN 2025"
+    head = [
+        "Program",
+        "Kegiatan",
+        "Sub Kegiatan",
+        "Indikator Kinerja",
+        "Target",
+        "Satuan",
+        "Pagu (Rp)",
+    ]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    rows = [
+        (
+            "Program#p",
+            [
+                "PROGRAM PENYEDIAAN DAN PENGEMBANGAN SARANA PERTANIAN",
+                None,
+                None,
+                "Persentase sarana pertanian memadai",
+                80,
+                "%",
+                1e9,
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                None,
+                "Pengawasan Penggunaan Sarana Pertanian",
+                None,
+                "Persentase sarana diawasi",
+                100,
+                "%",
+                1e9,
+            ],
+        ),
+        (
+            "Sub Kegiatan#s<k",
+            [None, None, "Pengawasan Penggunaan Pupuk", "Jumlah laporan pengawasan", 4, "Lap", 6e8],
+        ),
+        (
+            "Sub Kegiatan#s2<k",
+            [None, None, "Pengawasan Penggunaan Pestisida", "Jumlah laporan", 4, "Lap", 4e8],
+        ),
+        ("+", [None, None, None, "Jumlah kios diawasi", 30, "Unit"]),
+    ]
+    return _finish(LEVELCOLS, book, path, write_rows(ws, 4, rows))
+
+
+LEVELCOLS = Fixture(
+    "matriks_kolom_per_tingkat",
+    "Program | Kegiatan | Sub Kegiatan dalam kolom sendiri, 2025",
+    build_level_columns_2025,
+    2025,
+    "E",
+    "G",
+)
+
+
+# ------------------------------------------------------------------------------------------------
+# 19. RKPD priority programme table (2025): Prioritas Daerah and Sasaran Daerah merged beside
+#     coded items, Perangkat Daerah column.
+def build_rkpd_prioritas_2025(path: Path) -> Truth:
+    book, ws = _book("RKPD")
+    ws["A1"] = "RENCANA PROGRAM PRIORITAS DAERAH TAHUN 2025"
+    head = [
+        "No",
+        "Prioritas Daerah",
+        "Sasaran Daerah",
+        "Kode",
+        "Program/Kegiatan/Sub Kegiatan",
+        "Indikator Kinerja",
+        "Lokasi",
+        "Target",
+        "Pagu Indikatif (Rp)",
+        "Sumber Dana",
+        "Perangkat Daerah",
+    ]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    rows = [
+        (
+            "Sasaran#s;Program#p<s",
+            [
+                1,
+                "Peningkatan kualitas SDM",
+                "Meningkatnya derajat kesehatan",
+                "1.02.02",
+                "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+                "Angka Kematian Ibu",
+                "Kab",
+                "85",
+                5e9,
+                "DAU",
+                "Dinas Kesehatan",
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                None,
+                None,
+                None,
+                "1.02.02.2.02",
+                "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah "
+                "Kabupaten/Kota",
+                "Persentase ibu hamil dilayani",
+                "Kab",
+                "100%",
+                5e9,
+                "DAU",
+                "Dinas Kesehatan",
+            ],
+        ),
+        (
+            "Sub Kegiatan#s1<k",
+            [
+                None,
+                None,
+                None,
+                "1.02.02.2.02.0001",
+                "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+                "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar",
+                "Kab",
+                "5120 Orang",
+                5e9,
+                "DAU",
+                "Dinas Kesehatan",
+            ],
+        ),
+    ]
+    truth, skipped = write_rows(ws, 4, rows)
+    merge(ws, 4, 2, 6, 2, "Peningkatan kualitas SDM")
+    merge(ws, 4, 3, 6, 3, "Meningkatnya derajat kesehatan")
+    return _finish(PRIORITAS, book, path, (truth, skipped))
+
+
+PRIORITAS = Fixture(
+    "rkpd_program_prioritas",
+    "RKPD program prioritas, sasaran daerah digabung, 2025",
+    build_rkpd_prioritas_2025,
+    2025,
+    "H",
+    "I",
+)
+
+
 FIXTURES = [
     TC29,
     TC30,
@@ -1868,6 +2073,9 @@ FIXTURES = [
     SASARANSPLIT,
     TABEL61,
     NUMBERED,
+    TOLOK,
+    LEVELCOLS,
+    PRIORITAS,
 ]
 
 

@@ -6,7 +6,18 @@ from pokin_xl.readers.grid import Grid, column_letter
 from pokin_xl.readers.renstra.layout import Column, Layout
 from pokin_xl.readers.renstra.roles import ROLE_LABELS
 
-_SHOWN = ("kode", "nama", "tujuan", "sasaran", "program", "indikator", "satuan", "unit_kerja")
+_SHOWN = (
+    "kode",
+    "nama",
+    "tujuan",
+    "sasaran",
+    "program",
+    "kegiatan",
+    "sub_kegiatan",
+    "indikator",
+    "satuan",
+    "unit_kerja",
+)
 
 
 def _span(cols: list[int]) -> str:

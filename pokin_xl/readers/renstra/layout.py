@@ -41,7 +41,7 @@ FIELD_KEYS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("akhir", ("kondisi kinerja pada akhir", "kondisi kinerja akhir", "kondisi akhir")),
-    ("indikator", ("indikator", "iku", "i k u", "ikk")),
+    ("indikator", ("indikator", "iku", "i k u", "ikk", "tolok ukur", "tolak ukur")),
     ("satuan", ("satuan",)),
     ("kelompok", ("kelompok", "jenis")),
     ("uraian", ("tujuan sasaran", "uraian tujuan sasaran")),
@@ -63,6 +63,8 @@ FIELD_KEYS: list[tuple[str, tuple[str, ...]]] = [
     ("tujuan", ("tujuan",)),
     ("sasaran", ("sasaran",)),
     ("program", ("program",)),
+    ("sub_kegiatan", ("sub kegiatan", "subkegiatan", "nama sub kegiatan")),
+    ("kegiatan", ("kegiatan", "nama kegiatan")),
     (
         "unit_kerja",
         (
@@ -471,12 +473,12 @@ def detect(grid: Grid) -> Layout | None:
             name = "sipd"
         else:
             name = "T-C.27" if last > best_row or "tujuan" in fields else "sesendok"
-    elif "indikator" in fields and valued and not fields & {"tujuan", "sasaran", "program", "nama"}:
+    elif "indikator" in fields and valued and not fields & {*_ITEM_COLUMNS, "nama"}:
         name = "iku"  # indicators with their targets, no item column (an IKU / kinerja table)
-    elif fields & {"tujuan", "sasaran", "program", "nama"}:
+    elif fields & {*_ITEM_COLUMNS, "nama"}:
         if roles & {"realisasi", "triwulan", "capaian"} and valued:
             name = "evaluasi"
-        elif "nama" in fields and not fields & {"tujuan", "sasaran", "program"}:
+        elif "nama" in fields and not fields & set(_ITEM_COLUMNS):
             name = "tanpa_kode"
         else:
             name = "ringkas"
@@ -484,7 +486,7 @@ def detect(grid: Grid) -> Layout | None:
         return None
     if name in ("sesendok", "T-C.27", "evaluasi", "sipd"):
         for column in columns:  # "Program" under a merged Kode header is part of the code
-            if column.field == "program":
+            if column.field in ("program", "kegiatan", "sub_kegiatan"):
                 column.field = "nama"
     groups = _groups(columns)
     if not groups:  # a SIPD target sheet: no indicator column, the item's name stands for it
@@ -516,6 +518,9 @@ def detect(grid: Grid) -> Layout | None:
     )
 
 
+# Columns that each hold the items of one level (Tabel 2.1; a Program | Kegiatan | Sub Kegiatan
+# matrix), as opposed to one name column for every level.
+_ITEM_COLUMNS = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 _STRUCTURE_FIELDS = ("kode", "nama", "program", "indikator")
 
 

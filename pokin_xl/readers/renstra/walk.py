@@ -208,6 +208,11 @@ class Walker:
         self.tujuan_col = first.get("tujuan")
         self.sasaran_col = first.get("sasaran")
         self.program_col = first.get("program")
+        self.level_cols = [
+            (column, jenis)
+            for jenis in ("kegiatan", "sub_kegiatan")
+            if (column := first.get(jenis)) is not None
+        ]
         self.nama_col = first.get("nama")
         self.unit_col = first.get("unit_kerja")
         self.kelompok_col = first.get("kelompok")
@@ -227,6 +232,8 @@ class Walker:
         only) never get one from a name or a position, only from a six-part national code."""
         header = normalise(self.nama_col.header if self.nama_col else "", expand=False)
         if "sub" in header.split() or "subkegiatan" in header:
+            return True
+        if any(c.field == "sub_kegiatan" for c in self.layout.columns):
             return True
         years = [y for y in self.layout.periods.values() if y is not None]
         years += [int(y) for y in re.findall(r"\b(20\d\d)\b", self.layout.title)]
@@ -376,6 +383,11 @@ class Walker:
                 parent, row, "program", self._cell_ref(row, self.program_col), nama=text
             )
             self.stack = []
+        for column, jenis in self.level_cols:  # a Kegiatan / Sub Kegiatan column of names
+            current = next((n for n in reversed(self.stack) if n.jenis == jenis), None)
+            if self._starts(row, column, current, "nama"):
+                text, _ = strip_enumerator(_text(grid.get(row, column.col)))
+                self._new_coded(row, "", jenis, text, self._cell_ref(row, column))
         if self.kode_cols or self.nama_col:
             self._coded(row)
         if self.unit_col and _fresh(cell := grid.get(row, self.unit_col.col)):
