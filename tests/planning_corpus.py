@@ -2056,6 +2056,75 @@ PRIORITAS = Fixture(
 )
 
 
+# ------------------------------------------------------------------------------------------------
+# 20. A Renja 2025 printed over two pages: the header and the column numbers repeated on the
+#     second page, grouping rows merged over the code and name columns, codes with a trailing dot.
+def build_two_pages_2025(path: Path) -> Truth:
+    book, ws = _book("Lampiran Renja")
+    ws["A1"] = "RENCANA KERJA DINAS PENDIDIKAN TAHUN 2025"
+    head = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan", "Pagu (Rp)"]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    for c in range(1, 7):
+        ws.cell(4, c, c)
+    rows = [
+        ("-", ["URUSAN PEMERINTAHAN BIDANG PENDIDIKAN"]),
+        (
+            "Program#p1",
+            ["1.01.02.", "PROGRAM PENGELOLAAN PENDIDIKAN", "APM SD", 98, "%", 4e9],
+        ),
+        (
+            "Kegiatan#k1<p1",
+            [
+                "1.01.02.2.01.",
+                "Pengelolaan Pendidikan Sekolah Dasar",
+                "Persentase SD terakreditasi minimal B",
+                90,
+                "%",
+                4e9,
+            ],
+        ),
+        (
+            "Sub Kegiatan#s1<k1",
+            [
+                "1.01.02.2.01.0001",
+                "Pembangunan Unit Sekolah Baru (USB)",
+                "Jumlah Sekolah Baru yang Terbangun",
+                2,
+                "Unit",
+                3e9,
+            ],
+        ),
+        ("-", head),
+        ("-", [1, 2, 3, 4, 5, 6]),
+        (
+            "Sub Kegiatan#s2<k1",
+            [
+                "1.01.02.2.01.0003",
+                "Pembangunan Ruang Guru/Kepala Sekolah/TU",
+                "Jumlah Ruang Guru/Kepala Sekolah/TU yang Terbangun",
+                4,
+                "Ruang",
+                1e9,
+            ],
+        ),
+        ("-", [None, "JUMLAH", None, None, None, 4e9]),
+    ]
+    truth, skipped = write_rows(ws, 5, rows)
+    ws.merge_cells(start_row=5, start_column=1, end_row=5, end_column=3)
+    return _finish(TWOPAGES, book, path, (truth, skipped))
+
+
+TWOPAGES = Fixture(
+    "renja_dua_halaman",
+    "Renja 2025 dua halaman: judul dan nomor kolom diulang, baris urusan digabung",
+    build_two_pages_2025,
+    2025,
+    "D",
+    "F",
+)
+
+
 FIXTURES = [
     TC29,
     TC30,
@@ -2076,6 +2145,7 @@ FIXTURES = [
     TOLOK,
     LEVELCOLS,
     PRIORITAS,
+    TWOPAGES,
 ]
 
 

@@ -9,6 +9,7 @@ deepest node open on that row.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,6 +94,15 @@ class IndicatorRecord:
     targets: dict[int, tuple[Target, Valued]] = field(default_factory=dict)
 
 
+_CODE_RE = re.compile(r"[0-9IVXivx]{1,5}(?:\s*[.\-]\s*[0-9IVXivx]{1,5})*\.?")
+
+
+def is_code_like(text: str) -> bool:
+    """'1.02.02.2.01.0001', 'X.XX.01', '15', 'IV': a code; 'URUSAN WAJIB' merged over the code
+    column is a name."""
+    return _CODE_RE.fullmatch(text.strip()) is not None
+
+
 def strip_enumerator(text: str) -> tuple[str, str]:
     """'1. Meningkatkan ...' -> ('Meningkatkan ...', '1'); list numbering is layout, not content."""
     match = _ENUMERATOR_RE.match(text)
@@ -130,6 +140,26 @@ def split_lines(text: str) -> list[str]:
 SUB_KEGIATAN_FROM = 2021
 _TOTAL_RE = re.compile(r"^(?:jumlah|total|sub ?total|grand total|belanja)\b")
 _FOOTER_WORDS = ("sumber", "keterangan", "catatan", "ket", "mengetahui", "ditetapkan")
+
+
+_COLUMN_NUMBER_RE = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _numbers_the_columns(cells: list[Cell]) -> bool:
+    """A row of column numbers (1, 2, 3 ... or (1), (2) ...) repeated on a new printed page:
+    at least three, each a small number, rising from left to right."""
+    numbers: list[int] = []
+    for cell in cells:
+        if cell.merged or is_blank(cell.value):
+            continue
+        value = cell.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        match = _COLUMN_NUMBER_RE.match(str(value).strip()) if not isinstance(value, bool) else None
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return len(numbers) >= 3 and all(a < b for a, b in itertools.pairwise(numbers))
 
 
 def _is_footer(cells: list[Cell]) -> bool:
@@ -276,7 +306,7 @@ class Walker:
             if isinstance(cell.value, int | float) and cell.value == 0:
                 continue
             part = code_text(cell)
-            if part:
+            if part and is_code_like(part):
                 parts.append(part)
         return parts
 
@@ -297,6 +327,9 @@ class Walker:
             cells = [self.grid.get(row, c) for c in range(1, self.grid.max_col + 1)]
             if self._repeats_header(cells):
                 self.skipped.append((row, "judul kolom diulang"))
+                continue
+            if _numbers_the_columns(cells):
+                self.skipped.append((row, "nomor kolom (1, 2, 3 ...) diulang"))
                 continue
             if _is_footer(cells):
                 self.skipped.append((row, "catatan di bawah tabel; baris berikutnya tidak dibaca"))
@@ -434,6 +467,7 @@ class Walker:
         grid = self.grid
         parts: list[str] = []
         code_fresh = False
+        spilt = ""  # a name written from the code column on, merged over the name column
         for column in self.kode_cols:
             cell = grid.get(row, column.col)
             part = (
@@ -441,12 +475,17 @@ class Walker:
                 if not (isinstance(cell.value, int | float) and cell.value == 0)
                 else ""
             )
+            if part and not is_code_like(part):
+                spilt = spilt or ("" if cell.merged else part)
+                continue
             if part:
                 parts.append(part)
                 code_fresh = code_fresh or not cell.merged
         code = ".".join(parts)
         name_cell = grid.get(row, self.nama_col.col) if self.nama_col else None
         name_fresh = name_cell is not None and _fresh(name_cell) and bool(_text(name_cell))
+        if spilt and not name_fresh and name_cell is not None and name_cell.value == spilt:
+            name_cell, name_fresh = Cell(spilt), True
         if not (code_fresh or name_fresh):
             return
         name, _ = strip_enumerator(_text(name_cell)) if name_fresh and name_cell else ("", "")
