@@ -169,7 +169,9 @@ def _skipped(renstra: RenstraWorkbook) -> list[dict]:
     if not nodes.empty:
         for row, node in zip(nodes.index, nodes.to_dict("records"), strict=True):
             if node["jenis"] in _GROUPING:
-                name = clean(node.get("nama")) or clean(node.get("uraian"))
+                name = (
+                    clean(node.get("nama")) or clean(node.get("uraian")) or clean(node.get("kode"))
+                )
                 out.append({"baris": int(row), "alasan": f"{_GROUPING[node['jenis']]}: {name}"})
     return sorted(out, key=lambda e: e["baris"])
 
