@@ -68,12 +68,21 @@ def file_and_sheet(argument: str, sheet: str | None = None) -> tuple[str, str | 
     Excel forbids ':' in sheet names, so the last ':' separates them; an argument that is itself
     an existing path (or whose part before the ':' is not a file, 'C:\\renja.xlsx') is a path.
     """
-    if Path(argument).exists() or ":" not in argument:
+    if ":" not in argument or _exists(argument):
         return argument, sheet
     path, _, named = argument.rpartition(":")
-    if named and Path(path).is_file():
+    if named and _exists(path):
         return path, named
     return argument, sheet
+
+
+def _exists(path: str) -> bool:
+    """Whether a path names something; a path the system cannot even look up (too long, a
+    symlink loop) is left to the reader, which says why in Indonesian."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
 
 
 def year_of_file(renstra: RenstraWorkbook, tahun: int | None) -> ChosenYear:
