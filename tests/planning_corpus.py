@@ -2125,6 +2125,66 @@ TWOPAGES = Fixture(
 )
 
 
+# ------------------------------------------------------------------------------------------------
+# 21. A Renja whose year is a number beside a label above the table ("Tahun Anggaran" | ":" |
+#     2025), sub kegiatan codes with two-digit parts in one column.
+def build_year_beside_label(path: Path) -> Truth:
+    book, ws = _book("Sheet1")
+    ws["A1"] = "RENCANA KERJA PERANGKAT DAERAH"
+    ws["A2"], ws["B2"], ws["C2"] = "Tahun Anggaran", ":", 2025
+    ws["A3"], ws["B3"], ws["C3"] = "Perangkat Daerah", ":", "Dinas Kesehatan"
+    head = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Target", "Satuan", "Pagu"]
+    for c, text in enumerate(head, start=1):
+        ws.cell(5, c, text)
+    rows = [
+        (
+            "Program#p",
+            [
+                "1.02.02",
+                "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+                "Angka Kematian Ibu",
+                85,
+                "per 100.000 KH",
+                3e8,
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                "1.02.02.2.02",
+                "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah "
+                "Kabupaten/Kota",
+                "Persentase ibu hamil dilayani",
+                100,
+                "%",
+                3e8,
+            ],
+        ),
+        (
+            "Sub Kegiatan#s<k",
+            [
+                "1.02.02.2.02.01",
+                "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+                "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar",
+                5000,
+                "Orang",
+                3e8,
+            ],
+        ),
+    ]
+    return _finish(YEARLABEL, book, path, write_rows(ws, 6, rows))
+
+
+YEARLABEL = Fixture(
+    "renja_tahun_di_samping_label",
+    "Renja, tahun sebagai angka di samping 'Tahun Anggaran :', kode SS 2 digit",
+    build_year_beside_label,
+    2025,
+    "D",
+    "F",
+)
+
+
 FIXTURES = [
     TC29,
     TC30,
@@ -2146,6 +2206,7 @@ FIXTURES = [
     LEVELCOLS,
     PRIORITAS,
     TWOPAGES,
+    YEARLABEL,
 ]
 
 

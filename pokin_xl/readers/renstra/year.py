@@ -41,11 +41,31 @@ class Calendar:
 def _title_cells(grid: Grid, header_row: int) -> list[tuple[str, str]]:
     cells: list[tuple[str, str]] = []
     for row in range(1, header_row):
+        label = ""  # the text to the left on the row: "Tahun Anggaran" | ":" | 2025
         for col in range(1, grid.max_col + 1):
             cell = grid.get(row, col)
-            if isinstance(cell.value, str) and not cell.merged and cell.value.strip():
-                cells.append((f"{column_letter(col)}{row}", clean(cell.value)))
+            ref = f"{column_letter(col)}{row}"
+            if isinstance(cell.value, str) and not cell.merged and cell.value.strip(" :"):
+                text = clean(cell.value)
+                cells.append((ref, f"{label} {text}".strip() if _is_year_label(label) else text))
+                label = text
+            elif _is_year_number(cell.value) and not cell.merged and _is_year_label(label):
+                cells.append((ref, f"{label} {int(cell.value)}"))  # type: ignore[call-overload]
     return [*cells, (f"sheet '{grid.title}'", grid.title)]
+
+
+def _is_year_label(text: str) -> bool:
+    words = text.lower().replace(":", " ").split()
+    return bool(words) and words[0] in ("tahun", "ta", "t.a", "t.a.") and len(words) <= 3
+
+
+def _is_year_number(value: object) -> bool:
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and 1990 <= value <= 2100
+    )
 
 
 def _header_cell(grid: Grid, layout: Layout, column: Column, year: int) -> str:
