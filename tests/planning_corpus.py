@@ -2185,6 +2185,68 @@ YEARLABEL = Fixture(
 )
 
 
+# ------------------------------------------------------------------------------------------------
+# 22. A coded RKPD table with one name column per level (Kode | Program | Kegiatan | Sub Kegiatan).
+def build_coded_level_columns(path: Path) -> Truth:
+    book, ws = _book("RKPD 2025")
+    ws["A1"] = "RENCANA KERJA DINAS LINGKUNGAN HIDUP TAHUN 2025"
+    head = ["Kode", "Program", "Kegiatan", "Sub Kegiatan", "Indikator", "Target", "Satuan", "Pagu"]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    rows = [
+        (
+            "Program#p",
+            [
+                "2.11.11",
+                "PROGRAM PENGELOLAAN PERSAMPAHAN",
+                None,
+                None,
+                "Persentase sampah tertangani",
+                80,
+                "%",
+                3e9,
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                "2.11.11.2.01",
+                None,
+                "Pengelolaan Sampah",
+                None,
+                "Persentase sampah terangkut",
+                75,
+                "%",
+                3e9,
+            ],
+        ),
+        (
+            "Sub Kegiatan#s<k",
+            [
+                "2.11.11.2.01.0012",
+                None,
+                None,
+                "Penanganan sampah melalui pengangkutan",
+                "Jumlah sampah yang tertangani melalui proses pengangkutan",
+                12000,
+                "Ton",
+                3e9,
+            ],
+        ),
+    ]
+    return _finish(CODEDLEVELS, book, path, write_rows(ws, 4, rows))
+
+
+CODEDLEVELS = Fixture(
+    "rkpd_kode_kolom_per_tingkat",
+    "RKPD berkode, nama program/kegiatan/sub kegiatan di kolom masing-masing",
+    build_coded_level_columns,
+    2025,
+    "F",
+    "H",
+)
+
+
 FIXTURES = [
     TC29,
     TC30,
@@ -2207,6 +2269,7 @@ FIXTURES = [
     PRIORITAS,
     TWOPAGES,
     YEARLABEL,
+    CODEDLEVELS,
 ]
 
 

@@ -244,6 +244,9 @@ class Walker:
             if (column := first.get(jenis)) is not None
         ]
         self.nama_col = first.get("nama")
+        # several name columns in a coded table (Kode | Program | Kegiatan | Sub Kegiatan): a
+        # row's name is in the first of them that it fills
+        self.nama_cols = [c for c in layout.columns if c.field == "nama"]
         self.unit_col = first.get("unit_kerja")
         self.kelompok_col = first.get("kelompok")
         self.uraian_col = first.get("uraian")
@@ -482,7 +485,8 @@ class Walker:
                 parts.append(part)
                 code_fresh = code_fresh or not cell.merged
         code = ".".join(parts)
-        name_cell = grid.get(row, self.nama_col.col) if self.nama_col else None
+        name_col = next((c for c in self.nama_cols if _fresh(grid.get(row, c.col))), self.nama_col)
+        name_cell = grid.get(row, name_col.col) if name_col else None
         name_fresh = name_cell is not None and _fresh(name_cell) and bool(_text(name_cell))
         if spilt and not name_fresh and name_cell is not None and name_cell.value == spilt:
             name_cell, name_fresh = Cell(spilt), True
