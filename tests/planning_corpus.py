@@ -2247,6 +2247,77 @@ CODEDLEVELS = Fixture(
 )
 
 
+# ------------------------------------------------------------------------------------------------
+# 23. Renja 2024 without codes whose grouping rows name the bidang bare ("KESEHATAN") above its
+#     programs, with the bidang's pagu total.
+def build_bare_bidang_2024(path: Path) -> Truth:
+    book, ws = _book("Renja")
+    ws["A1"] = "RENJA DINAS KESEHATAN, PENGENDALIAN PENDUDUK DAN KB TAHUN 2024"
+    head = ["No", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target", "Satuan", "Pagu"]
+    for c, text in enumerate(head, start=1):
+        ws.cell(3, c, text)
+    rows = [
+        ("-", [None, "KESEHATAN", None, None, None, 5e8]),
+        (
+            "Program#p",
+            [
+                1,
+                "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+                "Angka Kematian Ibu",
+                85,
+                "per 100.000 KH",
+                5e8,
+            ],
+        ),
+        (
+            "Kegiatan#k<p",
+            [
+                None,
+                "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah "
+                "Kabupaten/Kota",
+                "Persentase ibu hamil dilayani",
+                100,
+                "%",
+                5e8,
+            ],
+        ),
+        (
+            "Sub Kegiatan#s<k",
+            [
+                None,
+                "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+                "Jumlah Ibu Hamil yang Mendapatkan Pelayanan Kesehatan Sesuai Standar",
+                5000,
+                "Orang",
+                5e8,
+            ],
+        ),
+        ("-", [None, "PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA", None, None, None, 1e8]),
+        (
+            "Program#p2",
+            [
+                2,
+                "Program Pembinaan Keluarga Berencana (KB)",
+                "Angka pemakaian kontrasepsi",
+                70,
+                "%",
+                1e8,
+            ],
+        ),
+    ]
+    return _finish(BAREBIDANG, book, path, write_rows(ws, 4, rows))
+
+
+BAREBIDANG = Fixture(
+    "renja_bidang_tanpa_awalan",
+    "Renja tanpa kode, baris bidang bernama polos ('KESEHATAN') di atas programnya",
+    build_bare_bidang_2024,
+    2024,
+    "D",
+    "F",
+)
+
+
 FIXTURES = [
     TC29,
     TC30,
@@ -2270,6 +2341,7 @@ FIXTURES = [
     TWOPAGES,
     YEARLABEL,
     CODEDLEVELS,
+    BAREBIDANG,
 ]
 
 

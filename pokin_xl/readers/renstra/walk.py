@@ -138,6 +138,7 @@ def split_lines(text: str) -> list[str]:
 
 
 SUB_KEGIATAN_FROM = 2021
+_LOOKAHEAD = 20  # rows looked at below a bare name for the item it groups
 _TOTAL_RE = re.compile(r"^(?:jumlah|total|sub ?total|grand total|belanja)\b")
 _FOOTER_WORDS = ("sumber", "keterangan", "catatan", "ket", "mengetahui", "ditetapkan")
 
@@ -508,9 +509,26 @@ class Walker:
             jenis = self._local_code_jenis(code, name)
         if jenis not in RANK:
             jenis = _jenis_from_name(name) if jenis == "" else jenis
+        heading = not self.stack or (name.isupper() and len(name) > 3)
+        if not code and jenis not in RANK and heading and self._heads_programs(row):
+            jenis = "bidang"  # "KESEHATAN" above its programs: a grouping row, not an item
         cell_col = self.kode_cols[0] if code and self.kode_cols else self.nama_col
         cell = self._cell_ref(row, cell_col) if cell_col else f"A{row}"
         self._new_coded(row, code, jenis, name, cell, canonical, style=self._style(row))
+
+    def _heads_programs(self, row: int) -> bool:
+        """A row of a name only (no code, no indicator) whose next named row is a program or a
+        grouping row by its name: it groups those programs (an urusan or bidang named bare)."""
+        grid = self.grid
+        if any(_fresh(grid.get(row, g.indikator.col)) for g in self.layout.groups):
+            return False
+        for below in range(row + 1, min(grid.max_row, row + _LOOKAHEAD) + 1):
+            for column in self.nama_cols:
+                cell = grid.get(below, column.col)
+                if _fresh(cell) and _text(cell):
+                    name, _ = strip_enumerator(_text(cell))
+                    return RANK.get(_jenis_from_name(name), 9) <= RANK["program"]
+        return False
 
     def _local_code_jenis(self, code: str, name: str) -> str:
         """The level of a code that is not national, from its shape within this table."""
