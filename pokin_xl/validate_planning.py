@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
+
 from pokin_xl.checks.budget import check_plan_budget
 from pokin_xl.checks.nomenclature import check_nomenclature
 from pokin_xl.checks.statements import check_joined_indicators
@@ -47,6 +49,29 @@ def _targets(view: MatriksWorkbook) -> list[Finding]:
     if len(stated) and (stated == "unreadable").sum() * 2 > len(stated):
         findings = [f for f in findings if f.code != "T002"]
     return findings
+
+
+def _not_planned_that_year(renstra: RenstraWorkbook, period: int) -> set[int]:
+    """Indicator rows of a multi-year table (a Renstra's Tahun 1..5) left blank in `period`
+    while their item has no pagu that year but a target in another year: the item does not run
+    that year (a kegiatan of two years in five), so a blank target there is not T001."""
+    indicators, nodes = renstra.indicators.frame, renstra.nodes.frame
+    others = [p for p in renstra.periods if p != period]
+    if indicators.empty or not others:
+        return set()
+    pagu = {
+        str(n): v for n, v in zip(nodes["node_id"], nodes.get(f"pagu_{period}", []), strict=False)
+    }
+    rows: set[int] = set()
+    for row, record in zip(indicators.index, indicators.to_dict("records"), strict=True):
+        if record.get(f"target_src_{period}") != "kosong":
+            continue
+        money = pagu.get(str(record.get("node") or ""))
+        if money is not None and not pd.isna(money) and money != 0:
+            continue
+        if any(record.get(f"target_src_{p}") not in (None, "kosong") for p in others):
+            rows.add(int(row))
+    return rows
 
 
 def _national_codes(renstra: RenstraWorkbook, year: int | None) -> bool:
@@ -128,7 +153,15 @@ def validate_planning_table(
     report.extend(check_plan_budget(renstra, periods))
     if chosen.period is not None:
         has_units = bool(renstra.columns.get("satuan"))
-        report.extend(f for f in _targets(view) if has_units or f.code != "T003")
+        idle = {
+            view.indicators.cell("target", row)
+            for row in _not_planned_that_year(renstra, chosen.period)
+        }
+        report.extend(
+            f
+            for f in _targets(view)
+            if (has_units or f.code != "T003") and not (f.code == "T001" and f.cell in idle)
+        )
     if _national_codes(renstra, chosen.year):
         report.extend(check_nomenclature(view))
     report.extend(check_joined_indicators(view))

@@ -72,3 +72,22 @@ def test_file_and_sheet_parsing(tmp_path: Path) -> None:
     odd = tmp_path / "a:b.xlsx"  # a file whose own name holds ':' stays a path
     odd.write_bytes(b"x")
     assert file_and_sheet(str(odd)) == (str(odd), None)
+
+
+def test_a_renstra_item_not_run_that_year_has_no_t001(tmp_path: Path) -> None:
+    """T-C.27: a kegiatan with neither target nor pagu in Tahun-2 but targets in other years
+    does not run that year (no T001); with a pagu that year, its blank target is T001."""
+    from pokin_xl.validate_planning import validate_planning_table
+
+    path = tmp_path / "renstra.xlsx"
+    TC27.build(path)
+    book = openpyxl.load_workbook(path)
+    book.active["I9"] = None  # Tahun-2 target of kegiatan row 9
+    book.active["J9"] = None  # and its pagu
+    book.save(path)
+    _, report = validate_planning_table(path, tahun=2026)
+    assert [f.cell for f in report.findings if f.code == "T001"] == []
+    book.active["J9"] = 5e8
+    book.save(path)
+    _, report = validate_planning_table(path, tahun=2026)
+    assert [f.cell for f in report.findings if f.code == "T001"] == ["I9"]

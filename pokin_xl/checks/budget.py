@@ -113,6 +113,8 @@ def check_budget(workbook: MatriksWorkbook) -> list[Finding]:
     out = []
     for row, item in mismatches.iterrows():
         record = nodes.loc[row]
+        if isinstance(record, pd.DataFrame):  # several nodes open on one row (T-C.27)
+            record = record[record["kode"] == item["code"]].iloc[0]
         name = f"{level_label(record['level'])} {node_name(record, row)}"
         given, total = int(item["n_given"]), int(item["n_children"])
         children = (
