@@ -357,13 +357,13 @@ def _validate(args: argparse.Namespace) -> int:
     from pokin_xl.validate_planning import file_and_sheet
 
     plans = {p for p in args.files if not _is_matriks(file_and_sheet(p)[0])}  # or neither
+    matriks = [p for p in args.files if p not in plans]
     jobs = [
-        Job(p, Path(p).name, tuple(args.select), tuple(args.ignore), figures=False)
-        for p in args.files
-        if p not in plans
+        Job(path, Path(path).name, tuple(args.select), tuple(args.ignore), figures=False)
+        for path in (file_and_sheet(p)[0] for p in matriks)
     ]
     done_all = run_jobs_with(jobs, workers=args.jobs)
-    pooled = dict(zip((job.path for job in jobs), done_all, strict=True))
+    pooled = dict(zip(matriks, done_all, strict=True))
     results: list[dict] = []
     worst = EXIT_OK
     for path in args.files:  # reported in the order given, whichever process did the work

@@ -91,3 +91,14 @@ def test_a_renstra_item_not_run_that_year_has_no_t001(tmp_path: Path) -> None:
     book.save(path)
     _, report = validate_planning_table(path, tahun=2026)
     assert [f.cell for f in report.findings if f.code == "T001"] == ["I9"]
+
+
+def test_a_matriks_named_with_a_sheet_in_a_batch_is_still_read(tmp_path: Path, sample_dir) -> None:
+    paths = _built(tmp_path)
+    matriks = sample_dir / "matriks.xlsx"
+    result = run_cli("validate", f"{matriks}:Kinerja", str(paths["tc29_2018"]), "--format", "json")
+    assert result.code in (0, 1), result.text
+    assert [r["summary"]["file"] for r in json.loads(result.out)] == [
+        "matriks.xlsx",
+        "tc29_2018.xlsx",
+    ]
