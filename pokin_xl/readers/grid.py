@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from pokin_xl.errors import InputError
 from pokin_xl.model.text import clean
-from pokin_xl.readers.workbook import source_name
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_AREA = 5_000_000  # rows x columns of the used range that readers may walk
 
@@ -48,6 +48,8 @@ class Grid:
             if source.value is not None
         }
         ranges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
+        from pokin_xl.readers.workbook import source_name
+
         self._fill(sheet.title, source_name(sheet.parent), cells, ranges)
 
     def _fill(
@@ -91,13 +93,11 @@ class Grid:
 
     def _refuse(self, far: tuple[int, int]) -> None:
         row, col = far
-        where = f"{get_column_letter(col)}{row}" if row else "?"
+        where = f"{column_letter(col)}{row}" if row else "?"
         shown = f"{self.max_row:,} baris x {self.max_col:,} kolom".replace(",", ".")
         raise InputError(
             f"isi sheet terbentang sampai baris {self.max_row} dan kolom "
-            f"{get_column_letter(self.max_col)} ({shown}; batas {MAX_AREA:,} sel).".replace(
-                ",", "."
-            )
+            f"{column_letter(self.max_col)} ({shown}; batas {MAX_AREA:,} sel).".replace(",", ".")
             + f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang.",
             file=self._file,
             sheet=self.title,
@@ -129,7 +129,12 @@ class Grid:
 
 
 def column_letter(col: int) -> str:
-    return get_column_letter(col)
+    """1 -> 'A', 27 -> 'AA' (Excel's column names)."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def code_text(cell: Cell) -> str:

@@ -31,11 +31,11 @@ from pokin_xl.model.quarters import CaraHitung, Polaritas, parse_yes_no
 from pokin_xl.model.targets import parse_target
 from pokin_xl.model.text import clean, is_blank, normalise
 from pokin_xl.model.units import normalise_unit
+from pokin_xl.readers.book import open_book
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.pagu import read_pagu
 from pokin_xl.readers.recompute import recompute_formulas
-from pokin_xl.readers.workbook import find_sheet, open_workbook, uncached_formulas
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B001", "B003", "B007", "B008", "B009", "B010")
@@ -89,33 +89,37 @@ def _lost_digits(cell: Cell, file: str, sheet: str, where: str, **about: str) ->
     ]
 
 
-def read_matriks(path: str | Path) -> MatriksWorkbook:
-    """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook)."""
+def read_matriks(path: str | Path, *, route: str = "") -> MatriksWorkbook:
+    """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook).
+
+    `route` forces a reading path (readers.book), for comparing them."""
     path = Path(path)
-    workbook = open_workbook(path)
+    book = open_book(path, route=route)
     name = printable(path.name)
-    kinerja_sheet = find_sheet(workbook, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
+    kinerja_sheet = book.find("Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
     if kinerja_sheet is None:
-        sheets = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        sheets = ", ".join(f"'{title}'" for title in book.titles)
         raise InputError(
             f"sheet 'Kinerja' tidak ditemukan (sheet yang ada: {sheets}). Gunakan template "
             "templates/Matriks_Peran_Hasil.xlsx.",
             file=name,
         )
     problems: list[Finding] = []
-    identitas_sheet = find_sheet(workbook, "Identitas")
+    identitas_sheet = book.find("Identitas")
     identity = (
-        _read_identity(Grid(identitas_sheet), name, problems) if identitas_sheet else Identity()
+        _read_identity(book.grid(identitas_sheet), name, problems)
+        if identitas_sheet
+        else Identity()
     )
     problems.extend(_identity_gaps(identity, identitas_sheet is not None, name))
-    pegawai_sheet = find_sheet(workbook, "Pegawai", "Daftar Pegawai")
+    pegawai_sheet = book.find("Pegawai", "Daftar Pegawai")
     pegawai = (
-        _read_pegawai(Grid(pegawai_sheet), name, problems)
+        _read_pegawai(book.grid(pegawai_sheet), name, problems)
         if pegawai_sheet
         else SheetFrame(empty_frame(PegawaiFrame), "Pegawai")
     )
-    kinerja = Grid(kinerja_sheet)
-    if uncached_formulas(workbook):
+    kinerja = book.grid(kinerja_sheet)
+    if book.uncached_formulas(kinerja_sheet):
         recomputed = recompute_formulas(kinerja, path, name)
         problems.extend([recomputed] if recomputed else [])
     indicators = _read_kinerja(kinerja, name, problems)

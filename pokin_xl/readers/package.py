@@ -14,6 +14,11 @@ A workbook is a zip of XML parts. Before openpyxl reads it, every part is checke
   styled empty rows cost gigabytes; when empties are many, the package is rewritten in memory
   without them (values, formulas and merged ranges untouched) and openpyxl reads the copy.
   Cells that hold something are capped (MAX_CELLS), so memory is bounded by what a file holds.
+  The rewrite is made only when openpyxl is to read the package (`CheckedPackage.source`):
+  python-calamine skips styled empties without building anything for them;
+- on the same pass, what python-calamine cannot give is gathered from each worksheet
+  (readers.cell_facts: number formats of numeric cells, error values, the cells' reach), the
+  styles part being checked first, and the sheets' names are mapped to their parts.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pokin_xl.errors import InputError
+from pokin_xl.readers.cell_facts import SheetFacts, cell_format_table, styles_pattern
 
 MB = 1024 * 1024
 MAX_PARTS = 10_000
@@ -49,6 +55,7 @@ _UNCACHED_RE = re.compile(
     rb"(?:</" + _P + rb"f>|<" + _P + rb"f(?:\s[^>]*)?/>)\s*"
     rb"(?:<" + _P + rb"v\s*/>\s*|<" + _P + rb"v>\s*</" + _P + rb"v>\s*)?</" + _P + rb"c>"
 )
+_PREFIXED_F_RE = re.compile(rb"<[A-Za-z_][\w.-]*:f[\s>/]")
 _HOLLOW_ROW_RE = re.compile(rb"<(" + _P + rb")row(?:\s[^>]*)?>\s*</\1row>")
 # the same for unprefixed elements, the usual case: a literal start is searched much faster
 _PLAIN_EMPTY_CELL_RE = re.compile(rb"<c [^>]*/>")
@@ -66,6 +73,8 @@ class SheetCount:
     empty_cells: int = 0  # <c .../>: a style, no value
     empty_rows: int = 0  # <row .../>: a style or height, no cell
     uncached: int = 0  # a formula saved without its result
+    formulas: int = 0  # formula elements (<f>), cached or not
+    facts: SheetFacts = field(default_factory=SheetFacts)
 
     @property
     def filled(self) -> int:
@@ -78,43 +87,83 @@ class SheetCount:
 
 @dataclass
 class CheckedPackage:
-    """What openpyxl should open (the file itself, or a rewritten copy) and what was counted."""
+    """The checked file, what was counted and gathered, and (`source`) what openpyxl should
+    open: the file itself, or a copy rewritten in memory without styled empties."""
 
-    source: Path | io.BytesIO
+    path: Path
+    name: str
     cells: int = 0
-    rewritten: bool = False
     sheets: dict[str, SheetCount] = field(default_factory=dict)
+    heavy: set[str] = field(default_factory=set)  # sheet parts worth rewriting for openpyxl
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part
+    styles_found: bool = False
+    _rewritten: io.BytesIO | None = None
+
+    @property
+    def rewritten(self) -> bool:
+        return bool(self.heavy)
+
+    @property
+    def source(self) -> Path | io.BytesIO:
+        if not self.heavy:
+            return self.path
+        if self._rewritten is None:
+            self._rewritten = _guarded(
+                lambda: _rewrite_file(self.path, self.heavy, self.name), self.name
+            )
+        self._rewritten.seek(0)
+        return self._rewritten
+
+    def sheet(self, title: str) -> SheetCount | None:
+        part = self.sheet_parts.get(title)
+        return self.sheets.get(part) if part else None
 
 
 def check_package(path: Path, name: str) -> CheckedPackage:
     """Check every part of the zip at `path`; InputError (naming `name`) when one is unusable."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            _check_table(infos, name)
-            sheets: dict[str, SheetCount] = {}
-            for info in infos:
-                count = _check_part(archive, info, name)
-                if count is not None:
-                    sheets[info.filename] = count
-            cells = sum(c.filled for c in sheets.values())
-            if cells > MAX_CELLS:
-                raise InputError(
-                    f"berkas berisi {_number(cells)} sel terisi (batas {_number(MAX_CELLS)} sel, "
-                    "agar pembacaan tetap di bawah 500 MB memori); pisahkan data ke beberapa "
-                    "berkas.",
-                    file=name,
-                )
-            # many sheets with some empties each cost as much as one with many: count them all
-            total = sum(c.empties for c in sheets.values())
-            heavy = (
-                set()
-                if total < REWRITE_EMPTIES
-                else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
+    return _guarded(lambda: _check_package(path, name), name)
+
+
+def _check_package(path: Path, name: str) -> CheckedPackage:
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        _check_table(infos, name)
+        # the styles first: the worksheets' pass looks up which styles format numbers
+        infos.sort(key=lambda info: not _is_styles(info.filename))
+        sheets: dict[str, SheetCount] = {}
+        table: list[str] = []
+        pattern = None
+        styles_found = False
+        for info in infos:
+            count = _check_part(archive, info, name, pattern, table)
+            if count is not None:
+                sheets[info.filename] = count
+            elif _is_styles(info.filename) and not styles_found:
+                styles_found = True
+                table = cell_format_table(archive.read(info))
+                pattern = styles_pattern(table)
+        cells = sum(c.filled for c in sheets.values())
+        if cells > MAX_CELLS:
+            raise InputError(
+                f"berkas berisi {_number(cells)} sel terisi (batas {_number(MAX_CELLS)} sel, "
+                "agar pembacaan tetap di bawah 500 MB memori); pisahkan data ke beberapa "
+                "berkas.",
+                file=name,
             )
-            if not heavy:
-                return CheckedPackage(path, cells, False, sheets)
-            return CheckedPackage(_rewrite(archive, heavy, name), cells, True, sheets)
+        # many sheets with some empties each cost as much as one with many: count them all
+        total = sum(c.empties for c in sheets.values())
+        heavy = (
+            set()
+            if total < REWRITE_EMPTIES
+            else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
+        )
+        return CheckedPackage(path, name, cells, sheets, heavy, _sheet_parts(archive), styles_found)
+
+
+def _guarded(work, name: str):
+    """`work()`, with every way a zip can be unusable turned into one InputError."""
+    try:
+        return work()
     except InputError:
         raise
     except (
@@ -143,7 +192,56 @@ def _is_sheet(part: str) -> bool:
     return "/worksheets/" in lower and "/_rels/" not in lower
 
 
-def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetCount | None:
+def _is_styles(part: str) -> bool:
+    return part.lower() == "xl/styles.xml"
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part, from the (already checked) workbook part and its rels."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    def parse(part: str) -> ET.Element | None:
+        try:
+            return ET.fromstring(archive.read(part))
+        except (KeyError, ET.ParseError):
+            return None
+
+    rels = parse("_rels/.rels")
+    book = next(
+        (
+            r.get("Target", "").lstrip("/")
+            for r in (rels if rels is not None else [])
+            if r.get("Type", "").endswith("/officeDocument")
+        ),
+        "xl/workbook.xml",
+    )
+    folder, base = posixpath.split(book)
+    workbook = parse(book)
+    links = parse(posixpath.join(folder, "_rels", base + ".rels"))
+    if workbook is None or links is None:
+        return {}
+    targets = {}
+    for link in links:
+        target = link.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        targets[link.get("Id")] = posixpath.normpath(part)
+    parts = {}
+    for element in workbook.iter():
+        if element.tag.rsplit("}", 1)[-1] == "sheet":
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
+            if rid in targets:
+                parts[element.get("name", "")] = targets[rid]
+    return parts
+
+
+def _check_part(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    name: str,
+    pattern: re.Pattern[bytes] | None = None,
+    table: list[str] | None = None,
+) -> SheetCount | None:
     """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
     which no reader parses and Excel writes loosely, is only searched for declarations."""
     lower = info.filename.lower()
@@ -156,7 +254,7 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> S
         with archive.open(info) as part:
             if not part.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                 return None  # an image, a binary part: nothing parses it as XML
-    return _stream_xml(archive, info, name, _is_sheet(info.filename))
+    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern, table or [])
 
 
 def _check_table(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -222,7 +320,12 @@ def _whole_tags(chunks: Iterator[bytes], closing: bytes = b">") -> Iterator[byte
 
 
 def _stream_xml(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: bool
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    name: str,
+    sheet: bool,
+    pattern: re.Pattern[bytes] | None = None,
+    table: list[str] | None = None,
 ) -> SheetCount | None:
     parser = xml.parsers.expat.ParserCreate()
 
@@ -238,6 +341,7 @@ def _stream_xml(
             parser.Parse(piece, False)
             if count is not None:
                 _count(piece, count)
+                count.facts.scan(piece, pattern, table or [])
         parser.Parse(b"", True)
     except _Refused:
         raise _declaration_refused(info, name) from None
@@ -276,6 +380,9 @@ def _count(piece: bytes, count: SheetCount) -> None:
         count.empty_rows += piece.count(b"<row ") - piece.count(b"</row>")
     if b"<f" in piece or b":f" in piece:
         count.uncached += len(_UNCACHED_RE.findall(piece))
+        count.formulas += (
+            piece.count(b"<f>") + piece.count(b"<f ") + len(_PREFIXED_F_RE.findall(piece))
+        )
 
 
 _ERRORS = xml.parsers.expat.errors
@@ -305,6 +412,11 @@ def _without_empties(piece: bytes) -> bytes:
     piece = _PLAIN_EMPTY_CELL_RE.sub(b"", piece)
     piece = _PLAIN_EMPTY_ROW_RE.sub(b"", piece)
     return _PLAIN_HOLLOW_ROW_RE.sub(b"", piece)
+
+
+def _rewrite_file(path: Path, heavy: set[str], name: str) -> io.BytesIO:
+    with zipfile.ZipFile(path) as archive:
+        return _rewrite(archive, heavy, name)
 
 
 def _rewrite(archive: zipfile.ZipFile, heavy: set[str], name: str) -> io.BytesIO:

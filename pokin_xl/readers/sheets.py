@@ -1,5 +1,6 @@
-"""Every sheet of a workbook as a Grid, whatever its format (.xlsx/.xlsm through openpyxl, legacy
-.xls through xlrd), plus what a sheet holds besides cells (text boxes drawn over it)."""
+"""Every sheet of a workbook as a Grid, whatever its format (.xlsx/.xlsm through calamine or
+openpyxl, legacy .xls through xlrd: readers.book), plus what a sheet holds besides cells (text
+boxes drawn over it)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,16 @@ import re
 import zipfile
 from pathlib import Path
 
+from pokin_xl.readers.book import open_book
 from pokin_xl.readers.grid import Grid
-from pokin_xl.readers.workbook import open_workbook
-from pokin_xl.readers.xls import is_xls, read_xls_grids
 
 _TEXT_BOX_RE = re.compile(rb"<(?:xdr:)?txBody\b")
 
 
-def read_grids(path: str | Path) -> list[Grid]:
-    """The workbook's sheets in order (empty sheets included, with max_row 0)."""
-    path = Path(path)
-    if path.is_file() and path.stat().st_size and is_xls(path):
-        return read_xls_grids(path)
-    workbook = open_workbook(path)
-    return [Grid(sheet) for sheet in workbook.worksheets]
+def read_grids(path: str | Path, *, route: str = "") -> list[Grid]:
+    """The workbook's sheets in order (empty sheets included, with max_row 0); `route` forces a
+    reading path (readers.book)."""
+    return open_book(path, route=route).grids()
 
 
 def count_text_boxes(path: str | Path) -> int:

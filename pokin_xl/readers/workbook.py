@@ -13,15 +13,16 @@ import stat
 import warnings
 import weakref
 from pathlib import Path
-
-import openpyxl
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from pokin_xl.errors import InputError, os_reason
 from pokin_xl.model.text import normalise
 from pokin_xl.readers.package import CheckedPackage, check_package
 from pokin_xl.readers.sniff import REFUSALS, FileFormat, sniff_format
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_BYTES = 100 * 1024 * 1024
 _OPENED: weakref.WeakKeyDictionary[Workbook, tuple[str, CheckedPackage]] = (
@@ -93,8 +94,13 @@ def checked_package(path: str | Path) -> CheckedPackage:
 def open_workbook(path: str | Path, *, formulas: bool = False) -> Workbook:
     """Open for reading, with cached formula values (or, with `formulas`, read-only with the
     formula texts); the file itself is never written."""
-    path = Path(path)
-    package = checked_package(path)
+    return load_checked(checked_package(path), formulas=formulas)
+
+
+def load_checked(package: CheckedPackage, *, formulas: bool = False) -> Workbook:
+    """openpyxl's reading of a checked package (see open_workbook)."""
+    import openpyxl
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -105,15 +111,17 @@ def open_workbook(path: str | Path, *, formulas: bool = False) -> Workbook:
         raise InputError(
             "berkas terlalu besar untuk dibaca dengan memori yang tersedia; pisahkan data ke "
             "beberapa berkas.",
-            file=path.name,
+            file=package.name,
         ) from None
+    except InputError:
+        raise
     except Exception as exc:  # any other failure of the library is a file it cannot understand
         raise InputError(
             "berkas .xlsx rusak atau tidak dapat dibaca: susunan bagian-bagiannya tidak sesuai "
             "format Excel; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
-            file=path.name,
+            file=package.name,
         ) from exc
-    _OPENED[book] = (path.name, package)
+    _OPENED[book] = (package.name, package)
     if formulas:
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # the declared range may be A1:XFD1048576: read what is there

@@ -1,0 +1,208 @@
+"""What python-calamine cannot give, gathered from a worksheet's XML while the package check
+streams it once (readers.package): number formats of numeric cells, error values, and how far
+the cells that hold something reach.
+
+- Number formats: calamine returns a percent cell's bare 1.0 and a code typed as "1.10" as 1.1;
+  the format ("0%", "0.00") is the only trace of what the user sees (TOOLING_NOTES). Only cells
+  whose style has a format other than General or Text (@) are looked up, and only numeric ones
+  (no `t`, or `t="n"`): a format changes nothing else we read.
+- Error values: calamine hands back '' for a cached "#DIV/0!", openpyxl the error text.
+- Extent: calamine builds a dense range from A1 to the farthest cell holding something, so one
+  value in XFD1048576 would ask for 17 billion cells; the reach is measured here first and such
+  a sheet takes the sparse openpyxl path.
+
+All searches are literal or anchored (a few passes of C-speed search per piece); a sheet whose
+cells are not all written `<c r="..."` (prefixed elements, cells without an address) is marked
+`plain=False` and read by openpyxl instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+import xml.parsers.expat
+from dataclasses import dataclass, field
+
+# ECMA-376 18.8.30: the number formats Excel knows by id (openpyxl's table, the standard's codes).
+BUILTIN_FORMATS: dict[int, str] = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)',
+    42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
+_BUILTIN_IDS = {code: number for number, code in BUILTIN_FORMATS.items()}
+_PLAIN_FORMATS = {"General", "@"}  # a number shows as itself under both
+
+_REF_RE = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
+_TYPE_RE = re.compile(rb'\st="([a-zA-Z]+)"')
+_ROW_RE = re.compile(rb'<row r="([0-9]{1,7})"')
+_WIDE_RE = re.compile(rb'<c r="([A-Z]{2,3})[0-9]+"[^>]*[^/]>')
+_ERROR_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
+_ERROR_VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
+
+
+def cell_format_table(styles: bytes) -> list[str]:
+    """The number format of each cell style (cellXfs, in order) of a styles part, as openpyxl
+    names it: a custom code, the builtin code for a builtin id, General for an unknown id."""
+    custom: dict[int, str] = {}
+    formats: list[str] = []
+    in_cell_xfs = False
+    parser = xml.parsers.expat.ParserCreate()
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal in_cell_xfs
+        local = name.rsplit(":", 1)[-1]
+        if local == "numFmt":
+            with contextlib.suppress(ValueError):
+                custom[int(attrs.get("numFmtId", ""))] = attrs.get("formatCode", "General")
+        elif local == "cellXfs":
+            in_cell_xfs = True
+        elif local == "xf" and in_cell_xfs:
+            try:
+                number = int(attrs.get("numFmtId", "0"))
+            except ValueError:
+                number = 0
+            code = custom.get(number)
+            if code is None or (number < 164 and code in _BUILTIN_IDS):
+                code = BUILTIN_FORMATS.get(_BUILTIN_IDS.get(code, number), "General")
+            formats.append(code)
+
+    def end(name: str) -> None:
+        nonlocal in_cell_xfs
+        if name.rsplit(":", 1)[-1] == "cellXfs":
+            in_cell_xfs = False
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.Parse(styles, True)
+    return formats
+
+
+def column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _position(ref: bytes) -> tuple[int, int] | None:
+    match = _REF_RE.fullmatch(ref)
+    if match is None:
+        return None
+    return int(match.group(2)), column_number(match.group(1))
+
+
+@dataclass
+class SheetFacts:
+    """Gathered from one worksheet part, piece by piece (pieces never split a tag)."""
+
+    plain: bool = True  # every cell written <c r="A1" ...>: the searches below are exact
+    max_row: int = 0  # farthest row / column of a cell that holds something (upper bound)
+    max_col: int = 0
+    formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    _last_ref: bytes = b""
+    _last_row: int = 0
+
+    @property
+    def area(self) -> int:
+        return self.max_row * max(self.max_col, 26 if self.max_row else 0)
+
+    def scan(self, piece: bytes, styles: re.Pattern[bytes] | None, table: list[str]) -> None:
+        cells = piece.count(b"<c ") + piece.count(b"<c>")
+        if cells != piece.count(b'<c r="') or b":c " in piece or b":row " in piece:
+            self.plain = False
+        if not self.plain:
+            return
+        self._reach(piece)
+        if styles is not None:
+            self._formats(piece, styles, table)
+        if b't="e"' in piece:
+            for match in _ERROR_RE.finditer(piece):
+                value = _ERROR_VALUE_RE.search(match.group(2))
+                where = _position(match.group(1))
+                if value is not None and where is not None:
+                    self.errors[where] = value.group(1).decode("utf-8", "replace")
+
+    def _reach(self, piece: bytes) -> None:
+        """Rows come in order (checked: otherwise the sheet is not plain), so the last cell with
+        content in a piece is its farthest row."""
+        rows = [int(number) for number in _ROW_RE.findall(piece)]
+        if rows:
+            if rows[0] <= self._last_row or any(a >= b for a, b in itertools.pairwise(rows)):
+                self.plain = False
+                return
+            self._last_row = rows[-1]
+        closing = piece.rfind(b"</c>")
+        if closing != -1:
+            start = piece.rfind(b'<c r="', 0, closing)
+            ref = self._last_ref
+            if start != -1:
+                end = piece.find(b'"', start + 6)
+                ref = piece[start + 6 : end]
+            where = _position(ref) if ref else None
+            if where is not None:
+                self.max_row = max(self.max_row, where[0])
+                self.max_col = max(self.max_col, where[1])
+        last = piece.rfind(b'<c r="')
+        if last != -1:
+            self._last_ref = piece[last + 6 : piece.find(b'"', last + 6)]
+        for letters in _WIDE_RE.findall(piece):
+            self.max_col = max(self.max_col, column_number(letters))
+
+    def _formats(self, piece: bytes, styles: re.Pattern[bytes], table: list[str]) -> None:
+        for match in styles.finditer(piece):
+            start = piece.rfind(b"<c ", 0, match.start())
+            end = piece.find(b">", match.end())
+            if start == -1 or end == -1:
+                continue
+            tag = piece[start:end]
+            kind = _TYPE_RE.search(tag)
+            if kind is not None and kind.group(1) != b"n":
+                continue  # text, boolean, error, inline string: the format changes nothing
+            if tag.endswith(b"/"):
+                continue  # a styled empty cell
+            where = _position(tag[6 : tag.find(b'"', 6)])
+            if where is not None:
+                self.formats[where] = table[int(match.group(1))]
+
+
+def styles_pattern(table: list[str]) -> re.Pattern[bytes] | None:
+    """The search for cells in a style whose format matters for a number (None: no such style)."""
+    wanted = [str(i).encode() for i, code in enumerate(table) if code not in _PLAIN_FORMATS]
+    if not wanted:
+        return None
+    return re.compile(rb'\ss="(' + b"|".join(wanted) + rb')"')
