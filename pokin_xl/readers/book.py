@@ -140,23 +140,40 @@ def calamine_grid(
     formats = count.facts.formats
     errors = count.facts.errors
     cells: dict[tuple[int, int], Cell] = {}
-    general = "General"
+    make = tuple.__new__
+    texts: dict[str, Cell] = {}  # one Cell per distinct text: unit names, levels, units repeat
+    max_row = max_col = 0
+    far = (0, 0)
     for r, values in enumerate(rows, start=1):
+        last = 0  # the row's last column holding something (Grid's used range)
         for c, value in enumerate(values, start=1):
-            if value == "":
-                continue
-            if isinstance(value, str):
-                cells[(r, c)] = Cell(value)
-                continue
-            if isinstance(value, bool):
-                cells[(r, c)] = Cell(value)
-                continue
-            cells[(r, c)] = Cell(_as_openpyxl(value), formats.get((r, c), general))
+            kind = type(value)
+            if kind is str:
+                if value:
+                    cell = texts.get(value)
+                    if cell is None:
+                        cell = texts[value] = make(Cell, (value, "General", False))
+                    cells[(r, c)] = cell
+                    if not value.isspace():
+                        last = c
+            else:
+                last = c
+                if kind is bool:
+                    cells[(r, c)] = make(Cell, (value, "General", False))
+                else:
+                    number_format = formats.get((r, c), "General")
+                    cells[(r, c)] = make(Cell, (_as_openpyxl(value), number_format, False))
+        if last:
+            max_row = r
+            max_col = max(max_col, last)
+            if r * last > far[0] * far[1]:
+                far = (r, last)
     for (r, c), text in errors.items():
         cells[(r, c)] = Cell(text)
+        max_row, max_col = max(max_row, r), max(max_col, c)
     ranges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in merged]
     grid = Grid.__new__(Grid)
-    grid._fill(title, file, cells, ranges)
+    grid._fill(title, file, cells, ranges, (max_row, max_col, far))
     return grid
 
 

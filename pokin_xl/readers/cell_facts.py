@@ -66,6 +66,7 @@ BUILTIN_FORMATS: dict[int, str] = {
 _BUILTIN_IDS = {code: number for number, code in BUILTIN_FORMATS.items()}
 _PLAIN_FORMATS = {"General", "@"}  # a number shows as itself under both
 
+StyleSearches = list[tuple[re.Pattern[bytes], str]]  # a literal search per style, its format
 _REF_RE = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
 _TYPE_RE = re.compile(rb'\st="([a-zA-Z]+)"')
 _ROW_RE = re.compile(rb'<row r="([0-9]{1,7})"')
@@ -141,7 +142,7 @@ class SheetFacts:
     def area(self) -> int:
         return self.max_row * max(self.max_col, 26 if self.max_row else 0)
 
-    def scan(self, piece: bytes, styles: re.Pattern[bytes] | None, table: list[str]) -> None:
+    def scan(self, piece: bytes, styles: StyleSearches | None) -> None:
         cells = piece.count(b"<c ") + piece.count(b"<c>")
         if cells != piece.count(b'<c r="') or b":c " in piece or b":row " in piece:
             self.plain = False
@@ -149,7 +150,7 @@ class SheetFacts:
             return
         self._reach(piece)
         if styles is not None:
-            self._formats(piece, styles, table)
+            self._formats(piece, styles)
         if b't="e"' in piece:
             for match in _ERROR_RE.finditer(piece):
                 value = _ERROR_VALUE_RE.search(match.group(2))
@@ -183,8 +184,12 @@ class SheetFacts:
         for letters in _WIDE_RE.findall(piece):
             self.max_col = max(self.max_col, column_number(letters))
 
-    def _formats(self, piece: bytes, styles: re.Pattern[bytes], table: list[str]) -> None:
-        for match in styles.finditer(piece):
+    def _formats(self, piece: bytes, styles: StyleSearches) -> None:
+        for search, code in styles:
+            self._formats_of(piece, search, code)
+
+    def _formats_of(self, piece: bytes, search: re.Pattern[bytes], code: str) -> None:
+        for match in search.finditer(piece):
             start = piece.rfind(b"<c ", 0, match.start())
             end = piece.find(b">", match.end())
             if start == -1 or end == -1:
@@ -197,12 +202,15 @@ class SheetFacts:
                 continue  # a styled empty cell
             where = _position(tag[6 : tag.find(b'"', 6)])
             if where is not None:
-                self.formats[where] = table[int(match.group(1))]
+                self.formats[where] = code
 
 
-def styles_pattern(table: list[str]) -> re.Pattern[bytes] | None:
-    """The search for cells in a style whose format matters for a number (None: no such style)."""
-    wanted = [str(i).encode() for i, code in enumerate(table) if code not in _PLAIN_FORMATS]
-    if not wanted:
-        return None
-    return re.compile(rb'\ss="(' + b"|".join(wanted) + rb')"')
+def styles_pattern(table: list[str]) -> StyleSearches | None:
+    """The searches for cells in a style whose format matters for a number, one literal search
+    per style (a literal is found at memchr speed; an alternation would stop at every cell)."""
+    wanted = [
+        (re.compile(b' s="%d"' % i), code)
+        for i, code in enumerate(table)
+        if code not in _PLAIN_FORMATS
+    ]
+    return wanted or None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,8 @@ from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_dig
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.pagu import read_pagu
 from pokin_xl.readers.recompute import recompute_formulas
+
+T = TypeVar("T")
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B001", "B003", "B007", "B008", "B009", "B010")
@@ -215,10 +218,11 @@ def _identity_gaps(identity: Identity, present: bool, file: str) -> list[Finding
 def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     header = match_header_row(grid, PEGAWAI_HEADERS, ["nama", "jabatan"], file=file)
     records: dict[int, dict[str, object]] = {}
+    texts, jenis = _Texts(), _memo(JenisJabatan.parse)
     for row in range(header.row + 1, grid.max_row + 1):
         record = {
             field: (
-                code_text(grid.get(row, col)) if field == "nip" else clean(grid.value(row, col))
+                code_text(grid.get(row, col)) if field == "nip" else texts.of(grid.value(row, col))
             )
             for field, col in header.columns.items()
         }
@@ -237,7 +241,7 @@ def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
                     subject=str(record["nama"] or record["jabatan"]),
                 )
             )
-        kind = JenisJabatan.parse(record["jenis_jabatan"])
+        kind = jenis(record["jenis_jabatan"])
         record["jenis"] = kind.value if kind else ""
         if record["jenis_jabatan"] and kind is None:
             col = header.columns["jenis_jabatan"]
@@ -263,17 +267,52 @@ def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     return SheetFrame(frame, grid.title, letters)
 
 
-def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, object]:
-    record: dict[str, object] = {}
-    for field, col in columns.items():
-        cell = grid.get(row, col)
+def _memo(fn: Callable[..., T]) -> Callable[..., T]:
+    """fn once per distinct arguments within one read (values repeat down a sheet: levels,
+    units, targets). The key holds the types: 1, 1.0 and True are equal but read apart."""
+    cache: dict[tuple, T] = {}
+
+    def call(*args: object) -> T:
+        key = (*args, *map(type, args))
+        try:
+            return cache[key]
+        except KeyError:
+            result = cache[key] = fn(*args)
+            return result
+        except TypeError:  # an unhashable value
+            return fn(*args)
+
+    return call
+
+
+class _Texts(dict):
+    """clean() once per distinct text of a sheet: unit names, levels and units repeat."""
+
+    def __missing__(self, value: str) -> str:
+        text = self[value] = clean(value)
+        return text
+
+    def of(self, value: object) -> str:
+        return self[value] if type(value) is str else clean(value)
+
+
+_VALUE_FIELDS = frozenset(("target", "pagu", *QUARTER_FIELDS))
+# every field of a Kinerja record, blank: a text field "", a value field None
+_TEXT_DEFAULTS = tuple(f for f in KINERJA_FIELDS if f not in _VALUE_FIELDS)
+_VALUE_DEFAULTS = {f: None for f in KINERJA_FIELDS if f in _VALUE_FIELDS}
+
+
+def _raw_record(grid: Grid, row: int, columns: dict[str, int], texts: _Texts) -> dict[str, object]:
+    record: dict[str, object] = dict.fromkeys(_TEXT_DEFAULTS, "")
+    record.update(_VALUE_DEFAULTS)
+    for field, cell in zip(columns, grid.cells(row, columns.values()), strict=True):
         if field in CODE_FIELDS:
             record[field] = code_text(cell)
-        elif field in ("target", "pagu", *QUARTER_FIELDS):
+        elif field in _VALUE_FIELDS:
             record[field] = cell.value
             record[f"_{field}_format"] = cell.number_format
         else:
-            record[field] = clean(cell.value)
+            record[field] = texts.of(cell.value)
     return record
 
 
@@ -295,19 +334,17 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     rows: dict[int, dict[str, object]] = {}
     previous: dict[str, object] | None = None
     generated: set[str] = set()
+    texts = _Texts()
+    code_columns = [header.columns[f] for f in CODE_FIELDS if f in header.columns]
     for row in range(header.row + 1, grid.max_row + 1):
-        record = _raw_record(grid, row, header.columns)
-        for field in KINERJA_FIELDS:
-            record.setdefault(
-                field, "" if field not in ("target", "pagu", *QUARTER_FIELDS) else None
-            )
-        if all(is_blank(record.get(f)) for f in _ROW_FIELDS):
+        record = _raw_record(grid, row, header.columns, texts)
+        if all(is_blank(record[f]) for f in _ROW_FIELDS):
             continue
-        for field in CODE_FIELDS:
-            if field in header.columns:
-                col = header.columns[field]
+        for col in code_columns:
+            cell = grid.get(row, col)
+            if type(cell.value) is float:
                 where = f"{column_letter(col)}{row}"
-                problems.extend(_lost_digits(grid.get(row, col), file, grid.title, where))
+                problems.extend(_lost_digits(cell, file, grid.title, where))
         continues = previous is not None and (
             record["kode"] == previous["kode"]
             or (not record["kode"] and not record["sasaran"] and not record["tingkat"])
@@ -359,6 +396,8 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
 def _parse_fields(
     frame: pd.DataFrame, sheet: str, file: str, letters: dict[str, str], problems: list[Finding]
 ) -> pd.DataFrame:
+    tingkat, target, unit = _memo(Tingkat.parse), _memo(parse_target), _memo(normalise_unit)
+    choices = {field: (_memo(parse), shown) for field, (parse, shown) in _CHOICES.items()}
     levels: list[object] = []
     labels: list[str] = []
     targets = []
@@ -366,8 +405,8 @@ def _parse_fields(
     quarters: dict[str, list[object]] = {
         key: [] for field in QUARTER_FIELDS for key in (field, f"{field}_value")
     }
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
-        level = Tingkat.parse(record["tingkat"])
+    for row, record in zip(frame.index, _records(frame), strict=True):
+        level = tingkat(record["tingkat"])
         levels.append(int(level) if level is not None else pd.NA)
         labels.append(level.label if level is not None else str(record["tingkat"]))
         if level is None and row == record["node_row"]:
@@ -386,14 +425,14 @@ def _parse_fields(
                     subject=str(record["sasaran"]),
                 )
             )
-        targets.append(parse_target(record["target"], record.get("_target_format")))
+        targets.append(target(record["target"], record.get("_target_format")))
         for field in QUARTER_FIELDS:
-            quarter = parse_target(record.get(field), record.get(f"_{field}_format"))
+            quarter = target(record.get(field), record.get(f"_{field}_format"))
             quarters[field].append(quarter.raw)
             quarters[f"{field}_value"].append(
                 quarter.value if quarter.kind in ("number", "percent") else None
             )
-        _unknown_choices(record, row, sheet, file, letters, problems)
+        _unknown_choices(record, row, sheet, file, letters, problems, choices)
         pagu_values.append(_pagu(record, row, sheet, file, letters, problems))
     frame = frame.assign(
         level=pd.array(levels, dtype="Int64"),
@@ -407,7 +446,7 @@ def _parse_fields(
         target_operator=[t.operator for t in targets],
         target_unit=[t.unit for t in targets],
         target_category=[t.category for t in targets],
-        satuan_norm=[normalise_unit(s) for s in frame["satuan"]],
+        satuan_norm=[unit(s) for s in frame["satuan"].tolist()],
         pagu_value=pd.array(pagu_values, dtype="Float64"),
         **{
             key: (pd.array(values, dtype="Float64") if key.endswith("_value") else values)
@@ -415,6 +454,14 @@ def _parse_fields(
         },
     )
     return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
+
+
+def _records(frame: pd.DataFrame, fields: Iterable[str] | None = None) -> Iterable[dict]:
+    """The rows of `frame` as dicts of `fields`, as to_dict("records") makes them but a column
+    at a time (to_dict boxes every cell on its own: seconds at 20,000 rows)."""
+    names = list(frame.columns if fields is None else fields)
+    columns = [frame[name].tolist() for name in names]
+    return (dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True))
 
 
 def _floats(values: Iterable[float | None]) -> np.ndarray:
@@ -436,9 +483,10 @@ def _unknown_choices(
     file: str,
     letters: dict[str, str],
     problems: list[Finding],
+    parsers: dict[str, tuple[Callable[[object], object], str]],
 ) -> None:
     """B010 for a Cara Hitung, Polaritas or IKU cell that is filled but not one of the choices."""
-    for field, (parse, choices) in _CHOICES.items():
+    for field, (parse, choices) in parsers.items():
         value = record.get(field)
         if is_blank(value) or parse(value) is not None:
             continue
@@ -484,16 +532,17 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
     crosscutting link must be written in Kode Induk. The skipped candidate is kept in
     `induk_skipped` so that a check can say why the node has no parent.
     """
+    normal = _memo(normalise)
     inferred: list[bool] = []
     parents: list[str] = []
     skipped: list[str] = []
     last_at_level: dict[int, tuple[str, str]] = {}
     last_sasaran: tuple[str, str] | None = None
     node_parent: dict[str, tuple[str, bool, str]] = {}
-    for record in frame.to_dict("records"):
+    for record in _records(frame, ("kode", "level", "unit_kerja", "kode_induk")):
         kode = str(record["kode"])
         level = record["level"]
-        unit = normalise(record["unit_kerja"])
+        unit = normal(record["unit_kerja"])
         if kode in node_parent:
             parent, was_inferred, passed = node_parent[kode]
             parents.append(parent if not record["kode_induk"] else str(record["kode_induk"]))

@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pokin_xl.errors import InputError
-from pokin_xl.readers.cell_facts import SheetFacts, cell_format_table, styles_pattern
+from pokin_xl.readers.cell_facts import (
+    SheetFacts,
+    StyleSearches,
+    cell_format_table,
+    styles_pattern,
+)
 
 MB = 1024 * 1024
 MAX_PARTS = 10_000
@@ -131,17 +136,15 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
         # the styles first: the worksheets' pass looks up which styles format numbers
         infos.sort(key=lambda info: not _is_styles(info.filename))
         sheets: dict[str, SheetCount] = {}
-        table: list[str] = []
         pattern = None
         styles_found = False
         for info in infos:
-            count = _check_part(archive, info, name, pattern, table)
+            count = _check_part(archive, info, name, pattern)
             if count is not None:
                 sheets[info.filename] = count
             elif _is_styles(info.filename) and not styles_found:
                 styles_found = True
-                table = cell_format_table(archive.read(info))
-                pattern = styles_pattern(table)
+                pattern = styles_pattern(cell_format_table(archive.read(info)))
         cells = sum(c.filled for c in sheets.values())
         if cells > MAX_CELLS:
             raise InputError(
@@ -239,8 +242,7 @@ def _check_part(
     archive: zipfile.ZipFile,
     info: zipfile.ZipInfo,
     name: str,
-    pattern: re.Pattern[bytes] | None = None,
-    table: list[str] | None = None,
+    pattern: StyleSearches | None = None,
 ) -> SheetCount | None:
     """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
     which no reader parses and Excel writes loosely, is only searched for declarations."""
@@ -254,7 +256,7 @@ def _check_part(
         with archive.open(info) as part:
             if not part.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                 return None  # an image, a binary part: nothing parses it as XML
-    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern, table or [])
+    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern)
 
 
 def _check_table(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -324,8 +326,7 @@ def _stream_xml(
     info: zipfile.ZipInfo,
     name: str,
     sheet: bool,
-    pattern: re.Pattern[bytes] | None = None,
-    table: list[str] | None = None,
+    pattern: StyleSearches | None = None,
 ) -> SheetCount | None:
     parser = xml.parsers.expat.ParserCreate()
 
@@ -341,7 +342,7 @@ def _stream_xml(
             parser.Parse(piece, False)
             if count is not None:
                 _count(piece, count)
-                count.facts.scan(piece, pattern, table or [])
+                count.facts.scan(piece, pattern)
         parser.Parse(b"", True)
     except _Refused:
         raise _declaration_refused(info, name) from None
