@@ -11,7 +11,36 @@ from pathlib import Path
 from pokin_xl.template import TemplateContent, write_template
 
 
-def content(units: int, kegiatan: int, sub: int, indicators: int = 2) -> TemplateContent:
+def rows_for(units: int, kegiatan: int = 10, sub: int = 12, indicators: int = 2) -> int:
+    """How many Kinerja rows content() writes (Tujuan and Sasaran Strategis included)."""
+    return 2 + units * (1 + kegiatan * (1 + sub * indicators))
+
+
+def units_for(rows: int, kegiatan: int = 10, sub: int = 12, indicators: int = 2) -> int:
+    """The number of units whose content() comes closest to `rows` Kinerja rows (at least 1)."""
+    per_unit = rows_for(1, kegiatan, sub, indicators) - 2
+    return max(1, round((rows - 2) / per_unit))
+
+
+def content(
+    units: int,
+    kegiatan: int,
+    sub: int,
+    indicators: int = 2,
+    *,
+    defects: bool = False,
+    wrong_parents: bool = False,
+    seed: int = 0,
+) -> TemplateContent:
+    """A consistent matriks of `units` bidang; with `defects`, sub kegiatan rows get the defects
+    real files have, at realistic rates (about 1 row in 10): a parent two levels up (H002), a
+    Kode Induk typo (H001), a wrong unit for the indicator (T004), no target (T001), a sasaran
+    written as an activity (S004), no owner (O001), so that Temuan, cell comments and links are
+    in the timings. `wrong_parents` puts every sub kegiatan under its program (H002 on each: the
+    error path)."""
+    import random
+
+    rng = random.Random(seed)
     rows: list[dict[str, object]] = [
         {
             "kode": "T1",
@@ -99,18 +128,24 @@ def content(units: int, kegiatan: int, sub: int, indicators: int = 2) -> Templat
                         "atasan": kabid,
                     }
                 )
+                roll = rng.random() if defects else 1.0
+                parent = sp if wrong_parents or roll < 0.01 else sk
                 for i in range(indicators):
                     rows.append(
                         {
                             "kode": f"{sk}.{s}",
-                            "kode_induk": sk,
+                            "kode_induk": f"{sk}x" if 0.01 <= roll < 0.015 else parent,
                             "tingkat": "Sasaran Sub Kegiatan",
                             "unit_kerja": unit,
-                            "sasaran": f"Tersedianya layanan {u}.{k}.{s}",
+                            "sasaran": (
+                                f"Penyediaan layanan {u}.{k}.{s}"  # an activity (S004)
+                                if 0.015 <= roll < 0.03
+                                else f"Tersedianya layanan {u}.{k}.{s}"
+                            ),
                             "indikator": f"Jumlah Dokumen layanan {u}.{k}.{s}.{i}",
-                            "target": (s + i) % 12 + 1,
-                            "satuan": "Dokumen",
-                            "pengampu": person,
+                            "target": "" if 0.03 <= roll < 0.05 else (s + i) % 12 + 1,
+                            "satuan": "Orang" if 0.05 <= roll < 0.07 else "Dokumen",
+                            "pengampu": "" if 0.07 <= roll < 0.10 else person,
                             "pagu": 1_000_000 * s,
                         }
                     )
@@ -128,8 +163,16 @@ def main() -> None:
     parser.add_argument("--kegiatan", type=int, default=10)
     parser.add_argument("--sub", type=int, default=12)
     parser.add_argument("-o", "--output", default="/tmp/pokin_big.xlsx")
+    parser.add_argument(
+        "--cacat", action="store_true", help="realistic defects in about 1 sub kegiatan in 10"
+    )
+    parser.add_argument(
+        "--induk-salah", action="store_true", help="every sub kegiatan under its program (H002)"
+    )
     args = parser.parse_args()
-    data = content(args.units, args.kegiatan, args.sub)
+    data = content(
+        args.units, args.kegiatan, args.sub, defects=args.cacat, wrong_parents=args.induk_salah
+    )
     write_template(Path(args.output), data)
     print(f"{args.output}: {len(data.kinerja)} baris Kinerja, {len(data.pegawai)} pegawai")
 
@@ -410,3 +453,87 @@ def write_region(
         write_template(path, agency_content(index, rng.randint(low, high), seed))
         paths.append(path)
     return paths
+
+
+# ----------------------------------------------------------------------------- a Renstra to match
+
+RENSTRA_HEADERS = [
+    "KODE",
+    "PROGRAM DAN KEGIATAN",
+    "SATUAN",
+    "INDIKATOR",
+    "TARGET TAHUN 1",
+    "DANA TAHUN 1",
+    "TARGET TAHUN 2",
+    "DANA TAHUN 2",
+]
+
+
+def write_renstra_for(
+    path: Path, units: int, kegiatan: int = 10, sub: int = 12, indicators: int = 2
+) -> int:
+    """A sesendok code table with the indicators of content(units, kegiatan, sub): program,
+    kegiatan and sub kegiatan codes, targets, pagu, and SUM roll-ups with cached values; every
+    tenth sub kegiatan indicator is worded a little differently (the fuzzy path). Returns the
+    number of indicator rows."""
+    import xlsxwriter
+
+    rows: list[list[object]] = []
+    for u in range(1, units + 1):
+        program = f"1.{(u - 1) // 99 + 1:02d}.{(u - 1) % 99 + 1:02d}"
+        program_row = len(rows)
+        rows.append([program, f"Program Bidang {u:02d}", "%", f"Persentase capaian program {u}"])
+        kegiatan_rows = []
+        for k in range(1, kegiatan + 1):
+            code = f"{program}.2.{k:02d}"
+            kegiatan_rows.append(len(rows))
+            rows.append([code, f"Kegiatan {u}.{k}", "%", f"Persentase kegiatan {u}.{k}"])
+            first = len(rows)
+            for s in range(1, sub + 1):
+                for i in range(indicators):
+                    text = f"Jumlah Dokumen layanan {u}.{k}.{s}.{i}"
+                    if (s + i) % 10 == 0:
+                        text = f"Jumlah dokumen pelayanan {u}.{k}.{s}.{i} yang tersedia"
+                    rows.append(
+                        [
+                            f"{code}.{s:04d}",
+                            f"Penyediaan Layanan {u}.{k}.{s}",
+                            "Dokumen",
+                            text,
+                            (s + i) % 12 + 1,
+                            1_000_000 * s if i == 0 else None,
+                        ]
+                    )
+            rows[kegiatan_rows[-1]] += [100, ("sum", first, len(rows) - 1)]
+        rows[program_row] += [100, ("add", kegiatan_rows)]
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("RENSTRA")
+    sheet.write_row(0, 0, ["RENSTRA 2024-2028"])
+    sheet.write_row(1, 0, RENSTRA_HEADERS)
+    values = [0.0] * len(rows)
+    for index in reversed(range(len(rows))):  # the roll-ups add up rows below them
+        dana = rows[index][5] if len(rows[index]) > 5 else None
+        if isinstance(dana, tuple) and dana[0] == "sum":
+            values[index] = sum(values[dana[1] : dana[2] + 1])
+        elif isinstance(dana, tuple):
+            values[index] = sum(values[i] for i in dana[1])
+        else:
+            values[index] = float(dana or 0)
+    for index, row in enumerate(rows):
+        r = index + 2
+        for c, value in enumerate(row[:5]):
+            if value is not None:
+                sheet.write(r, c, value)
+        dana = row[5] if len(row) > 5 else None
+        if isinstance(dana, tuple) and dana[0] == "sum":
+            sheet.write_formula(r, 5, f"=SUM(F{dana[1] + 3}:F{dana[2] + 3})", None, values[index])
+        elif isinstance(dana, tuple):
+            formula = "=" + "+".join(f"F{i + 3}" for i in dana[1])
+            sheet.write_formula(r, 5, formula, None, values[index])
+        elif dana is not None:
+            sheet.write_number(r, 5, dana)
+        if len(row) > 4 and row[4] is not None:
+            sheet.write(r, 6, row[4])
+            sheet.write_number(r, 7, values[index] * 1.1)
+    book.close()
+    return len(rows)
