@@ -53,7 +53,11 @@ _MAX_NAMED_CELLS = 5
 
 
 def read_renstra(
-    path: str | Path, *, tahun_awal: int | None = None, sheet: str | None = None
+    path: str | Path,
+    *,
+    tahun_awal: int | None = None,
+    sheet: str | None = None,
+    route: str = "",
 ) -> RenstraWorkbook:
     """Read a Renstra workbook into frames (see model.renstra.RenstraWorkbook).
 
@@ -62,7 +66,7 @@ def read_renstra(
     """
     path = Path(path)
     name = printable(path.name)
-    grids = read_grids(path)
+    grids = read_grids(path, route=route)  # route: force a reading path (readers.book)
     candidates: list[tuple[Layout, Grid]] = []
     for grid in grids:
         if not grid.max_row:

@@ -1,0 +1,182 @@
+"""The calamine and openpyxl reading paths (readers.book) give the same grids and frames.
+
+python-calamine reads values and merged ranges; what it cannot give (number formats of numeric
+cells, cached error values, how far the cells reach) comes from the package check's XML pass.
+These tests compare the two paths cell for cell and frame for frame, and check which path a
+file takes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import tests.bad_inputs as bad
+from benchmarks.generate import agency_content, content, write_renstra_for
+from pokin_xl.readers.book import open_book
+from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.readers.renstra import read_renstra
+from pokin_xl.template import write_template
+from tests.conftest import SHARED_DATA, real_file
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "bkpsdm_purwakarta_2024"
+
+
+def _grid_cells(grid) -> dict[tuple[int, int], tuple[object, str, bool]]:
+    """Every position of the used range that holds something: value, format of a number,
+    merged flag. A format changes only numbers, so text cells are compared by value; an empty
+    string is no value (calamine returns '' for both, and every reader treats them alike)."""
+    cells = {}
+    for row in range(1, grid.max_row + 1):
+        for col in range(1, grid.max_col + 1):
+            cell = grid.get(row, col)
+            if cell.value is None or cell.value == "":
+                continue
+            numeric = isinstance(cell.value, int | float | dt.datetime) and not isinstance(
+                cell.value, bool
+            )
+            cells[(row, col)] = (
+                cell.value,
+                cell.number_format if numeric else "",
+                cell.merged,
+            )
+    return cells
+
+
+def assert_same_grids(path: Path) -> str:
+    fast, reference = open_book(path), open_book(path, route="openpyxl")
+    assert fast.titles == reference.titles
+    for title in fast.titles:
+        a, b = fast.grid(title), reference.grid(title)
+        assert (a.max_row, a.max_col) == (b.max_row, b.max_col), title
+        assert _grid_cells(a) == _grid_cells(b), title
+    return fast.route
+
+
+def assert_same_matriks(path: Path) -> None:
+    fast, reference = read_matriks(path), read_matriks(path, route="openpyxl")
+    for name in ("pegawai", "indicators", "nodes"):
+        pd.testing.assert_frame_equal(getattr(fast, name).frame, getattr(reference, name).frame)
+    assert fast.identity == reference.identity
+    assert [dataclasses.asdict(p) for p in fast.problems] == [
+        dataclasses.asdict(p) for p in reference.problems
+    ]
+
+
+@pytest.mark.parametrize("name", ["matriks.xlsx", "pohon_kinerja_dokumen.xlsx", "renstra.xlsx"])
+def test_the_samples_read_alike_through_calamine_and_openpyxl(name):
+    assert assert_same_grids(SAMPLE / name) == "calamine"
+    if name != "renstra.xlsx":
+        assert_same_matriks(SAMPLE / name)
+
+
+def test_a_generated_agency_with_defects_reads_alike(tmp_path):
+    path = tmp_path / "pd.xlsx"
+    write_template(path, agency_content(3, 300, seed=1))
+    assert assert_same_grids(path) == "calamine"
+    assert_same_matriks(path)
+
+
+def test_a_generated_large_matriks_reads_alike(tmp_path):
+    path = tmp_path / "besar.xlsx"
+    write_template(path, content(3, 5, 6, defects=True))
+    assert assert_same_grids(path) == "calamine"
+    assert_same_matriks(path)
+
+
+def test_a_renstra_with_roll_up_formulas_reads_alike(tmp_path):
+    path = tmp_path / "renstra.xlsx"
+    write_renstra_for(path, 2, 3, 4)
+    assert assert_same_grids(path) == "calamine"
+    fast, reference = read_renstra(path), read_renstra(path, route="openpyxl")
+    pd.testing.assert_frame_equal(fast.indicators.frame, reference.indicators.frame)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "indigo_template_perencanaan_iku.xlsx",
+        "kaizer26_template_import_capaian_kinerja.xlsx",
+        "renstra_template_sesendok.xlsx",
+        "tujuan_sasaran_renstra_sesendok.xlsx",
+    ],
+)
+def test_the_real_files_read_alike(name):
+    path = real_file("real", name)
+    assert_same_grids(path)
+
+
+def test_the_nomenclature_lists_read_alike():
+    for path in sorted((SHARED_DATA / "nomenklatur").glob("*.xlsx"))[:1] or [None]:
+        if path is None:
+            pytest.skip("../shared/data/nomenklatur tidak ada")
+        assert_same_grids(path)
+
+
+def test_what_calamine_cannot_give_comes_from_the_xml(tmp_path):
+    """Percent and two-decimal formats, a cached error, a date, a lost-digit NIP, a merge."""
+    path = tmp_path / "format.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kinerja"
+    sheet["A1"], sheet["B1"], sheet["C1"] = "Kode", "Target", "Tanggal"
+    sheet["A2"] = 1.1
+    sheet["A2"].number_format = "0.00"
+    sheet["B2"] = 0.75
+    sheet["B2"].number_format = "0%"
+    sheet["C2"] = dt.datetime(2024, 1, 23)
+    sheet["C2"].number_format = "dd/mm/yyyy"
+    sheet["D2"] = 196708291995031000
+    sheet["E2"] = 3
+    sheet["F2"] = "teks"
+    sheet["F2"].number_format = "0%"  # a format on text changes nothing
+    sheet.merge_cells("A4:C4")
+    sheet["A4"] = "gabung"
+    book.save(tmp_path / "asal.xlsx")
+    _with_cached_error(tmp_path / "asal.xlsx", path, "G2", "#DIV/0!")
+    grid = open_book(path).grid("Kinerja")
+    assert open_book(path).route == "calamine"
+    assert grid.get(2, 1) == (1.1, "0.00", False)
+    assert grid.get(2, 2) == (0.75, "0%", False)
+    assert grid.get(2, 3).value == dt.datetime(2024, 1, 23)
+    assert grid.get(2, 4).value == 1.96708291995031e17  # a float: its lost digits are said (B009)
+    assert grid.get(2, 5) == (3, "General", False) and type(grid.get(2, 5).value) is int
+    assert grid.get(2, 7).value == "#DIV/0!"
+    assert grid.get(4, 2) == ("gabung", "General", True)
+    assert_same_grids(path)
+
+
+def _with_cached_error(source: Path, path: Path, ref: str, error: str) -> None:
+    cell = f'<c r="{ref}" t="e"><f>1/0</f><v>{error}</v></c>'.encode()
+    part = "xl/worksheets/sheet1.xml"
+    bad.replace_part(source, path, part, lambda data: data.replace(b"</row>", cell + b"</row>", 1))
+
+
+def test_a_space_in_the_far_corner_takes_the_sparse_openpyxl_path(tmp_path):
+    path = bad.far_corner_space(tmp_path / "sudut.xlsx")
+    assert open_book(path).route == "openpyxl"  # calamine would build 17 billion cells
+    assert read_matriks(path).indicators.frame.shape[0] > 0
+
+
+def test_a_million_styled_rows_are_skipped_by_calamine_without_the_rewrite(tmp_path):
+    path = bad.million_styled_rows(tmp_path / "juta.xlsx", 200_000)
+    book = open_book(path)
+    assert book.route == "calamine"
+    grid = book.grid("Kinerja")
+    assert grid.max_row < 100  # the styled empties hold nothing
+    assert book.package._rewritten is None  # the in-memory copy is made for openpyxl only
+    assert_same_matriks(path)
+
+
+def test_rows_out_of_order_or_cells_without_address_take_openpyxl(tmp_path):
+    path = bad.good_matriks(tmp_path / "urut.xlsx")
+    bad._edit_part(
+        path, bad.KINERJA_PART, lambda data: data.replace(b'<c r="A2"', b'<c  r="A2"', 1)
+    )
+    assert open_book(path).route == "openpyxl"
+    assert_same_matriks(path)
