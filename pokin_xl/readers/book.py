@@ -51,6 +51,11 @@ class Book:
     def uncached_formulas(self, title: str) -> int:
         return 0
 
+    def formulas(self, title: str) -> dict[tuple[int, int], str] | None:
+        """The sheet's formula texts by (row, column), when the XML pass could read them
+        (None: ask openpyxl's read-only pass, readers.recompute.formula_texts)."""
+        return {}
+
 
 class _XlsBook(Book):
     route = "xlrd"
@@ -73,6 +78,12 @@ class _CheckedBook(Book):
     def uncached_formulas(self, title: str) -> int:
         count = self.package.sheet(title)
         return count.uncached if count is not None else 0
+
+    def formulas(self, title: str) -> dict[tuple[int, int], str] | None:
+        count = self.package.sheet(title)
+        if count is None or not count.facts.plain:
+            return None
+        return count.facts.formulas
 
 
 class _OpenpyxlBook(_CheckedBook):

@@ -73,6 +73,10 @@ _ROW_RE = re.compile(rb'<row r="([0-9]{1,7})"')
 _WIDE_RE = re.compile(rb'<c r="([A-Z]{2,3})[0-9]+"[^>]*[^/]>')
 _ERROR_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
 _ERROR_VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA_RE = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*(?<!/)>\s*<f(\s[^>]*)?(?:/>|>([^<]*)</f>)'
+)
+_ATTR_RE = re.compile(rb'\s([a-zA-Z]+)="([^"]*)"')
 
 
 def cell_format_table(styles: bytes) -> list[str]:
@@ -135,6 +139,9 @@ class SheetFacts:
     max_col: int = 0
     formats: dict[tuple[int, int], str] = field(default_factory=dict)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    # formula texts ("=SUM(F5:F9)") by position, as openpyxl's formula reading gives them
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    _shared: dict[bytes, object] = field(default_factory=dict)
     _last_ref: bytes = b""
     _last_row: int = 0
 
@@ -151,12 +158,40 @@ class SheetFacts:
         self._reach(piece)
         if styles is not None:
             self._formats(piece, styles)
+        if b"<f" in piece:
+            self._formulas(piece)
         if b't="e"' in piece:
             for match in _ERROR_RE.finditer(piece):
                 value = _ERROR_VALUE_RE.search(match.group(2))
                 where = _position(match.group(1))
                 if value is not None and where is not None:
                     self.errors[where] = value.group(1).decode("utf-8", "replace")
+
+    def _formulas(self, piece: bytes) -> None:
+        """openpyxl's reading: a shared formula's master gives its text, each dependent the
+        master's text moved to it (openpyxl's Translator); an array formula its text."""
+        from xml.sax.saxutils import unescape
+
+        for match in _FORMULA_RE.finditer(piece):
+            ref, attributes, body = match.groups()
+            where = _position(ref)
+            if where is None:
+                continue
+            attrs = dict(_ATTR_RE.findall(attributes or b""))
+            text = "=" + unescape(
+                (body or b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"}
+            )
+            if attrs.get(b"t") == b"shared":
+                index = attrs.get(b"si", b"")
+                master = self._shared.get(index)
+                if master is not None:
+                    text = master.translate_formula(ref.decode())
+                elif text != "=":
+                    from openpyxl.formula.translate import Translator
+
+                    self._shared[index] = Translator(text, ref.decode())
+            if len(text) > 1:
+                self.formulas[where] = text
 
     def _reach(self, piece: bytes) -> None:
         """Rows come in order (checked: otherwise the sheet is not plain), so the last cell with

@@ -157,6 +157,16 @@ def column_letter(col: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """'A' -> 1, 'AA' -> 27 (the inverse of column_letter)."""
+    number = 0
+    for ch in letters.upper():
+        if not "A" <= ch <= "Z":
+            raise ValueError(f"bukan huruf kolom: {letters!r}")
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
 def code_text(cell: Cell) -> str:
     """A code as the user sees it: '1.10' stays '1.10' when the number format shows two decimals.
 

@@ -123,7 +123,7 @@ def read_matriks(path: str | Path, *, route: str = "") -> MatriksWorkbook:
     )
     kinerja = book.grid(kinerja_sheet)
     if book.uncached_formulas(kinerja_sheet):
-        recomputed = recompute_formulas(kinerja, path, name)
+        recomputed = recompute_formulas(kinerja, path, name, book.formulas(kinerja_sheet))
         problems.extend([recomputed] if recomputed else [])
     indicators = _read_kinerja(kinerja, name, problems)
     nodes = _nodes(indicators)

@@ -32,9 +32,16 @@ def formula_texts(path: str | Path, sheet: str) -> dict[tuple[int, int], str]:
         book.close()
 
 
-def recompute_formulas(grid: Grid, path: str | Path, file: str) -> Finding | None:
-    """Fill `grid`'s uncached formula cells with their recomputed values; B006 when any."""
-    formulas = formula_texts(path, grid.title)
+def recompute_formulas(
+    grid: Grid,
+    path: str | Path,
+    file: str,
+    formulas: dict[tuple[int, int], str] | None = None,
+) -> Finding | None:
+    """Fill `grid`'s uncached formula cells with their recomputed values; B006 when any.
+    `formulas`: the sheet's formula texts when already read (Book.formulas)."""
+    if formulas is None:
+        formulas = formula_texts(path, grid.title)
     memo: dict[tuple[int, int], object] = {}
     busy: set[tuple[int, int]] = set()
     recomputed: list[str] = []

@@ -180,3 +180,18 @@ def test_rows_out_of_order_or_cells_without_address_take_openpyxl(tmp_path):
     )
     assert open_book(path).route == "openpyxl"
     assert_same_matriks(path)
+
+
+def test_formula_texts_from_the_xml_pass_equal_openpyxls(tmp_path):
+    from pokin_xl.readers.recompute import formula_texts
+
+    generated = tmp_path / "renstra.xlsx"
+    write_renstra_for(generated, 2, 3, 4)
+    paths = [generated, bad.uncached_formulas(tmp_path / "rumus.xlsx"), SAMPLE / "matriks.xlsx"]
+    if (SHARED_DATA / "real" / "renstra_template_sesendok.xlsx").exists():
+        paths.append(SHARED_DATA / "real" / "renstra_template_sesendok.xlsx")  # shared formulas
+    for path in paths:
+        book = open_book(path)
+        assert book.route == "calamine"
+        for title in book.titles:
+            assert book.formulas(title) == formula_texts(path, title), (path, title)

@@ -6,8 +6,9 @@ SATUAN, INDIKATOR, DATA CAPAIAN AWAL, TARGET/DANA TAHUN 1..5), Permendagri 86/20
 tujuan, sasaran and program (Tabel "Keterkaitan Visi, Misi, Tujuan, Sasaran dan Program") and the
 kelompok list (KELOMPOK, TUJUAN/SASARAN, INDIKATOR SASARAN).
 
-The workbook is read twice: once through `open_workbook` for the values Excel cached (and merged
-cells and number formats), once read-only for the formulas. A formula without a cached value is
+The workbook is read once through readers.book for the values Excel cached (and merged cells and
+number formats) and the formula texts (the package check's XML pass; openpyxl's read-only pass
+where that cannot serve). A formula without a cached value is
 recomputed (readers.renstra.formulas) and reported once (B006); it is never read as 0.
 """
 
@@ -16,7 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from openpyxl.utils import column_index_from_string
 
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
@@ -32,7 +32,8 @@ from pokin_xl.model.renstra import (
 from pokin_xl.model.targets import parse_target
 from pokin_xl.model.text import is_blank
 from pokin_xl.model.units import normalise_unit
-from pokin_xl.readers.grid import Grid, column_letter
+from pokin_xl.readers.book import open_book
+from pokin_xl.readers.grid import Grid, column_index, column_letter
 from pokin_xl.readers.pagu import read_pagu
 from pokin_xl.readers.renstra.aggregates import aggregate_formulas
 from pokin_xl.readers.renstra.columns import describe_columns
@@ -40,7 +41,7 @@ from pokin_xl.readers.renstra.formulas import ExcelError, FormulaError, evaluate
 from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
 from pokin_xl.readers.renstra.year import calendar
-from pokin_xl.readers.sheets import count_text_boxes, read_grids
+from pokin_xl.readers.sheets import count_text_boxes
 from pokin_xl.readers.workbook import open_workbook
 from pokin_xl.readers.xls import is_xls
 
@@ -66,7 +67,8 @@ def read_renstra(
     """
     path = Path(path)
     name = printable(path.name)
-    grids = read_grids(path, route=route)  # route: force a reading path (readers.book)
+    book = open_book(path, route=route)  # route: force a reading path (readers.book)
+    grids = book.grids()
     candidates: list[tuple[Layout, Grid]] = []
     for grid in grids:
         if not grid.max_row:
@@ -93,7 +95,9 @@ def read_renstra(
         for other, g in candidates
         if g.title != grid.title
     ]
-    formulas = _formulas(path, layout.sheet) if not is_xls(path) else {}
+    formulas = book.formulas(layout.sheet)
+    if formulas is None:
+        formulas = _formulas(path, layout.sheet)
     reader = _Values(grid, formulas)
     walker = Walker(grid, layout, reader.value_at)
     walker.walk()
@@ -336,7 +340,7 @@ def _node_frame(
 def _pagu_column(valued: Valued | None) -> int | None:
     if valued is None or not valued.cell:
         return None
-    return column_index_from_string("".join(ch for ch in valued.cell if ch.isalpha()))
+    return column_index("".join(ch for ch in valued.cell if ch.isalpha()))
 
 
 def _indicator_frame(walker: Walker, layout: Layout, sheet: str) -> SheetFrame:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from openpyxl.utils import column_index_from_string
+from pokin_xl.readers.grid import column_index
 
 MAX_RANGE_CELLS = 200_000
 
@@ -64,7 +64,7 @@ def _cell(text: str) -> tuple[int, int]:
     match = _CELL_RE.fullmatch(text)
     if match is None:  # pragma: no cover - the tokenizer only hands over cell texts
         raise FormulaError(text)
-    return column_index_from_string(match.group(1).upper()), int(match.group(2))
+    return column_index(match.group(1).upper()), int(match.group(2))
 
 
 @dataclass(frozen=True)
