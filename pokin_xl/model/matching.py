@@ -306,6 +306,7 @@ class _Pool:
     compacts: list[str]
     ordered: list[tuple[str, int]]
     tokens: dict[str, list[int]]
+    _sorted: tuple[list[int], list[str]] | None = None  # positions by key, and the keys
 
     @classmethod
     def of(cls, rows: list[int], right: _Side) -> _Pool:
@@ -318,14 +319,35 @@ class _Pool:
             tokens=_token_index(keys),
         )
 
+    def _block(self, key: str, limit: int) -> list[int]:
+        """At most about `limit` positions to score: those sharing the text's rarest words (up
+        to four, rarest first, while under the limit); when even its rarest word is common,
+        the texts that sort nearest to it. Bounded per query, so the whole match stays linear
+        in the number of texts (blocking by common words made it quadratic)."""
+        words = sorted(set(key.split()), key=lambda w: len(self.tokens.get(w, ())))
+        blocked: set[int] = set()
+        for word in words[:4]:
+            found = self.tokens.get(word, ())
+            if blocked and len(blocked) + len(found) > limit:
+                break
+            if not blocked and len(found) > limit:
+                return self._nearest(key, limit)
+            blocked.update(found)
+        return sorted(blocked)
+
+    def _nearest(self, key: str, limit: int) -> list[int]:
+        if self._sorted is None:
+            order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+            self._sorted = (order, [self.keys[p] for p in order])
+        order, keys = self._sorted
+        middle = bisect.bisect_left(keys, key)
+        first = max(0, middle - limit // 2)
+        return sorted(order[first : first + limit])
+
     def candidates(self, key: str, compact: str, s: MatchSettings) -> set[int]:
         rows, keys, compacts = self.rows, self.keys, self.compacts
         if len(rows) > s.block_above:  # block: rows sharing one of this text's rarer words
-            words = sorted(set(key.split()), key=lambda w: len(self.tokens.get(w, ())))
-            blocked: set[int] = set()
-            for word in words[:4]:
-                blocked.update(self.tokens.get(word, ()))
-            positions = sorted(blocked)
+            positions = self._block(key, s.block_above)
             rows = [rows[p] for p in positions]
             keys = [keys[p] for p in positions]
             compacts = [compacts[p] for p in positions]
@@ -346,11 +368,11 @@ class _Pool:
                 ):
                     chosen.add(rows[position])
         # the texts this one is the start of (this one was cut short)
-        start = bisect.bisect_left(self.ordered, (key + " ",))
-        for text, j in self.ordered[start:]:
-            if not text.startswith(key + " "):
-                break
-            chosen.add(j)
+        ordered = self.ordered
+        position = bisect.bisect_left(ordered, (key + " ",))
+        while position < len(ordered) and ordered[position][0].startswith(key + " "):
+            chosen.add(ordered[position][1])  # a walk, not ordered[start:]: no copy per query
+            position += 1
         return chosen
 
 
