@@ -12,7 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from pokin_xl.model.frames import KINERJA_FIELDS, PEGAWAI_FIELDS
+from pokin_xl.model.fields import KINERJA_FIELDS, PEGAWAI_FIELDS
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.units import SUGGESTED_UNITS
 from pokin_xl.writers.atomic import atomic_output
