@@ -24,6 +24,7 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.planning_view import planning_view
+from pokin_xl.model.records import records
 from pokin_xl.model.renstra import JENIS_LABELS, RenstraWorkbook
 from pokin_xl.model.targets import format_number
 from pokin_xl.model.text import clean
@@ -167,7 +168,7 @@ class _Tree:
         self.row_of: dict[str, int] = {}
         self.info: dict[str, dict] = {}
         self.children: dict[str, list[str]] = defaultdict(list)
-        for row, node in zip(frame.index, frame.to_dict("records"), strict=True):
+        for row, node in zip(frame.index, records(frame), strict=True):
             node_id = str(node["node_id"])
             self.row_of[node_id] = int(row)
             self.info[node_id] = node

@@ -16,7 +16,7 @@ CODES = ("D001", "D003")
 
 
 def check_documents(workbook: MatriksWorkbook, plan: Plan | None = None) -> list[Finding]:
-    plan = plan or plan_documents(workbook)
+    plan = plan or plan_documents(workbook, indicators=False)  # D001/D003 read no indicator
     return _pihak_kedua(workbook, plan) + _interventions(workbook, plan)
 
 

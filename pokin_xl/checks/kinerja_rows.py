@@ -29,6 +29,7 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.levels import Tingkat, expected_parent
+from pokin_xl.model.records import records_by_row
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B004", "B005", "H001", "H002", "H003")
@@ -113,9 +114,28 @@ class _Context:
     def code_keys(self) -> dict[str, str]:
         return {_code_key(kode): kode for kode in self.row_of}
 
-    def node(self, kode: str) -> tuple[int, pd.Series]:
+    @cached_property
+    def records(self) -> dict[int, dict[str, object]]:
+        """Each node's record by Excel row, built once (a `.loc` per message is slow)."""
+        return records_by_row(self.nodes)
+
+    @cached_property
+    def levels_below(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """(parent Kode, level) -> [(Kode, unit key)] of the children on that level, in row
+        order: the candidates an H002 message suggests, gathered once for all messages."""
+        found: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for parent, kids in self.children.items():
+            for kid in kids:
+                level = self.records[self.row_of[kid]]["level"]
+                if level is not None and not pd.isna(level):
+                    found.setdefault((parent, int(level)), []).append(
+                        (kid, self.unit_key.get(kid, ""))
+                    )
+        return found
+
+    def node(self, kode: str) -> tuple[int, Mapping[str, object]]:
         row = self.row_of[kode]
-        return row, self.nodes.loc[row]
+        return row, self.records[row]
 
 
 def _code_key(kode: str) -> str:
@@ -179,16 +199,12 @@ def _msg_h002(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
         # Skipped a level: suggest the boxes of that level under the same parent, of this unit.
         unit = ctx.unit_key.get(str(record["kode"]), "")
         candidates = []
-        for kid in ctx.children.get(str(parent["kode"]), []):
-            kid_row, kid_record = ctx.node(kid)
-            kid_unit = ctx.unit_key.get(kid, "")
-            if (
-                kid != record["kode"]
-                and not pd.isna(kid_record["level"])
-                and int(kid_record["level"]) == wanted[0]
-                and (not unit or kid_unit == unit)
-            ):
+        for kid, kid_unit in ctx.levels_below.get((str(parent["kode"]), int(wanted[0])), []):
+            if kid != record["kode"] and (not unit or kid_unit == unit):
+                kid_row, kid_record = ctx.node(kid)
                 candidates.append(node_name(kid_record, kid_row))
+                if len(candidates) > 3:
+                    break  # three are named, a fourth says 'dan lainnya'
         of_unit = f" milik '{record['unit_kerja']}'" if unit else ""
         if candidates:
             more = " dan lainnya" if len(candidates) > 3 else ""
@@ -272,8 +288,14 @@ def check_kinerja_rows(workbook: MatriksWorkbook) -> list[Finding]:
             continue
         sheet_frame, frame = frames[rule.frame]
         passed = rule.test(frame).fillna(True).astype(bool).to_numpy()
-        for row in frame.index[~passed]:
-            record = sheet_frame.frame.loc[row]
+        failing = frame.index[~passed]
+        if failing.empty:
+            continue
+        rows = (
+            ctx.records if rule.frame == "nodes" else records_by_row(sheet_frame.frame.loc[failing])
+        )
+        for row in failing:
+            record = rows[row]
             where_field = rule.field if isinstance(rule.field, str) else rule.field(record)
             findings.append(
                 finding(

@@ -25,6 +25,7 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.people import Agency
+from pokin_xl.model.records import records
 from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.text import clean, normalise
 
@@ -159,7 +160,7 @@ def extract(workbook: MatriksWorkbook) -> AgencyExtract:
                 ind_by_kode[kode].append((int(row), clean(text)))
     claims: list[Claim] = []
     references: dict[str, Reference] = {}
-    for row, record in zip(wanted.index, wanted.to_dict("records"), strict=True):
+    for row, record in zip(wanted.index, records(wanted), strict=True):
         kode = str(record["kode"])
         tingkat = str(record["tingkat"])
         note = _note_key(notes.get(kode, ()))
@@ -204,7 +205,7 @@ def extract(workbook: MatriksWorkbook) -> AgencyExtract:
                     )
                     break
     strategic = []
-    for row, record in zip(wanted.index, wanted.to_dict("records"), strict=True):
+    for row, record in zip(wanted.index, records(wanted), strict=True):
         if int(record["level"]) != Tingkat.SASARAN_STRATEGIS:
             continue
         kode = str(record["kode"])
@@ -454,7 +455,7 @@ def regional_from_matriks(workbook: MatriksWorkbook) -> Region:
     for kode, text in zip(ind["kode"].astype(str), ind["indikator"], strict=True):
         if normalise(text):
             by_kode[kode].append(normalise(text))
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+    for row, record in zip(frame.index, records(frame), strict=True):
         level = record["level"]
         if pd.isna(level) or int(level) > Tingkat.SASARAN_STRATEGIS:
             continue
@@ -484,7 +485,7 @@ def regional_from_renstra(renstra: RenstraWorkbook) -> Region:
         for node, text in zip(ind["node"].astype(str), ind["indikator"], strict=True):
             if normalise(text):
                 by_node[node].append(normalise(text))
-    for record in frame.to_dict("records"):
+    for record in records(frame):
         if record["jenis"] not in ("tujuan", "sasaran"):
             continue
         region.nodes.append(

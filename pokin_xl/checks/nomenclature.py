@@ -26,6 +26,7 @@ from pokin_xl.model.nomenclature import (
     load_nomenclature,
     name_difference,
 )
+from pokin_xl.model.records import records
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import normalise_unit, units_compatible
 
@@ -114,7 +115,7 @@ def check_nomenclature(workbook: MatriksWorkbook) -> list[Finding]:
     canonical_by_kode: dict[str, str] = {}
     entry_by_kode: dict[str, Entry] = {}
     coded = frame[frame["kode_nomenklatur"].map(clean) != ""]
-    for row, record in zip(coded.index, coded.to_dict("records"), strict=True):
+    for row, record in zip(coded.index, records(coded), strict=True):
         raw = clean(record.get("kode_nomenklatur"))
         name = clean(record.get("nomenklatur"))
         canonical = canonical_code(raw)
@@ -183,7 +184,7 @@ def _name_message(
 def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) -> list[Finding]:
     nodes = workbook.nodes
     findings: list[Finding] = []
-    for row, record in zip(nodes.frame.index, nodes.frame.to_dict("records"), strict=True):
+    for row, record in zip(nodes.frame.index, records(nodes.frame), strict=True):
         kode, parent = str(record["kode"]), clean(record.get("kode_induk"))
         child_code = canonical_by_kode.get(kode)
         parent_code = canonical_by_kode.get(parent) if parent and parent != kode else None
@@ -230,7 +231,7 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
     # Each sub kegiatan's indicator rows with a Satuan, in sheet order (a dict, not a groupby:
     # a large sheet has thousands of sub kegiatan).
     given_by_kode: dict[str, list[tuple[int, dict]]] = {}
-    for row, record in zip(rows.index, rows.to_dict("records"), strict=True):
+    for row, record in zip(rows.index, records(rows), strict=True):
         given_by_kode.setdefault(str(record["kode"]), []).append((row, record))
     for kode, given in given_by_kode.items():
         entry = entries[kode]
@@ -258,7 +259,7 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
     units_of = {text: nomenclature.indicator_units(text) for text in frame["indikator"].unique()}
     national_rows = frame[frame["indikator"].map(lambda text: bool(units_of[text]))]
     findings: list[Finding] = []
-    for row, record in zip(national_rows.index, national_rows.to_dict("records"), strict=True):
+    for row, record in zip(national_rows.index, records(national_rows), strict=True):
         national = units_of[record["indikator"]]
         if any(units_compatible(record["satuan"], u) for u in national):
             continue

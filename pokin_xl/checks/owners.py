@@ -16,6 +16,7 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import HOLDERS, JenisJabatan, Tingkat
 from pokin_xl.model.people import Agency, Directory
+from pokin_xl.model.records import records
 from pokin_xl.model.text import clean, is_blank, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
@@ -49,12 +50,12 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                 cell="",
             )
         ]
-    directory = Directory(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
+    directory = Directory.of(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
     findings: list[Finding] = []
     named: list[tuple[int, dict, Tingkat, str]] = []
     unowned: list[tuple[int, dict, Tingkat]] = []
     owned_levels = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
-    for row, record in zip(owned_levels.index, owned_levels.to_dict("records"), strict=True):
+    for row, record in zip(owned_levels.index, records(owned_levels), strict=True):
         tingkat = Tingkat(int(record["level"]))
         pengampu = clean(record.get("pengampu"))
         if is_blank(pengampu) or not normalise(pengampu):

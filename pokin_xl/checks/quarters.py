@@ -13,6 +13,7 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import QUARTER_FIELDS, MatriksWorkbook
 from pokin_xl.model.quarters import CaraHitung, Polaritas, quarters_agree
+from pokin_xl.model.records import records
 from pokin_xl.model.text import clean, is_blank
 
 _NAMES = ("TW I", "TW II", "TW III", "TW IV")
@@ -27,7 +28,7 @@ def check_quarters(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "target_tw1" not in frame.columns:
         return []
     out: list[Finding] = []
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+    for row, record in zip(frame.index, records(frame), strict=True):
         raw = [clean(record.get(f)) for f in QUARTER_FIELDS]
         if not any(raw):
             continue

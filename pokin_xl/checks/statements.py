@@ -20,6 +20,7 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.records import records, records_by_row
 from pokin_xl.model.text import clean, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
@@ -361,7 +362,7 @@ def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "indikator" not in frame:
         return []
     findings: list[Finding] = []
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+    for row, record in zip(frame.index, records(frame), strict=True):
         text = str(record.get("indikator") or "")
         if ";" not in text and "\n" not in text:
             continue
@@ -485,7 +486,7 @@ def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
 def _records(frame: pd.DataFrame, mask: pd.Series) -> dict[int, dict]:
     """The flagged rows as dicts (what `at_row` and the messages read), by Excel row."""
     columns = [c for c in _WHERE_FIELDS if c in frame]
-    return frame.loc[mask, columns].to_dict("index")
+    return records_by_row(frame.loc[mask, columns])
 
 
 @lru_cache(maxsize=65536)

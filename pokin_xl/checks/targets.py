@@ -26,6 +26,7 @@ from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.nomenclature import load_nomenclature
+from pokin_xl.model.records import records_by_row
 from pokin_xl.model.targets import (
     NUMERIC_KINDS,
     STATED_TARGET_RE,
@@ -104,7 +105,7 @@ def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
         _key=frame["indikator"].map(indicator_key),
     )
     frame = frame[frame["_key"] != ""]
-    records: dict[int, dict] = frame[[c for c in _FIELDS if c in frame]].to_dict("index")
+    records: dict[int, dict] = records_by_row(frame[[c for c in _FIELDS if c in frame]])
     findings: list[Finding] = []
     for row, record in records.items():
         findings.extend(_row_findings(workbook, sheet, int(row), record))

@@ -18,8 +18,9 @@ from pokin_xl.model.frames import QUARTER_FIELDS, MatriksWorkbook
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.people import Directory, Person
 from pokin_xl.model.quarters import CaraHitung, Polaritas, acting_prefix, parse_yes_no
+from pokin_xl.model.records import records
 from pokin_xl.model.targets import format_number, format_target, target_from_row
-from pokin_xl.model.text import clean, is_blank
+from pokin_xl.model.text import clean
 
 PK_LEVELS = frozenset(
     {
@@ -215,10 +216,14 @@ class Plan:
         return self._owners.get(goal.kode)
 
 
-def plan_documents(workbook: MatriksWorkbook) -> Plan:
-    """Every official with the sasaran they own, the unowned sasaran, and the IKU rows."""
+def plan_documents(workbook: MatriksWorkbook, *, indicators: bool = True) -> Plan:
+    """Every official with the sasaran they own, the unowned sasaran, and the IKU rows.
+
+    `indicators=False` leaves each Goal's indicators (and so the IKU rows) empty: who holds what
+    and who signs with whom, for the checks, without reading every indicator row.
+    """
     directory = Directory.from_frames(workbook.pegawai.frame, workbook.identity)
-    goals = _goals(workbook)
+    goals = _goals(workbook, indicators=indicators)
     head = _head(directory, workbook)
     holdings: dict[int, Holding] = {}
     unowned: list[Unowned] = []
@@ -296,7 +301,7 @@ def _holding(
 
 
 def _text(value: object) -> str:
-    return "" if is_blank(value) else clean(value)
+    return clean(value)  # "" for a blank cell
 
 
 def _number(value: object) -> float | None:
@@ -338,15 +343,15 @@ def _quarter(record: Mapping[str, object], field: str) -> str:
     return f"{format_number(value)}{' %' if '%' in raw else ''}"
 
 
-def _goals(workbook: MatriksWorkbook) -> dict[str, Goal]:
-    frame = workbook.indicators.frame
+def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, Goal]:
+    frame = workbook.indicators.frame if indicators else workbook.indicators.frame.iloc[:0]
     by_kode: dict[str, list[Indicator]] = {}
-    for row, record in zip(frame.index, frame.to_dict("records"), strict=True):
+    for row, record in zip(frame.index, records(frame), strict=True):
         if _text(record.get("indikator")) or _text(record.get("target_raw")):
             by_kode.setdefault(str(record["kode"]), []).append(_indicator(row, record))
     goals: dict[str, Goal] = {}
     nodes = workbook.nodes.frame
-    for row, record in zip(nodes.index, nodes.to_dict("records"), strict=True):
+    for row, record in zip(nodes.index, records(nodes), strict=True):
         level = record.get("level")
         if level is None or pd.isna(level):
             continue

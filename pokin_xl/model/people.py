@@ -13,13 +13,16 @@ use the same matching to place a sasaran in the row of its person.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from pokin_xl.model.frames import Identity
+from pokin_xl.model.records import records
 from pokin_xl.model.text import clean, normalise
 
 SUGGESTION_CUTOFF = 80
@@ -105,6 +108,15 @@ class Person:
         return self.nama or self.jabatan
 
 
+@lru_cache(maxsize=1 << 16)
+def _position_key(agency: Agency, key: str) -> str:
+    return agency.expand(_ACTING_RE.sub("", key))
+
+
+# id(Pegawai frame) -> (the frame, the agency, its Directory); an entry leaves with its frame.
+_DIRECTORIES: dict[int, tuple[weakref.ref, Agency, Directory]] = {}
+
+
 class Directory:
     """The Pegawai sheet indexed by name and position, with the agency's aliases."""
 
@@ -115,7 +127,7 @@ class Directory:
         self._by_position: dict[str, set[int]] = defaultdict(set)
         name_choices: dict[str, Person] = {}
         position_choices: dict[str, Person] = {}
-        for row, record in zip(pegawai.index, pegawai.to_dict("records"), strict=True):
+        for row, record in zip(pegawai.index, records(pegawai), strict=True):
             person = Person(
                 row=int(row),
                 nama=clean(record.get("nama")),
@@ -130,10 +142,11 @@ class Directory:
                 continue
             self.people[person.row] = person
             if person.nama:
-                for key in {normalise(person.nama), normalise(strip_titles(person.nama))}:
+                bare = normalise(strip_titles(person.nama))
+                for key in {normalise(person.nama), bare}:
                     if key:
                         self._by_name[key].add(person.row)
-                name_choices.setdefault(normalise(strip_titles(person.nama)), person)
+                name_choices.setdefault(bare, person)
             if person.jabatan:
                 for key in self._position_keys(person.jabatan):
                     self._by_position[key].add(person.row)
@@ -146,17 +159,32 @@ class Directory:
             (list(name_choices), [(p.row, p.nama) for p in name_choices.values()]),
         )
         self._resolved: dict[str, tuple[int, ...]] = {}
+        self._unit_keys: dict[object, str] = {}
+        self._units_of: dict[int, set[str]] = {}
+        self._nearest_seen: dict[tuple[str, float], tuple[float, int, str] | None] = {}
 
     @classmethod
     def from_frames(cls, pegawai: pd.DataFrame, identity: Identity) -> Directory:
-        return cls(pegawai, Agency.from_identity(identity))
+        return cls.of(pegawai, Agency.from_identity(identity))
+
+    @classmethod
+    def of(cls, pegawai: pd.DataFrame, agency: Agency) -> Directory:
+        """The Directory of this Pegawai frame, built once while the frame lives (the owner
+        checks and the documents' plan both need it). Frames are not changed after reading."""
+        known = _DIRECTORIES.get(id(pegawai))
+        if known is not None and known[0]() is pegawai and known[1] == agency:
+            return known[2]
+        directory = cls(pegawai, agency)
+        _DIRECTORIES[id(pegawai)] = (weakref.ref(pegawai), agency, directory)
+        weakref.finalize(pegawai, _DIRECTORIES.pop, id(pegawai), None)
+        return directory
 
     def __len__(self) -> int:
         return len(self.people)
 
     def _key(self, text: object) -> str:
         """A position as a key; an acting official's 'Plt.'/'Plh.'/'Pj.' does not change the post."""
-        return self.agency.expand(_ACTING_RE.sub("", normalise(text)))
+        return _position_key(self.agency, normalise(text))
 
     def _position_keys(self, jabatan: str) -> set[str]:
         key = self._key(jabatan)
@@ -189,6 +217,11 @@ class Directory:
 
     def _nearest(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
         """(score, row, label) of the closest position or name at or above `cutoff`."""
+        if (text, cutoff) not in self._nearest_seen:
+            self._nearest_seen[text, cutoff] = self._compare(text, cutoff)
+        return self._nearest_seen[text, cutoff]
+
+    def _compare(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
         best: tuple[float, int, str] | None = None
         queries = (self._key(text), normalise(strip_titles(text)))
         for query, (keys, targets) in zip(queries, self._choices, strict=True):
@@ -221,11 +254,21 @@ class Directory:
 
     def unit_key(self, unit: object) -> str:
         """The Unit Kerja as a key; '' for the agency itself ('BKPSDM', 'Badan ...')."""
-        key = self.agency.without(self._key(unit))
-        return "" if key == self.agency.kind else key
+        text = clean(unit)
+        if text not in self._unit_keys:
+            key = self.agency.without(self._key(text))
+            self._unit_keys[text] = "" if key == self.agency.kind else key
+        return self._unit_keys[text]
 
     def units_of(self, person: Person) -> set[str]:
         """The person's unit and their superiors' units (a Kasubag belongs to the Sekretariat)."""
+        if self.people.get(person.row) is person:
+            if person.row not in self._units_of:
+                self._units_of[person.row] = self._superior_units(person)
+            return set(self._units_of[person.row])
+        return self._superior_units(person)
+
+    def _superior_units(self, person: Person) -> set[str]:
         units: set[str] = set()
         seen: set[int] = set()
         current: Person | None = person

@@ -207,25 +207,53 @@ def target_from_row(record: Mapping[str, object]) -> Target:
     """The Target a reader spread over a row's target_* columns (raw, kind, value, ...), whole again.
 
     Blank cells of the frame (None, NaN, pandas NA) are the Target's None and "".
+    Rows repeat their targets ('100%', 1..12 Dokumen): each distinct set of values is built once.
     """
+    values = tuple(record.get(name) for name in TARGET_FIELDS)
+    try:
+        return _target_of(tuple(map(_cache_key, values)), values)
+    except TypeError:  # an unhashable cell value: build it directly
+        return _target_from_values(values)
 
-    def number(name: str) -> float | None:
-        value = record.get(name)
+
+def _cache_key(value: object) -> object:
+    """The value with its type (1 and 1.0 print differently); every NaN is one key."""
+    if value.__class__ is float and value != value:
+        return None
+    return (value.__class__, value)
+
+
+_TARGET_CACHE: dict[tuple, Target] = {}
+_TARGET_CACHE_SIZE = 1 << 16
+
+
+def _target_of(key: tuple, values: tuple) -> Target:
+    target = _TARGET_CACHE.get(key)
+    if target is None:
+        if len(_TARGET_CACHE) >= _TARGET_CACHE_SIZE:
+            _TARGET_CACHE.clear()
+        target = _TARGET_CACHE[key] = _target_from_values(values)
+    return target
+
+
+def _target_from_values(values: tuple) -> Target:
+    raw, kind, value, low, high, operator, unit, category = values
+
+    def number(value: object) -> float | None:
         return None if _is_missing(value) else float(value)  # type: ignore[arg-type]
 
-    def text(name: str) -> str:
-        value = record.get(name)
+    def text(value: object) -> str:
         return "" if _is_missing(value) else str(value)
 
     return Target(
-        raw=text("target_raw"),
-        kind=text("target_kind") or "empty",
-        value=number("target_value"),
-        low=number("target_low"),
-        high=number("target_high"),
-        operator=text("target_operator") or None,
-        unit=text("target_unit"),
-        category=text("target_category") or None,
+        raw=text(raw),
+        kind=text(kind) or "empty",
+        value=number(value),
+        low=number(low),
+        high=number(high),
+        operator=text(operator) or None,
+        unit=text(unit),
+        category=text(category) or None,
     )
 
 
@@ -264,6 +292,7 @@ def is_poor_category(label: str) -> bool:
     return normalise(re.sub(r"\([^()]*\)", " ", text), expand=False) in POOR_CATEGORIES
 
 
+@lru_cache(maxsize=1 << 16)
 def format_target(target: Target) -> str:
     """Short Indonesian display: '51,01 %', '1.000 Dokumen', '80–90 %', '≥ 80', 'Sedang (71–80)'."""
     if target.kind == "empty":

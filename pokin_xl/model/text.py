@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 ABBREVIATIONS: dict[str, str] = {
     "sdm": "sumber daya manusia",
@@ -55,11 +56,24 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+# clean() and normalise() are pure functions of a text, called for every cell by the checks and
+# writers, and a workbook repeats its texts (units, levels, names) thousands of times: each distinct
+# text is worked out once. The caches are bounded, so a huge file cannot grow them without end.
+_CACHED_TEXTS = 1 << 18
+
+
 def clean(value: object) -> str:
     """Display form: the text with runs of whitespace (and non-breaking spaces) folded to one."""
+    if type(value) is str:
+        return _clean_text(value)
     if is_blank(value):
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).translate(_INVISIBLE)
+    return _clean_text(str(value))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _clean_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     return _SPACES_RE.sub(" ", text).strip()
 
 
@@ -71,7 +85,12 @@ def normalise(value: object, *, expand: bool = True) -> str:
     >>> normalise("Penyediaan Bahan/Material") == normalise("Penyediaan Bahan / Material")
     True
     """
-    text = clean(value).lower().replace("_", " ")
+    return _normalise_text(clean(value), expand)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _normalise_text(text: str, expand: bool) -> str:
+    text = text.lower().replace("_", " ")
     text = _NON_WORD_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text).strip()
     if expand:

@@ -17,6 +17,7 @@ import pandas as pd
 from pokin_xl.findings import SEVERITY_LABELS, Finding
 from pokin_xl.model.frames import NODE_FIELDS, MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.records import records
 from pokin_xl.model.targets import TARGET_FIELDS, format_target, target_from_row
 from pokin_xl.model.text import clean, normalise
 
@@ -92,9 +93,7 @@ _NODE_FIELDS = ("kode", "level", *NODE_FIELDS, "kode_generated")
 
 def _records(frame: pd.DataFrame, fields: Sequence[str]) -> zip[tuple[int, dict[str, object]]]:
     """(Excel row, {field: value}) of each row."""
-    return zip(
-        frame.index, frame[[f for f in fields if f in frame]].to_dict("records"), strict=True
-    )
+    return zip(frame.index, records(frame[[f for f in fields if f in frame]]), strict=True)
 
 
 def collect_nodes(workbook: MatriksWorkbook) -> dict[str, Node]:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import SheetFrame
+from pokin_xl.model.records import records
 from pokin_xl.model.targets import OPERATOR_SYMBOLS
 from pokin_xl.writers.boxes import target_text
 from pokin_xl.writers.cells import SheetWriter, as_number, as_text
@@ -133,7 +134,7 @@ def write_data_sheet(
         sheet.column_width(col, col, column.width)
     placed: dict[int, int] = {}
     out = 0
-    for source_row, record in zip(frame.frame.index, frame.frame.to_dict("records"), strict=True):
+    for source_row, record in zip(frame.frame.index, records(frame.frame), strict=True):
         out += 1
         row = int(source_row)
         placed[row] = out

@@ -1,0 +1,40 @@
+"""Rows of a frame as plain dicts, the way `DataFrame.to_dict` gives them, built column-wise.
+
+`to_dict("records")` boxes every cell through pandas' per-value conversion; on a 20k-row Kinerja
+frame that is ~1 s per call, and the checks and writers walk the same frames many times. Here
+each column is converted once with `tolist()` (Python scalars already), and the missing values of
+nullable columns (Int64, Float64, boolean: `pd.NA`) become None, as `to_dict` makes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def _column_values(column: pd.Series) -> list[object]:
+    values = column.tolist()
+    if column.dtype == object:  # may hold numpy scalars, which to_dict unboxes
+        return [v.item() if isinstance(v, np.generic) else v for v in values]
+    if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and column.hasnans:
+        na = pd.NA
+        return [None if v is na else v for v in values]
+    return values
+
+
+def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
+    """`frame[columns].to_dict("records")`, faster."""
+    names = list(frame.columns if columns is None else columns)
+    lists = [_column_values(frame[name]) for name in names]
+    if not lists:
+        return [{} for _ in range(len(frame))]
+    return [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
+
+
+def records_by_row(
+    frame: pd.DataFrame, columns: Sequence[str] | None = None
+) -> dict[int, dict[str, object]]:
+    """`frame[columns].to_dict("index")`, faster: the Excel row -> its record."""
+    return dict(zip(frame.index.tolist(), records(frame, columns), strict=True))
