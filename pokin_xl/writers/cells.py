@@ -37,7 +37,7 @@ def utf16_len(text: str) -> int:
 
 def fit_text(text: str, limit: int = EXCEL_MAX_CHARS) -> str:
     """`text` cut to at most `limit` UTF-16 units, marked when cut."""
-    if utf16_len(text) <= limit:
+    if 2 * len(text) <= limit or utf16_len(text) <= limit:  # a character is 1 or 2 units
         return text
     keep = limit - utf16_len(TRUNCATION_MARK)
     out: list[str] = []
@@ -53,6 +53,8 @@ def fit_text(text: str, limit: int = EXCEL_MAX_CHARS) -> str:
 
 def as_text(value: object) -> str:
     """The display text of a value ('' for None, NaN and pandas NA)."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, float) and math.isnan(value):
@@ -66,6 +68,8 @@ def as_number(value: object) -> float | None:
     """The value as a float; None for None, NaN, pandas NA and what is not a number."""
     if value is None:
         return None
+    if type(value) is float or type(value) is int:
+        return None if value != value else float(value)
     try:
         if pd.isna(value):
             return None
@@ -113,12 +117,15 @@ class SheetWriter:
         return fmt
 
     def text(self, row: int, col: int, value: object, fmt: Format | None = None) -> None:
-        text = fit_text(as_text(value))
+        text = fit_text(value if type(value) is str else as_text(value))
         if not text:
             self.blank(row, col, fmt)
             return
-        code = self.ws.write_string(row, col, text, self._text_format(text, fmt))
-        _check(code, "teks", self.name, row, col)
+        if text[0] in FORMULA_PREFIXES:
+            fmt = self.styles.variant(fmt, quote_prefix=True)
+        code = self.ws.write_string(row, col, text, fmt)
+        if code:  # 0 when written; negative codes are xlsxwriter's refusals
+            _check(code, "teks", self.name, row, col)
 
     def number(self, row: int, col: int, value: object, fmt: Format | None = None) -> None:
         if (
@@ -134,7 +141,8 @@ class SheetWriter:
 
     def blank(self, row: int, col: int, fmt: Format | None = None) -> None:
         code = self.ws.write_blank(row, col, None, fmt)
-        _check(code, "sel kosong", self.name, row, col)
+        if code:
+            _check(code, "sel kosong", self.name, row, col)
 
     def merge(
         self,

@@ -134,25 +134,33 @@ def write_data_sheet(
         sheet.column_width(col, col, column.width)
     placed: dict[int, int] = {}
     out = 0
-    for source_row, record in zip(frame.frame.index, records(frame.frame), strict=True):
+    # Per column, once: its value function, and for text its width, else its number format.
+    plan = [
+        (
+            column.value,
+            column.kind == "text",
+            column.width,
+            row_fmt
+            if column.header == "Baris"
+            else (money_fmt if column.kind == "money" else number_fmt),
+        )
+        for column in spec
+    ]
+    write_text, write_number = sheet.text, sheet.number
+    for source_row, record in zip(frame.frame.index.tolist(), records(frame.frame), strict=True):
         out += 1
         row = int(source_row)
         placed[row] = out
         height = 15.0
-        for col, column in enumerate(spec):
-            value = column.value(row, record)
-            if column.kind == "text":
+        for col, (value_of, is_text, width, fmt) in enumerate(plan):
+            value = value_of(row, record)
+            if is_text:
                 text = as_text(value)
-                sheet.text(out, col, text, text_fmt)
-                if len(text) * 1.1 > column.width:
-                    height = max(height, text_height([[(text, False)]], column.width, TABLE_SIZE))
+                write_text(out, col, text, text_fmt)
+                if len(text) * 1.1 > width:
+                    height = max(height, text_height([[(text, False)]], width, TABLE_SIZE))
             else:
-                fmt = (
-                    row_fmt
-                    if column.header == "Baris"
-                    else (money_fmt if column.kind == "money" else number_fmt)
-                )
-                sheet.number(out, col, as_number(value), fmt)
+                write_number(out, col, as_number(value), fmt)
         sheet.row_height(out, height)
     last = max(out, 1)
     sheet.ws.add_table(

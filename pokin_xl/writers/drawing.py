@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from xlsxwriter.format import Format
 
@@ -99,14 +100,18 @@ class _Chart:
         count = last - first + 1
         return count * self.box_width + (count - 1) * self.spec.gap_width
 
-    def _style_runs(self, paragraph: Paragraph):
+    @cached_property
+    def _run_formats(self) -> dict[str, Format]:
         styles = self.styles
-        formats = {
+        return {
             "label": styles.run(bold=True),
             "text": styles.run(),
             "muted": styles.run(italic=True, colour=MUTED_COLOUR),
             "alert": styles.run(bold=True, colour=FINDING_COLOUR),
         }
+
+    def _style_runs(self, paragraph: Paragraph):
+        formats = self._run_formats
         return [(formats[style], text) for text, style in paragraph]
 
     def next_rows(self, heights: Sequence[float]) -> tuple[int, int]:

@@ -311,37 +311,34 @@ def wrapped_lines(runs: Iterable[Run], width_px: float, size: float) -> int:
     return _wrapped_lines(tuple(runs), max(width_px, 10.0), size)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _wrapped_lines(runs: tuple[Run, ...], width_px: float, size: float) -> int:
-    words: list[tuple[str, bool]] = []
-    for text, bold in runs:
-        for index, word in enumerate(text.split(" ")):
-            if index and words:
-                words.append((" ", bold))
-            if word:
-                words.append((word, bold))
     lines, used = 1, 0.0
-    for word, bold in words:
-        width = _pixels(word, size, bold)
-        if word == " ":
-            used += width
-            continue
-        if used + width <= width_px or used == 0:
-            if used == 0 and width > width_px:  # a word longer than the line breaks anywhere
+    started = False  # a word has been placed (spaces before the first word take no room)
+    for text, bold in runs:
+        space = _pixels(" ", size, bold)
+        for index, word in enumerate(text.split(" ")):
+            if index and started:
+                used += space
+            if not word:
+                continue
+            started = True
+            width = _pixels(word, size, bold)
+            if used + width <= width_px or used == 0:
+                if used == 0 and width > width_px:  # a word longer than the line breaks anywhere
+                    extra = math.ceil(width / width_px) - 1
+                    lines += extra
+                    used = width - extra * width_px
+                else:
+                    used += width
+                continue
+            lines += 1
+            if width > width_px:
                 extra = math.ceil(width / width_px) - 1
                 lines += extra
                 used = width - extra * width_px
             else:
-                used += width
-            continue
-        lines += 1
-        used = 0.0
-        if width > width_px:
-            extra = math.ceil(width / width_px) - 1
-            lines += extra
-            used = width - extra * width_px
-        else:
-            used = width
+                used = width
     return lines
 
 

@@ -54,6 +54,7 @@ class Styles:
         self._book = book
         self._cache: dict[tuple[tuple[str, Any], ...], Format] = {}
         self._props: dict[int, dict[str, Any]] = {}
+        self._runs: dict[tuple[bool, bool, str], Format] = {}
 
     def get(self, **props: Any) -> Format:
         props.setdefault("font_name", FONT)
@@ -74,6 +75,13 @@ class Styles:
 
     # ------------------------------------------------------------- text runs of a rich string
     def run(self, *, bold: bool = False, italic: bool = False, colour: str = "") -> Format:
+        key = (bold, italic, colour)
+        fmt = self._runs.get(key)
+        if fmt is None:
+            fmt = self._runs[key] = self._run(bold=bold, italic=italic, colour=colour)
+        return fmt
+
+    def _run(self, *, bold: bool, italic: bool, colour: str) -> Format:
         props: dict[str, Any] = {"font_size": BOX_SIZE}
         if bold:
             props["bold"] = True

@@ -245,3 +245,44 @@ def test_matriks_sample(sample_dir):
 
 def test_pohon_sample(sample_dir):
     assert check_kinerja_rows(read_matriks(sample_dir / "pohon_kinerja_dokumen.xlsx")) == []
+
+
+def test_h002_on_many_wrong_parents_names_each_row_and_at_most_three_candidates(tmp_path):
+    # SK1..SK5 under SP1, then 30 sub kegiatan hung directly under SP1 (a level skipped): one
+    # H002 per sub kegiatan at its own Kode Induk cell, each suggesting three kegiatan "and more".
+    base = chain()[:4]  # T1, SS1, SP1, SK1 (rows 2-5)
+    kegiatan = [
+        row(
+            kode=f"SK{k}",
+            kode_induk="SP1",
+            tingkat="Sasaran Kegiatan",
+            unit_kerja=base[3]["Unit Kerja"],
+            sasaran=f"Meningkatnya kegiatan {k}",
+            indikator=f"Persentase kegiatan {k}",
+            target="100%",
+            satuan="%",
+            pengampu=base[3]["Pengampu"],
+        )
+        for k in range(2, 6)
+    ]
+    subs = [
+        row(
+            kode=f"X{i}",
+            kode_induk="SP1",
+            tingkat="Sasaran Sub Kegiatan",
+            unit_kerja=base[3]["Unit Kerja"],
+            sasaran=f"Tersedianya layanan {i}",
+            indikator=f"Jumlah Dokumen layanan {i}",
+            target=1,
+            satuan="Dokumen",
+        )
+        for i in range(30)
+    ]
+    findings = by_code(check_kinerja_rows(read(tmp_path, [*base, *kegiatan, *subs])), "H002")
+    first_sub_row = 2 + len(base) + len(kegiatan)
+    assert [(f.cell, f.kode) for f in findings] == [
+        (f"B{first_sub_row + i}", f"X{i}") for i in range(30)
+    ]
+    for f in findings:
+        assert "Pilih Sasaran Kegiatan" in f.message
+        assert "'SK1', 'SK2', 'SK3' dan lainnya." in f.message

@@ -59,3 +59,20 @@ def test_a_position_held_by_several_people_names_no_single_owner():
     assert people.resolve("Analis SDM Aparatur") == (5, 6)
     assert people.owner("Analis SDM Aparatur") is None
     assert people.suggest("Kabid Penembangan SDM") == "Kepala Bidang Pengembangan SDM"
+
+
+def test_one_directory_per_pegawai_frame_and_agency():
+    frame = pd.DataFrame(PEOPLE, index=range(2, 2 + len(PEOPLE)))
+    for column in ("jenis", "unit_kerja", "atasan"):
+        frame[column] = ""
+    first = Directory.from_frames(frame, IDENTITY)
+    assert Directory.from_frames(frame, IDENTITY) is first  # the owner checks and the plan share it
+    other_agency = Identity(perangkat_daerah="Dinas Kesehatan (Dinkes)")
+    assert Directory.from_frames(frame, other_agency) is not first
+    assert Directory.from_frames(frame.copy(), IDENTITY) is not first
+    # a remembered answer is the same as a fresh one
+    fresh = Directory(frame, first.agency)
+    for text in ("Sekretaris", "Kabid Pengembangan SDM", "Dadi Sadali", "Sekretariz", "Ani"):
+        assert first.resolve(text) == fresh.resolve(text) == first.resolve(text)
+        assert first.owner(text) == fresh.owner(text) == first.owner(text)
+        assert first.suggest(text) == fresh.suggest(text)

@@ -414,3 +414,17 @@ def test_format_target_round_trips(text: str) -> None:
     again = parse_target(format_target(target))
     assert fields(again) == fields(target)
     assert again.category == target.category
+
+
+def test_target_from_row_is_remembered_per_distinct_values_with_their_types():
+    from pokin_xl.model.targets import target_from_row
+
+    base = {"target_kind": "number", "target_value": 1.0, "target_unit": ""}
+    as_int = target_from_row({**base, "target_raw": 1})
+    as_float = target_from_row({**base, "target_raw": 1.0})
+    assert (as_int.raw, as_float.raw) == ("1", "1.0")  # 1 == 1.0 to Python, not to a reader
+    missing = [None, float("nan"), float("nan")]
+    shown = {target_from_row({**base, "target_raw": "1", "target_low": m}) for m in missing}
+    assert shown == {target_from_row({**base, "target_raw": "1"})}
+    unhashable = target_from_row({**base, "target_raw": ["1"]})
+    assert unhashable.raw == "['1']"
