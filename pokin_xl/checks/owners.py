@@ -102,7 +102,10 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
         )
         return findings
     for row, record, tingkat, pengampu in named:
-        where = at_row(workbook, nodes, row, "pengampu", record)
+
+        def where(row: int = row, record: dict = record) -> dict[str, str]:
+            return at_row(workbook, nodes, row, "pengampu", record)
+
         rows = directory.resolve(pengampu)
         if not rows:
             suggestion = directory.suggest(pengampu)
@@ -117,12 +120,12 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                     "O002",
                     f"Pengampu '{pengampu}' tidak ditemukan di sheet {workbook.pegawai.sheet}, "
                     f"baik menurut nama maupun jabatan.{hint}",
-                    **where,
+                    **where(),
                 )
             )
             continue
         if len(rows) != 1:
-            findings.append(_ambiguous(workbook, directory, pengampu, rows, where))
+            findings.append(_ambiguous(workbook, directory, pengampu, rows, where()))
             continue
         person = directory.people[rows[0]]
         kind = JenisJabatan.parse(person.jenis) if person.jenis else None
@@ -135,7 +138,7 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                     f"Pengampu '{pengampu}' menduduki jabatan {kind.value}"
                     + (f" ('{person.jabatan}')" if person.jabatan else "")
                     + f", sedangkan {tingkat.label} lazimnya diampu {_holders_text(tingkat)}.",
-                    **where,
+                    **where(),
                 )
             )
         if tingkat < Tingkat.SASARAN_PROGRAM or kind == JenisJabatan.JPT:
@@ -152,7 +155,7 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                     f"{workbook.pegawai.sheet}), sedangkan sasaran ini milik unit kerja "
                     f"'{clean(record.get('unit_kerja'))}'. Periksa Unit Kerja sasaran atau "
                     "pengampunya.",
-                    **where,
+                    **where(),
                 )
             )
     return findings

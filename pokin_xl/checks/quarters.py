@@ -28,6 +28,11 @@ def check_quarters(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "target_tw1" not in frame.columns:
         return []
     out: list[Finding] = []
+    written = pd.Series(False, index=frame.index)
+    for field in QUARTER_FIELDS:  # each distinct text cleaned once
+        values = frame[field]
+        written |= values.map({v: clean(v) != "" for v in values.unique()}).astype(bool)
+    frame = frame[written.to_numpy()]
     for row, record in zip(frame.index, records(frame), strict=True):
         raw = [clean(record.get(f)) for f in QUARTER_FIELDS]
         if not any(raw):

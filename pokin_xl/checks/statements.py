@@ -362,6 +362,9 @@ def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "indikator" not in frame:
         return []
     findings: list[Finding] = []
+    written = frame["indikator"].map(lambda v: str(v or ""), na_action=None)
+    joined = written.str.contains(";", regex=False) | written.str.contains("\n", regex=False)
+    frame = frame[joined.to_numpy(dtype=bool)]
     for row, record in zip(frame.index, records(frame), strict=True):
         text = str(record.get("indikator") or "")
         if ";" not in text and "\n" not in text:

@@ -23,7 +23,7 @@ from pokin_xl.writers.renaksi import write_renaksi_sheet
 from pokin_xl.writers.sheetnames import SheetNamer
 from pokin_xl.writers.skp import write_skp_sheet
 from pokin_xl.writers.styles import Styles
-from pokin_xl.writers.workbook import WORKBOOK_OPTIONS
+from pokin_xl.writers.workbook import parts_folder
 
 DAFTAR = "Daftar Dokumen"
 IKU = "IKU"
@@ -51,8 +51,8 @@ def write_documents_workbook(
     pk_names = [namer.name(_short(h), prefix="PK ") for h in selection.pk]
     skp_names = [namer.name(_short(h), prefix="SKP ") for h in selection.skp]
     written = Written()
-    with atomic_output(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), WORKBOOK_OPTIONS)
+    with atomic_output(target) as tmp, parts_folder() as options:
+        book = xlsxwriter.Workbook(str(tmp), options)
         book.set_properties(
             {
                 "title": f"Dokumen Kinerja {identity.perangkat_daerah} {identity.tahun or ''}".strip(),

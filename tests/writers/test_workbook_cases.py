@@ -268,3 +268,29 @@ def test_validation_findings_reach_the_temuan_sheet(tmp_path):
     assert written == sorted(f.code for f in report.findings) or (
         not report.findings and written == [None]
     )
+
+
+def test_the_parts_folder_is_removed_after_writing_and_after_a_failure(tmp_path, monkeypatch):
+    import tempfile
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(parts))
+    source = write_matriks(tmp_path / "m.xlsx", chain())
+    workbook = read_matriks(source)
+    report = validate(workbook)
+    out = write_cascade_workbook(workbook, report, tmp_path / "out.xlsx")
+    assert out.exists() and list(parts.iterdir()) == []
+
+    import xlsxwriter.workbook
+
+    class DiskFull(xlsxwriter.workbook.ZipFile):
+        def write(self, *args, **kwargs):  # the parts are on disk by now: zipping them fails
+            assert any(parts.rglob("*")), "the parts should be written to the private folder"
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(xlsxwriter.workbook, "ZipFile", DiskFull)
+    with pytest.raises(InputError):
+        write_cascade_workbook(workbook, report, tmp_path / "out2.xlsx")
+    assert list(parts.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsx", "out.xlsx", "parts"]
