@@ -14,6 +14,7 @@ from pokin_xl.checks.quarters import check_quarters
 from pokin_xl.checks.statements import check_statements
 from pokin_xl.checks.targets import check_targets
 from pokin_xl.findings import Finding, Report
+from pokin_xl.gc_pause import without_gc_pauses
 from pokin_xl.model.frames import MatriksWorkbook
 
 Check = Callable[[MatriksWorkbook], list[Finding]]
@@ -42,8 +43,9 @@ def validate(
 ) -> Report:
     """Reading problems plus every check's findings, filtered by rule code prefixes."""
     report = Report(list(workbook.problems))
-    for check in all_checks():
-        report.extend(check(workbook))
+    with without_gc_pauses():
+        for check in all_checks():
+            report.extend(check(workbook))
     return filter_report(report, select=select, ignore=ignore)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import xlsxwriter
 
 from pokin_xl.findings import Report
+from pokin_xl.gc_pause import without_gc_pauses
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
 from pokin_xl.version import __version__
@@ -85,7 +86,7 @@ def write_cascade_workbook(
     """Write the cascade workbook to `path` (whole or not at all) and return the path."""
     target = check_output_path(path, [workbook.path])
     say: Progress = progress or (lambda _message: None)
-    with atomic_output(target) as tmp, parts_folder() as options:
+    with atomic_output(target) as tmp, parts_folder() as options, without_gc_pauses():
         _write(workbook, report, tmp, extra_sheets, say, target.name, options)
     return target
 
