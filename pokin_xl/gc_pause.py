@@ -15,8 +15,12 @@ from collections.abc import Iterator
 
 
 @contextlib.contextmanager
-def without_gc_pauses() -> Iterator[None]:
+def without_gc_pauses(*, collect_first: bool = False) -> Iterator[None]:
+    """`collect_first`: free the garbage left in cycles so far (a read workbook's) first, so that
+    it does not stay for the whole stage."""
     enabled = gc.isenabled()
+    if collect_first:
+        gc.collect()
     gc.disable()
     try:
         yield

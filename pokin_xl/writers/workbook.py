@@ -86,7 +86,11 @@ def write_cascade_workbook(
     """Write the cascade workbook to `path` (whole or not at all) and return the path."""
     target = check_output_path(path, [workbook.path])
     say: Progress = progress or (lambda _message: None)
-    with atomic_output(target) as tmp, parts_folder() as options, without_gc_pauses():
+    with (
+        atomic_output(target) as tmp,
+        parts_folder() as options,
+        without_gc_pauses(collect_first=True),
+    ):
         _write(workbook, report, tmp, extra_sheets, say, target.name, options)
     return target
 
