@@ -10,9 +10,13 @@ from pathlib import Path
 
 from pokin_xl.checked import checked_output, output_beside, read_checked
 from pokin_xl.findings import Finding, Report
+from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.writers.workbook import ExtraSheet, write_cascade_workbook
 
 OUTPUT_SUFFIX = "_cascading.xlsx"
+
+# Sheets and findings made from the matriks as build read it (the reconciliation with a Renstra).
+Extras = Callable[[MatriksWorkbook], tuple[Sequence[ExtraSheet], Iterable[Finding]]]
 
 
 def default_output(matriks_path: str | Path) -> Path:
@@ -35,17 +39,23 @@ def build(
     *,
     extra_sheets: Sequence[ExtraSheet] = (),
     extra_findings: Iterable[Finding] = (),
+    extras: Extras | None = None,
     inputs: Iterable[str | Path | None] = (),
     progress: Callable[[str], None] | None = None,
 ) -> tuple[Path, Report]:
     """read_matriks -> validate -> write_cascade_workbook; returns the output path and findings.
 
     `extra_findings` (e.g. the reconciliation's) join the report, so they are listed in Temuan;
-    `inputs` are the other files the caller read (e.g. the Renstra): never the output either.
+    `extras` makes more sheets and findings from the workbook as read here (the matriks is read
+    once); `inputs` are the other files the caller read (e.g. the Renstra): never the output.
     """
     checked = read_checked(matriks_path, out_path, OUTPUT_SUFFIX, inputs=inputs, progress=progress)
     report = checked.report
     report.extend(list(extra_findings))
+    if extras is not None:
+        more_sheets, more_findings = extras(checked.workbook)
+        extra_sheets = [*extra_sheets, *more_sheets]
+        report.extend(list(more_findings))
     path = write_cascade_workbook(
         checked.workbook, report, checked.target, extra_sheets=extra_sheets, progress=progress
     )

@@ -483,19 +483,19 @@ def _build(args: argparse.Namespace) -> int:
         return _build_many(args)
     args.file = args.files[0]
     say = _progress(args.quiet)
-    extra_sheets: list = []
-    extra_findings: list = []
     output_path(args.file, args.output, [args.renstra])  # refused before any reading
-    if args.renstra:
+
+    def reconciled(workbook):
         say(f"Rekonsiliasi dengan {Path(args.renstra).name}")
-        result = reconcile(args.file, args.renstra, tahun=args.tahun, tahun_awal=args.tahun_awal)
-        extra_sheets.append(functools.partial(add_reconciliation_sheet, result=result))
-        extra_findings.extend(result.report.findings)
+        result = reconcile(
+            args.file, args.renstra, tahun=args.tahun, tahun_awal=args.tahun_awal, a=workbook
+        )
+        return [functools.partial(add_reconciliation_sheet, result=result)], result.report.findings
+
     path, report = build(
         args.file,
         args.output,
-        extra_sheets=extra_sheets,
-        extra_findings=extra_findings,
+        extras=reconciled if args.renstra else None,
         inputs=[args.renstra],
         progress=say,
     )

@@ -65,10 +65,15 @@ def reconcile(
     *,
     tahun: int | None = None,
     tahun_awal: int | None = None,
+    a: MatriksWorkbook | None = None,
 ) -> ReconcileResult:
-    """Compare the indicators, targets, units and pagu of A (a matriks) with B."""
+    """Compare the indicators, targets, units and pagu of A (a matriks) with B.
+
+    `a` is A already read from `a_path` (build reads it once for both the cascade and this).
+    """
     check_input_file(b_path)  # a named pipe or folder as B is refused before A is read
-    a = read_matriks(a_path)
+    if a is None:
+        a = read_matriks(a_path)
     findings = [p for p in a.problems if p.code in _A_PROBLEMS]
     b_columns: dict = {}
     if detect_kind(b_path) == "matriks":

@@ -87,7 +87,9 @@ def _examine(job: Job, result: FileResult) -> None:
         from pokin_xl.reconcile import reconcile
         from pokin_xl.writers.reconciliation import add_reconciliation_sheet
 
-        reconciled = reconcile(job.path, job.renstra, tahun=job.tahun, tahun_awal=job.tahun_awal)
+        reconciled = reconcile(
+            job.path, job.renstra, tahun=job.tahun, tahun_awal=job.tahun_awal, a=workbook
+        )
         report.extend(
             filter_report(reconciled.report, select=job.select, ignore=job.ignore).findings
         )

@@ -256,3 +256,34 @@ def test_argparse_texts_are_indonesian_without_touching_argparse_itself(capsys):
     assert indonesian_error("the following arguments are required: FILE") == (
         "argumen berikut wajib diisi: FILE"
     )
+
+
+def test_build_with_renstra_reads_the_matriks_once(sample_dir, tmp_path, monkeypatch):
+    import pokin_xl.checked
+    import pokin_xl.reconcile
+
+    reads = []
+    real = pokin_xl.checked.read_matriks
+
+    def counted(path):
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(pokin_xl.checked, "read_matriks", counted)
+    monkeypatch.setattr(pokin_xl.reconcile, "read_matriks", counted)
+    out = tmp_path / "o.xlsx"
+    code = main(
+        [
+            "build",
+            str(sample_dir / "matriks.xlsx"),
+            "--renstra",
+            str(sample_dir / "renstra.xlsx"),
+            "-o",
+            str(out),
+            "--tahun",
+            "2024",
+            "--quiet",
+        ]
+    )
+    assert code == 1 and out.is_file()
+    assert len(reads) == 1
