@@ -30,7 +30,7 @@ from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, columns_of_period
-from pokin_xl.readers.matriks import read_matriks
+from pokin_xl.readers.matriks import has_matriks_columns, read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.year import choose_period
 from pokin_xl.readers.workbook import check_input_file, find_title, sheet_titles
@@ -44,14 +44,16 @@ _MATRIKS_ROLLUP_LEVELS = (
 
 
 def detect_kind(path: str | Path) -> str:
-    """'matriks' when the workbook has a Kinerja sheet, or the template's Identitas or Pegawai
-    sheet (a matriks whose Kinerja is missing is still a matriks: read_matriks says so);
-    otherwise 'renstra'. The file goes through the same safe open as every reader.
+    """'matriks' when the workbook has the template's Identitas or Pegawai sheet (a matriks whose
+    Kinerja is missing is still a matriks: read_matriks says so), or a Kinerja sheet whose header
+    names Tingkat, Kode Induk or Pengampu; otherwise 'renstra' (a planning table, even on a sheet
+    named "Kinerja"). The file goes through the same safe open as every reader.
     """
     titles = sheet_titles(path)
-    if find_title(titles, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja"):
+    if find_title(titles, "Identitas", "Pegawai", "Daftar Pegawai"):
         return "matriks"
-    return "matriks" if find_title(titles, "Identitas", "Pegawai", "Daftar Pegawai") else "renstra"
+    kinerja = find_title(titles, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
+    return "matriks" if kinerja and has_matriks_columns(path, kinerja) else "renstra"
 
 
 # A's reading problems that decide whether the comparison means anything: as in `validate`,

@@ -92,6 +92,21 @@ def _lost_digits(cell: Cell, file: str, sheet: str, where: str, **about: str) ->
     ]
 
 
+# Columns only a matriks has: a planning table on a sheet that happens to be named "Kinerja"
+# names none of them.
+_MATRIKS_ONLY = frozenset({"tingkat", "kode_induk", "pengampu"})
+
+
+def has_matriks_columns(path: str | Path, title: str) -> bool:
+    """Whether sheet `title`'s header names a column only the matriks template has."""
+    grid = open_book(path).grid(title)
+    try:
+        header = match_header_row(grid, KINERJA_HEADERS, [])
+    except InputError:
+        return False
+    return not _MATRIKS_ONLY.isdisjoint(header.columns)
+
+
 def read_matriks(path: str | Path, *, route: str = "") -> MatriksWorkbook:
     """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook).
 

@@ -345,3 +345,24 @@ def test_a_sheet_that_holds_no_table_says_so(tmp_path):
     book.save(path)
     with pytest.raises(InputError, match="sheet ini tidak memuat judul kolom"):
         inspect_workbook(path, sheet="Catatan")
+
+
+def test_a_planning_table_on_a_sheet_named_kinerja_is_read_as_a_planning_table(tmp_path):
+    path = write_sipd(tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active.title = "Kinerja"
+    book.save(path)
+    reading = inspect_workbook(path)
+    assert reading["jenis"] != "matriks" and reading["sheet"] == "Kinerja"
+    assert [e["tingkat"] for e in reading["baris"]][:2] == ["Program", "Kegiatan"]
+
+
+def test_a_kinerja_sheet_with_the_matriks_columns_is_still_a_matriks(tmp_path):
+    from pokin_xl.reconcile import detect_kind
+    from tests.builders import chain, write_matriks
+
+    path = write_matriks(tmp_path / "m.xlsx", chain())
+    book = openpyxl.load_workbook(path)
+    del book["Identitas"], book["Pegawai"]
+    book.save(path)
+    assert detect_kind(path) == "matriks"
