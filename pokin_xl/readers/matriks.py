@@ -233,11 +233,11 @@ def _identity_gaps(identity: Identity, present: bool, file: str) -> list[Finding
 def _read_pegawai(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     header = match_header_row(grid, PEGAWAI_HEADERS, ["nama", "jabatan"], file=file)
     records: dict[int, dict[str, object]] = {}
-    texts, jenis = _Texts(), _memo(JenisJabatan.parse)
+    jenis = _memo(JenisJabatan.parse)
     for row in range(header.row + 1, grid.max_row + 1):
         record = {
             field: (
-                code_text(grid.get(row, col)) if field == "nip" else texts.of(grid.value(row, col))
+                code_text(grid.get(row, col)) if field == "nip" else clean(grid.value(row, col))
             )
             for field, col in header.columns.items()
         }
@@ -300,24 +300,13 @@ def _memo(fn: Callable[..., T]) -> Callable[..., T]:
     return call
 
 
-class _Texts(dict):
-    """clean() once per distinct text of a sheet: unit names, levels and units repeat."""
-
-    def __missing__(self, value: str) -> str:
-        text = self[value] = clean(value)
-        return text
-
-    def of(self, value: object) -> str:
-        return self[value] if type(value) is str else clean(value)
-
-
 _VALUE_FIELDS = frozenset(("target", "pagu", *QUARTER_FIELDS))
 # every field of a Kinerja record, blank: a text field "", a value field None
 _TEXT_DEFAULTS = tuple(f for f in KINERJA_FIELDS if f not in _VALUE_FIELDS)
 _VALUE_DEFAULTS = {f: None for f in KINERJA_FIELDS if f in _VALUE_FIELDS}
 
 
-def _raw_record(grid: Grid, row: int, columns: dict[str, int], texts: _Texts) -> dict[str, object]:
+def _raw_record(grid: Grid, row: int, columns: dict[str, int]) -> dict[str, object]:
     record: dict[str, object] = dict.fromkeys(_TEXT_DEFAULTS, "")
     record.update(_VALUE_DEFAULTS)
     for field, cell in zip(columns, grid.cells(row, columns.values()), strict=True):
@@ -327,7 +316,7 @@ def _raw_record(grid: Grid, row: int, columns: dict[str, int], texts: _Texts) ->
             record[field] = cell.value
             record[f"_{field}_format"] = cell.number_format
         else:
-            record[field] = texts.of(cell.value)
+            record[field] = clean(cell.value)  # memoised per distinct text (model/text.py)
     return record
 
 
@@ -349,10 +338,9 @@ def _read_kinerja(grid: Grid, file: str, problems: list[Finding]) -> SheetFrame:
     rows: dict[int, dict[str, object]] = {}
     previous: dict[str, object] | None = None
     generated: set[str] = set()
-    texts = _Texts()
     code_columns = [header.columns[f] for f in CODE_FIELDS if f in header.columns]
     for row in range(header.row + 1, grid.max_row + 1):
-        record = _raw_record(grid, row, header.columns, texts)
+        record = _raw_record(grid, row, header.columns)
         if all(is_blank(record[f]) for f in _ROW_FIELDS):
             continue
         for col in code_columns:
@@ -547,7 +535,6 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
     crosscutting link must be written in Kode Induk. The skipped candidate is kept in
     `induk_skipped` so that a check can say why the node has no parent.
     """
-    normal = _memo(normalise)
     inferred: list[bool] = []
     parents: list[str] = []
     skipped: list[str] = []
@@ -557,7 +544,7 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
     for record in _records(frame, ("kode", "level", "unit_kerja", "kode_induk")):
         kode = str(record["kode"])
         level = record["level"]
-        unit = normal(record["unit_kerja"])
+        unit = normalise(record["unit_kerja"])
         if kode in node_parent:
             parent, was_inferred, passed = node_parent[kode]
             parents.append(parent if not record["kode_induk"] else str(record["kode_induk"]))
