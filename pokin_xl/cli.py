@@ -20,10 +20,10 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from pokin_xl.cores import default_jobs
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.rules import RULES
-from pokin_xl.pool import default_jobs
 from pokin_xl.version import __version__
 from pokin_xl.writers.output import check_output_path
 
@@ -476,8 +476,6 @@ def _progress(quiet: bool):
 
 def _build(args: argparse.Namespace) -> int:
     from pokin_xl.build import build, output_path
-    from pokin_xl.reconcile import reconcile
-    from pokin_xl.writers.reconciliation import add_reconciliation_sheet
 
     if len(args.files) > 1:
         return _build_many(args)
@@ -486,6 +484,9 @@ def _build(args: argparse.Namespace) -> int:
     output_path(args.file, args.output, [args.renstra])  # refused before any reading
 
     def reconciled(workbook):
+        from pokin_xl.reconcile import reconcile  # the Renstra readers, only with --renstra
+        from pokin_xl.writers.reconciliation import add_reconciliation_sheet
+
         say(f"Rekonsiliasi dengan {Path(args.renstra).name}")
         result = reconcile(
             args.file, args.renstra, tahun=args.tahun, tahun_awal=args.tahun_awal, a=workbook

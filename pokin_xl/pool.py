@@ -9,7 +9,6 @@ cluster's executor (Dask, Ray): `run_jobs` is only the single-machine map step.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -19,14 +18,6 @@ from typing import TextIO, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
-
-
-def default_jobs() -> int:
-    """The cores this process may use (the affinity mask where the OS has one)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class Progress:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-HEAVY = ("pandas", "pandera", "openpyxl", "xlsxwriter", "numpy")
+SAMPLE = Path(__file__).resolve().parent.parent / "samples/bkpsdm_purwakarta_2024/matriks.xlsx"
+HEAVY = ("pandas", "pandera", "openpyxl", "xlsxwriter", "numpy", "multiprocessing")
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["validate", "--help"], ["bogus"]])
@@ -37,5 +39,25 @@ def test_writing_the_template_loads_neither_pandas_nor_pandera(tmp_path) -> None
         "print(sorted(m for m in ('pandas', 'pandera', 'openpyxl', 'numpy') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert target.is_file(), done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
+    """The Renstra comparison (its readers, matching, rapidfuzz's process) only with --renstra."""
+    target = tmp_path / "out.xlsx"
+    unused = ("pokin_xl.reconcile", "pokin_xl.checks.reconcile", "pokin_xl.writers.reconciliation")
+    probe = (
+        "import sys\n"
+        "from pokin_xl.cli import main\n"
+        "try:\n"
+        f"    main(['build', {str(SAMPLE)!r}, '-o', {str(target)!r}, '--quiet'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {unused!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
     assert target.is_file(), done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
