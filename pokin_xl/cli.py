@@ -356,38 +356,37 @@ def _validate(args: argparse.Namespace) -> int:
     from pokin_xl.rekap import Job, file_report, run_jobs_with
     from pokin_xl.validate_planning import file_and_sheet
 
-    plans = {p for p in args.files if not _is_matriks(file_and_sheet(p)[0])}  # or neither
-    matriks = [p for p in args.files if p not in plans]
-    jobs = [
-        Job(path, Path(path).name, tuple(args.select), tuple(args.ignore), figures=False)
-        for path in (file_and_sheet(p)[0] for p in matriks)
-    ]
-    done_all = run_jobs_with(jobs, workers=args.jobs)
-    pooled = dict(zip(matriks, done_all, strict=True))
+    jobs = []
+    for argument in args.files:  # every file to the workers: a matriks or a planning table
+        path, sheet = file_and_sheet(argument, args.sheet)
+        jobs.append(
+            Job(
+                path,
+                Path(path).name,
+                tuple(args.select),
+                tuple(args.ignore),
+                tahun=args.tahun,
+                tahun_awal=args.tahun_awal,
+                figures=False,
+                planning=True,
+                sheet=sheet,
+            )
+        )
     results: list[dict] = []
     worst = EXIT_OK
-    for path in args.files:  # reported in the order given, whichever process did the work
-        if path in plans:
-            try:
-                summary, report = _checked(path, args)
-            except InputError as exc:
-                print(f"pokin-xl: {exc}", file=sys.stderr)
-                worst = max(worst, EXIT_INPUT)
-                continue
-        else:
-            done = pooled[path]
-            if not done.read:
-                print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
-                worst = max(worst, _unread_code(done))
-                continue
-            report = file_report(done)
-            summary = {
-                "file": done.file,
-                "perangkat_daerah": done.perangkat_daerah,
-                "tahun": done.tahun,
-                "units": done.units,
-                "severity": done.severity,
-            }
+    for done in run_jobs_with(jobs, workers=args.jobs):  # in the order given
+        if not done.read:
+            print(f"pokin-xl: {done.file}: {done.reason}", file=sys.stderr)
+            worst = max(worst, _unread_code(done))
+            continue
+        report = file_report(done)
+        summary = done.summary or {
+            "file": done.file,
+            "perangkat_daerah": done.perangkat_daerah,
+            "tahun": done.tahun,
+            "units": done.units,
+            "severity": done.severity,
+        }
         if args.format == "json":
             results.append({"summary": summary, "findings": [f.to_dict() for f in report.sorted()]})
         else:
@@ -419,26 +418,16 @@ def _summary(path: str, workbook, report: Report) -> dict:
     }
 
 
-def _is_matriks(path: str) -> bool:
-    from pokin_xl.reconcile import detect_kind
-
-    if path.lower().endswith(".xls"):
-        return False
-    try:
-        return detect_kind(path) == "matriks"
-    except InputError:  # unusable either way: the matriks reader (or its worker) says why
-        return True
-
-
 def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table (FILE:SHEET
     names its sheet; in a batch each table is read in its own year, --tahun as the fallback)."""
     from pokin_xl.readers.matriks import read_matriks
+    from pokin_xl.reconcile import is_matriks
     from pokin_xl.validate import validate
     from pokin_xl.validate_planning import file_and_sheet, validate_planning_table
 
     path, sheet = file_and_sheet(argument, args.sheet)
-    if _is_matriks(path):
+    if is_matriks(path):
         workbook = read_matriks(path)
         report = validate(workbook, select=args.select, ignore=args.ignore)
         return _summary(path, workbook, report), report

@@ -49,13 +49,14 @@ class InputError(Exception):
         self.detail = message
         super().__init__(self.render())
 
-    def render(self) -> str:
-        where = self.file
+    def render(self, *, with_file: bool = True) -> str:
+        """'file, sheet 'S', sel C5: message'; without the file where a list already names it."""
+        where = self.file if with_file else ""
         if self.sheet:
             where += f", sheet '{self.sheet}'"
         if self.cell:
             where += f", sel {self.cell}"
-        return printable(f"{where}: {self.detail}" if where else self.detail)
+        return printable(f"{where.removeprefix(', ')}: {self.detail}" if where else self.detail)
 
 
 class InternalError(RuntimeError):

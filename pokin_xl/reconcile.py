@@ -23,7 +23,7 @@ from pokin_xl.checks.reconcile import (
     side_from_matriks,
     side_from_renstra,
 )
-from pokin_xl.errors import printable
+from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
@@ -54,6 +54,17 @@ def detect_kind(path: str | Path) -> str:
         return "matriks"
     kinerja = find_title(titles, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
     return "matriks" if kinerja and has_matriks_columns(path, kinerja) else "renstra"
+
+
+def is_matriks(path: str | Path) -> bool:
+    """Whether `validate` reads the file as a matriks: an .xls is a planning table (the matriks
+    template is .xlsx), and an unusable file is left to the matriks reader, which says why."""
+    if str(path).lower().endswith(".xls"):
+        return False
+    try:
+        return detect_kind(path) == "matriks"
+    except InputError:
+        return True
 
 
 # A's reading problems that decide whether the comparison means anything: as in `validate`,

@@ -37,6 +37,10 @@ class Job:
     tahun_awal: int | None = None
     output: str | None = None  # build: write the cascade workbook here
     figures: bool = True  # rekap: coverage, pre-checks and the cross-agency extract
+    # validate: a workbook that is not a matriks is checked as a Renstra/Renja table (its sheet
+    # named by FILE:SHEET, its own year winning over `tahun`)
+    planning: bool = False
+    sheet: str | None = None
 
 
 def _levels(units: dict[str, dict[str, int]]) -> dict[str, int]:
@@ -56,7 +60,7 @@ def examine(job: Job) -> FileResult:
     try:
         _examine(job, result)
     except InputError as exc:
-        result.status, result.reason = REFUSED, exc.detail
+        result.status, result.reason = REFUSED, exc.render(with_file=False)
     except Exception as exc:
         result.status = FAILED
         result.reason = (
@@ -68,6 +72,33 @@ def examine(job: Job) -> FileResult:
 
 
 def _examine(job: Job, result: FileResult) -> None:
+    from pokin_xl.reconcile import is_matriks
+
+    if job.planning and not is_matriks(job.path):
+        _examine_planning_table(job, result)
+    else:
+        _examine_matriks(job, result)
+
+
+def _examine_planning_table(job: Job, result: FileResult) -> None:
+    from pokin_xl.validate_planning import validate_planning_table
+
+    summary, report = validate_planning_table(
+        job.path,
+        tahun=job.tahun,
+        sheet=job.sheet,
+        tahun_awal=job.tahun_awal,
+        select=job.select,
+        ignore=job.ignore,
+        per_file_year=True,
+    )
+    result.summary = summary
+    result.tahun = summary["tahun"]
+    result.severity = report.counts()
+    result.findings = [f.to_dict() for f in report.sorted()]
+
+
+def _examine_matriks(job: Job, result: FileResult) -> None:
     from pokin_xl.checks.coverage import coverage
     from pokin_xl.checks.lintas import extract
     from pokin_xl.checks.lke import lke_prechecks

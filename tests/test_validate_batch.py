@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from pokin_xl.validate_planning import file_and_sheet
+from tests.builders import KINERJA_HEADERS, chain, write_matriks
 from tests.cli_runner import run_cli
 from tests.planning_corpus import SIPD, TC27, TC29
 
@@ -102,3 +103,19 @@ def test_a_matriks_named_with_a_sheet_in_a_batch_is_still_read(tmp_path: Path, s
         "matriks.xlsx",
         "tc29_2018.xlsx",
     ]
+
+
+def test_a_refused_matriks_in_a_batch_names_its_sheet_and_cell(tmp_path: Path, sample_dir) -> None:
+    """The batch says what one file says alone: file, sheet and cell (the worker keeps them)."""
+    headers = [h if h != "Indikator" else "Xyz" for h in KINERJA_HEADERS]
+    broken = write_matriks(tmp_path / "judul_rusak.xlsx", chain(), headers=headers)
+    alone = run_cli("validate", broken)
+    batch = run_cli(
+        "validate", broken, sample_dir / "matriks.xlsx", "--format", "json", "--jobs", 2
+    )
+    assert alone.code == batch.code == 2
+    assert "sheet 'Kinerja', sel A1: kolom 'Indikator' tidak ditemukan" in alone.err
+    assert (
+        "judul_rusak.xlsx: sheet 'Kinerja', sel A1: kolom 'Indikator' tidak ditemukan" in batch.err
+    )
+    assert [r["summary"]["file"] for r in json.loads(batch.out)] == ["matriks.xlsx"]

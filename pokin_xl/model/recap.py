@@ -63,6 +63,7 @@ class FileResult:
     output: str = ""
     seconds: float = 0.0
     rank: int | None = None
+    summary: dict[str, object] = field(default_factory=dict)  # validate: a planning table's
 
     @property
     def read(self) -> bool:
@@ -72,6 +73,7 @@ class FileResult:
         data = asdict(self)
         data.pop("extract")
         data.pop("units")
+        data.pop("summary")
         if not with_findings:
             data.pop("findings")
         return data
