@@ -44,9 +44,15 @@ def test_writing_the_template_loads_neither_pandas_nor_pandera(tmp_path) -> None
 
 
 def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
-    """The Renstra comparison (its readers, matching, rapidfuzz's process) only with --renstra."""
+    """The Renstra comparison and its reader (and the formula evaluator: the sample's formulas
+    keep their values) only with --renstra."""
     target = tmp_path / "out.xlsx"
-    unused = ("pokin_xl.reconcile", "pokin_xl.checks.reconcile", "pokin_xl.writers.reconciliation")
+    unused = (
+        "pokin_xl.reconcile",
+        "pokin_xl.checks.reconcile",
+        "pokin_xl.writers.reconciliation",
+        "pokin_xl.readers.renstra",
+    )
     probe = (
         "import sys\n"
         "from pokin_xl.cli import main\n"

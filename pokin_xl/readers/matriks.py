@@ -36,7 +36,6 @@ from pokin_xl.readers.book import open_book
 from pokin_xl.readers.grid import Cell, Grid, code_text, column_letter, lost_digits
 from pokin_xl.readers.headers import KINERJA_HEADERS, PEGAWAI_HEADERS, match_header_row
 from pokin_xl.readers.pagu import read_pagu
-from pokin_xl.readers.recompute import recompute_formulas
 
 T = TypeVar("T")
 
@@ -138,6 +137,9 @@ def read_matriks(path: str | Path, *, route: str = "") -> MatriksWorkbook:
     )
     kinerja = book.grid(kinerja_sheet)
     if book.uncached_formulas(kinerja_sheet):
+        # the formula evaluator (and the Renstra reader's B006) only for a file that needs it
+        from pokin_xl.readers.recompute import recompute_formulas
+
         recomputed = recompute_formulas(kinerja, path, name, book.formulas(kinerja_sheet))
         problems.extend([recomputed] if recomputed else [])
     indicators = _read_kinerja(kinerja, name, problems)
