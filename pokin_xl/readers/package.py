@@ -199,18 +199,50 @@ def _is_styles(part: str) -> bool:
     return part.lower() == "xl/styles.xml"
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part, from the (already checked) workbook part and its rels."""
-    import posixpath
+def sheet_names(path: Path, name: str) -> list[str]:
+    """The sheet names in workbook order, read from the workbook part alone: the zip's table and
+    the parts read here are checked as check_package checks them, the sheets are not read (a
+    reader that reads them runs check_package). For choosing a reader cheaply."""
+
+    def work() -> list[str]:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_table(infos, name)
+            checked = {info.filename: info for info in infos}.get
+            book, _links = _workbook_parts(archive, checked=checked, name=name)
+            workbook = _parse(archive, book, checked=checked, name=name)
+            if workbook is None:
+                return []
+            return [e.get("name", "") for e in workbook.iter() if _local(e.tag) == "sheet"]
+
+    return _guarded(work, name)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _parse(archive: zipfile.ZipFile, part: str, *, checked=None, name: str = ""):
+    """The part as an ElementTree element, None when absent or not XML. With `checked` (part
+    name -> ZipInfo), the part goes through expat's safety pass first (see _check_part)."""
     import xml.etree.ElementTree as ET
 
-    def parse(part: str) -> ET.Element | None:
-        try:
-            return ET.fromstring(archive.read(part))
-        except (KeyError, ET.ParseError):
+    if checked is not None:
+        info = checked(part)
+        if info is None:
             return None
+        _check_part(archive, info, name)
+    try:
+        return ET.fromstring(archive.read(part))
+    except (KeyError, ET.ParseError):
+        return None
 
-    rels = parse("_rels/.rels")
+
+def _workbook_parts(archive: zipfile.ZipFile, *, checked=None, name: str = "") -> tuple[str, str]:
+    """The workbook part named by the package relationships (or the usual name) and its rels."""
+    import posixpath
+
+    rels = _parse(archive, "_rels/.rels", checked=checked, name=name)
     book = next(
         (
             r.get("Target", "").lstrip("/")
@@ -220,8 +252,17 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         "xl/workbook.xml",
     )
     folder, base = posixpath.split(book)
-    workbook = parse(book)
-    links = parse(posixpath.join(folder, "_rels", base + ".rels"))
+    return book, posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part, from the (already checked) workbook part and its rels."""
+    import posixpath
+
+    book, links_part = _workbook_parts(archive)
+    folder = posixpath.dirname(book)
+    workbook = _parse(archive, book)
+    links = _parse(archive, links_part)
     if workbook is None or links is None:
         return {}
     targets = {}
@@ -231,7 +272,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         targets[link.get("Id")] = posixpath.normpath(part)
     parts = {}
     for element in workbook.iter():
-        if element.tag.rsplit("}", 1)[-1] == "sheet":
+        if _local(element.tag) == "sheet":
             rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
             if rid in targets:
                 parts[element.get("name", "")] = targets[rid]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pokin_xl.errors import InputError, os_reason
 from pokin_xl.model.text import normalise
-from pokin_xl.readers.package import CheckedPackage, check_package
+from pokin_xl.readers.package import CheckedPackage, check_package, sheet_names
 from pokin_xl.readers.sniff import REFUSALS, FileFormat, sniff_format
 
 if TYPE_CHECKING:
@@ -79,8 +79,8 @@ def check_input_file(path: str | Path) -> Path:
     return path
 
 
-def checked_package(path: str | Path) -> CheckedPackage:
-    """check_input_file, the format from the bytes, then every part of the zip."""
+def _xlsx_file(path: str | Path) -> Path:
+    """check_input_file, then the format from the bytes: an .xlsx, or the reason it is not."""
     path = check_input_file(path)
     try:
         fmt = sniff_format(path)
@@ -88,6 +88,12 @@ def checked_package(path: str | Path) -> CheckedPackage:
         raise InputError(f"berkas tidak dapat dibaca: {os_reason(exc)}.", file=path.name) from None
     if fmt is not FileFormat.XLSX:
         raise InputError(REFUSALS[fmt], file=path.name)
+    return path
+
+
+def checked_package(path: str | Path) -> CheckedPackage:
+    """check_input_file, the format from the bytes, then every part of the zip."""
+    path = _xlsx_file(path)
     return check_package(path, path.name)
 
 
@@ -129,12 +135,10 @@ def load_checked(package: CheckedPackage, *, formulas: bool = False) -> Workbook
 
 
 def sheet_titles(path: str | Path) -> list[str]:
-    """The workbook's sheet names, after the same checks as open_workbook."""
-    book = open_workbook(path, formulas=True)
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
+    """The workbook's sheet names, from its workbook part alone (package.sheet_names): choosing a
+    reader no longer reads the whole file before the reader reads it again."""
+    path = _xlsx_file(path)
+    return sheet_names(path, path.name)
 
 
 def find_sheet(workbook: Workbook, *names: str) -> Worksheet | None:
