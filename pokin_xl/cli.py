@@ -421,8 +421,8 @@ def _summary(path: str, workbook, report: Report) -> dict:
 def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table (FILE:SHEET
     names its sheet; in a batch each table is read in its own year, --tahun as the fallback)."""
+    from pokin_xl.readers.kind import is_matriks
     from pokin_xl.readers.matriks import read_matriks
-    from pokin_xl.reconcile import is_matriks
     from pokin_xl.validate import validate
     from pokin_xl.validate_planning import file_and_sheet, validate_planning_table
 

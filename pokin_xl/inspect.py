@@ -17,10 +17,10 @@ from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, colum
 from pokin_xl.model.targets import Target
 from pokin_xl.model.text import clean
 from pokin_xl.readers.headers import KINERJA_HEADERS
+from pokin_xl.readers.kind import detect_kind
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.year import ChosenYear, choose_period
-from pokin_xl.reconcile import detect_kind
 
 ITEM_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 _GROUPING = {"urusan": "baris pengelompokan (urusan)", "bidang": "baris pengelompokan (bidang)"}

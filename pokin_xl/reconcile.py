@@ -23,17 +23,18 @@ from pokin_xl.checks.reconcile import (
     side_from_matriks,
     side_from_renstra,
 )
-from pokin_xl.errors import InputError, printable
+from pokin_xl.errors import printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.reconciliation import ROLLUP_COLUMNS, ReconcileResult
 from pokin_xl.model.renstra import JENIS_LABELS, LAYOUTS, RenstraWorkbook, columns_of_period
-from pokin_xl.readers.matriks import has_matriks_columns, read_matriks
+from pokin_xl.readers.kind import detect_kind
+from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.readers.renstra.year import choose_period
-from pokin_xl.readers.workbook import check_input_file, find_title, sheet_titles
+from pokin_xl.readers.workbook import check_input_file
 
 ROLLUP_JENIS = ("program", "kegiatan", "sub_kegiatan")
 _MATRIKS_ROLLUP_LEVELS = (
@@ -41,30 +42,6 @@ _MATRIKS_ROLLUP_LEVELS = (
     int(Tingkat.SASARAN_KEGIATAN),
     int(Tingkat.SASARAN_SUB_KEGIATAN),
 )
-
-
-def detect_kind(path: str | Path) -> str:
-    """'matriks' when the workbook has the template's Identitas or Pegawai sheet (a matriks whose
-    Kinerja is missing is still a matriks: read_matriks says so), or a Kinerja sheet whose header
-    names Tingkat, Kode Induk or Pengampu; otherwise 'renstra' (a planning table, even on a sheet
-    named "Kinerja"). The file goes through the same safe open as every reader.
-    """
-    titles = sheet_titles(path)
-    if find_title(titles, "Identitas", "Pegawai", "Daftar Pegawai"):
-        return "matriks"
-    kinerja = find_title(titles, "Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")
-    return "matriks" if kinerja and has_matriks_columns(path, kinerja) else "renstra"
-
-
-def is_matriks(path: str | Path) -> bool:
-    """Whether `validate` reads the file as a matriks: an .xls is a planning table (the matriks
-    template is .xlsx), and an unusable file is left to the matriks reader, which says why."""
-    if str(path).lower().endswith(".xls"):
-        return False
-    try:
-        return detect_kind(path) == "matriks"
-    except InputError:
-        return True
 
 
 # A's reading problems that decide whether the comparison means anything: as in `validate`,

@@ -72,7 +72,7 @@ def examine(job: Job) -> FileResult:
 
 
 def _examine(job: Job, result: FileResult) -> None:
-    from pokin_xl.reconcile import is_matriks
+    from pokin_xl.readers.kind import is_matriks
 
     if job.planning and not is_matriks(job.path):
         _examine_planning_table(job, result)
@@ -257,9 +257,9 @@ def rank(files: Sequence[FileResult]) -> None:
 def read_region(path: str | Path):
     """The region's Tujuan / Sasaran from --rpjmd: the matriks template, or a summary table."""
     from pokin_xl.checks.lintas import regional_from_matriks, regional_from_renstra
+    from pokin_xl.readers.kind import detect_kind
     from pokin_xl.readers.matriks import read_matriks
     from pokin_xl.readers.renstra import read_renstra
-    from pokin_xl.reconcile import detect_kind
 
     if detect_kind(path) == "matriks":
         return regional_from_matriks(read_matriks(path))

@@ -358,7 +358,7 @@ def test_a_planning_table_on_a_sheet_named_kinerja_is_read_as_a_planning_table(t
 
 
 def test_a_kinerja_sheet_with_the_matriks_columns_is_still_a_matriks(tmp_path):
-    from pokin_xl.reconcile import detect_kind
+    from pokin_xl.readers.kind import detect_kind
     from tests.builders import chain, write_matriks
 
     path = write_matriks(tmp_path / "m.xlsx", chain())
