@@ -13,6 +13,15 @@ def sample_dir() -> Path:
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+# The third-party .xlsx workbooks of ../shared/data/real (the .xls is read by xlrd).
+REAL_XLSX = [
+    "indigo_template_perencanaan_iku.xlsx",
+    "kaizer26_template_import_capaian_kinerja.xlsx",
+    "renstra_template_sesendok.xlsx",
+    "tujuan_sasaran_renstra_sesendok.xlsx",
+]
+
+
 def real_file(*parts: str) -> Path:
     """A file of ../shared/data (beside the repository in CI); skip the test where it is absent."""
     path = SHARED_DATA.joinpath(*parts)

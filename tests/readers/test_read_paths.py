@@ -22,7 +22,7 @@ from pokin_xl.readers.book import open_book
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.template import write_template
-from tests.conftest import SHARED_DATA, real_file
+from tests.conftest import REAL_XLSX, SHARED_DATA, real_file
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "bkpsdm_purwakarta_2024"
 
@@ -99,12 +99,7 @@ def test_a_renstra_with_roll_up_formulas_reads_alike(tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "indigo_template_perencanaan_iku.xlsx",
-        "kaizer26_template_import_capaian_kinerja.xlsx",
-        "renstra_template_sesendok.xlsx",
-        "tujuan_sasaran_renstra_sesendok.xlsx",
-    ],
+    REAL_XLSX,
 )
 def test_the_real_files_read_alike(name):
     path = real_file("real", name)

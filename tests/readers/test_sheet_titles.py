@@ -12,7 +12,7 @@ import tests.bad_inputs as bad
 from pokin_xl.errors import InputError
 from pokin_xl.readers.book import open_book
 from pokin_xl.readers.workbook import sheet_titles
-from tests.conftest import real_file
+from tests.conftest import REAL_XLSX, real_file
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "bkpsdm_purwakarta_2024"
 
@@ -32,12 +32,7 @@ def test_the_samples_titles_are_openpyxls(name):
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "indigo_template_perencanaan_iku.xlsx",
-        "kaizer26_template_import_capaian_kinerja.xlsx",
-        "renstra_template_sesendok.xlsx",
-        "tujuan_sasaran_renstra_sesendok.xlsx",
-    ],
+    REAL_XLSX,
 )
 def test_the_real_files_titles_are_openpyxls(name):
     path = real_file("real", name)
