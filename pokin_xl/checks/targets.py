@@ -22,6 +22,7 @@ from itertools import islice
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import flags, per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
@@ -95,22 +96,74 @@ def _national(indikator: str) -> bool:
 
 # ---------------------------------------------------------------------------------------- check
 def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
-    """T001-T008 over the indicator rows of the Kinerja sheet."""
+    """T001-T008 over the indicator rows of the Kinerja sheet.
+
+    Column operations choose the rows that may raise a finding (`_may_raise`, T007's repeated
+    indicators); the rules then run, row by row, over those rows only.
+    """
     sheet = workbook.indicators
     frame = sheet.frame
     if frame.empty:
         return []
     frame = frame.assign(
         _unit=_row_units(frame),
-        _key=frame["indikator"].map(indicator_key),
+        _key=per_distinct(frame["indikator"], indicator_key).astype(str),
     )
     frame = frame[frame["_key"] != ""]
-    records: dict[int, dict] = records_by_row(frame[[c for c in _FIELDS if c in frame]])
+    repeated = _repeated(frame)
+    chosen = _may_raise(frame)
+    fields = [c for c in _FIELDS if c in frame]
+    records: dict[int, dict] = records_by_row(frame.loc[chosen | repeated, fields])
     findings: list[Finding] = []
-    for row, record in records.items():
-        findings.extend(_row_findings(workbook, sheet, int(row), record))
+    for row in frame.index[chosen]:
+        findings.extend(_row_findings(workbook, sheet, int(row), records[row]))
     findings.extend(_differing_targets(workbook, sheet, frame, records))
     return findings
+
+
+def _may_raise(frame: pd.DataFrame) -> pd.Series:
+    """The rows `_row_findings` may report: a superset, each clause the cheap part of one rule's
+    condition over the columns (a row outside it raises nothing, so it is never looked at)."""
+    kind = frame["target_kind"]
+    numeric = kind.isin(NUMERIC_KINDS)
+    unit = per_distinct(frame["_unit"], _text)
+    satuan = per_distinct(frame["satuan_norm"], _text)
+    stated_unit = per_distinct(frame["target_unit"], _text)
+    implied = per_distinct(frame["indikator"], lambda value: _implied(clean(value)))
+    worded_unit_differs = [
+        bool(i and u) and _units_disagree(i, u) for i, u in zip(implied, unit, strict=True)
+    ]
+    cell_units_differ = [
+        bool(s and t) and _units_disagree(s, t, families=False)
+        for s, t in zip(satuan, stated_unit, strict=True)
+    ]
+    percent = numeric & ((unit == PERCENT) | (kind == "percent"))
+    outside = pd.Series(False, index=frame.index)
+    for bound in ("target_value", "target_low", "target_high"):
+        values = pd.to_numeric(frame[bound], errors="coerce")
+        outside |= (values < PERCENT_RANGE[0]) | (values > PERCENT_RANGE[1])
+    return (
+        kind.isin(("empty", "unreadable", "date"))  # T001, T002
+        | (numeric & (satuan == ""))  # T003
+        | pd.Series(worded_unit_differs, index=frame.index)  # T004, the wording
+        | (numeric & pd.Series(cell_units_differ, index=frame.index))  # T004, the Target cell
+        | flags(frame["indikator"], lambda value: stated_target(clean(value)))  # T005
+        | (percent & outside)  # T006
+        | (kind == "category")  # T008
+        | flags(frame["satuan_norm"], _near_miss)  # T009
+    )
+
+
+@lru_cache(maxsize=4096)
+def _units_disagree(first: str, second: str, *, families: bool = True) -> bool:
+    """Both units known and of different kinds, before what only a row can say (`counts_as`, the
+    national wording): where this is False, T004 stays silent on the pair."""
+    if not (_known(first) and _known(second)) or _compatible(first, second):
+        return False
+    if families:
+        a, b = _base(first), _base(second)
+        return not any(a in family and b in family for family in UNIT_FAMILIES)
+    return True
 
 
 def _row_findings(
@@ -335,7 +388,7 @@ def _differing_targets(
     Rows are grouped by indicator; within a group each row looks its target up among the
     distinct targets seen before it (a dict by signature), so no pair of rows is compared.
     """
-    candidates = frame[(frame["target_kind"] != "empty") & frame["_key"].duplicated(keep=False)]
+    candidates = frame[_repeated(frame)]
     findings: list[Finding] = []
     for rows in candidates.groupby("_key", sort=False).groups.values():
         distinct: list[tuple[int, str]] = []  # (first row, unit) of each distinct target
@@ -356,6 +409,11 @@ def _differing_targets(
                 by_signature.setdefault(signature, []).append(len(distinct))
                 distinct.append((int(row), unit))
     return findings
+
+
+def _repeated(frame: pd.DataFrame) -> pd.Series:
+    """Rows with a target whose indicator is on another row too: T007's candidates."""
+    return (frame["target_kind"] != "empty") & frame["_key"].duplicated(keep=False)
 
 
 def _t007(

@@ -41,8 +41,8 @@ ABBREVIATIONS: dict[str, str] = {
 _ABBREVIATION_RE = re.compile(
     r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b"
 )
+_ABBREVIATION_FIRST_WORDS = frozenset(key.split(" ", 1)[0] for key in ABBREVIATIONS)
 _NON_WORD_RE = re.compile(r"[^\w%]+")
-_SPACES_RE = re.compile(r"\s+")
 # Characters pasted from web pages and Word that show as nothing (zero-width space/joiners, BOM).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -73,8 +73,9 @@ def clean(value: object) -> str:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _clean_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return _SPACES_RE.sub(" ", text).strip()
+    if not text.isascii():  # NFKC and the invisible characters leave ASCII as it is
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return " ".join(text.split())  # str.split() and regex \s agree on what is whitespace
 
 
 def normalise(value: object, *, expand: bool = True) -> str:
@@ -90,12 +91,18 @@ def normalise(value: object, *, expand: bool = True) -> str:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _normalise_text(text: str, expand: bool) -> str:
-    text = text.lower().replace("_", " ")
-    text = _NON_WORD_RE.sub(" ", text)
-    text = _SPACES_RE.sub(" ", text).strip()
     if expand:
-        text = _ABBREVIATION_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    return text
+        return _expand(_normalise_text(text, False))
+    # runs of non-word characters (whitespace among them) become one space
+    return _NON_WORD_RE.sub(" ", text.lower().replace("_", " ")).strip()
+
+
+def _expand(key: str) -> str:
+    """The abbreviations of a key spelt out; the regex runs only when one of their first words is
+    a word of the key (words are the runs of \\w: spaces and '%' separate them)."""
+    if _ABBREVIATION_FIRST_WORDS.isdisjoint(key.replace("%", " ").split(" ")):
+        return key
+    return _ABBREVIATION_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], key)
 
 
 def first_word(value: object) -> str:
