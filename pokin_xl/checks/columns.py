@@ -20,10 +20,8 @@ def per_distinct(series: pd.Series, fn: Callable[[object], object]) -> pd.Series
     (1, 1.0, True) are one value too, so use it on text columns.
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    results = np.empty(len(uniques) + 1, dtype=object)
-    for index, value in enumerate(uniques.tolist()):
-        results[index] = fn(value)
-    results[-1] = fn(None)  # code -1: a missing cell
+    values = [*uniques.tolist(), None]  # code -1 (the last): a missing cell
+    results = np.fromiter(map(fn, values), dtype=object, count=len(values))
     return pd.Series(results[codes], index=series.index, dtype=object)
 
 

@@ -15,6 +15,7 @@ from itertools import pairwise
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import per_distinct
 from pokin_xl.checks.targets import indicator_key
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
@@ -264,8 +265,13 @@ def is_active_verb(word: str) -> bool:
 
 def leading_words(text: object, count: int = 2) -> list[str]:
     """The first normalised words of a statement, after any numbering ('1.', 'a)')."""
-    body = _NUMBERING_RE.sub("", clean(text), count=1)
-    return normalise(body, expand=False).split(" ")[:count] if body else []
+    return list(_words(clean(text))[:count])
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    body = _NUMBERING_RE.sub("", text, count=1)
+    return tuple(normalise(body, expand=False).split(" ")) if body else ()
 
 
 def _first_raw_word(text: object) -> str:
@@ -273,13 +279,13 @@ def _first_raw_word(text: object) -> str:
     return re.split(r"[\s/(),.:;-]+", body, maxsplit=1)[0] if body else ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)
 def measure_head(text: str) -> str:
     """The measure word a statement begins with ('Rata-rata', 'Jumlah'), or ''."""
     return _head_in(text, MEASURE_HEADS)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)
 def indicator_head(text: str) -> str:
     """The S001 word a statement begins with, or ''."""
     return _head_in(text, INDICATOR_HEADS)
@@ -296,7 +302,7 @@ def _head_in(text: str, heads: frozenset[str]) -> str:
     return words[0] if words[0] in heads else ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)
 def not_a_measure(indikator: str) -> str:
     """Why an indicator is not a measure ('kondisi', 'kegiatan'), or '' when it may be one."""
     if measure_head(indikator) or _ACRONYM_RE.match(_first_raw_word(indikator)):
@@ -310,7 +316,7 @@ def not_a_measure(indikator: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)
 def activity_form(sasaran: str) -> str:
     """Why a sasaran reads as an activity ('kata kerja aktif', 'nama kegiatan'), or ''."""
     if measure_head(sasaran):
@@ -389,12 +395,12 @@ def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
-    sasaran = frame["sasaran"].map(clean)
-    heads = sasaran.map(indicator_head)
+    sasaran = per_distinct(frame["sasaran"], clean)
+    heads = per_distinct(sasaran, indicator_head)
     # A Tujuan states an intent and is customarily written with a verb ("Meningkatkan ...");
     # the condition form is asked of the sasaran levels only.
     is_sasaran = frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)
-    forms = sasaran.map(activity_form).where((heads == "") & is_sasaran, "")
+    forms = per_distinct(sasaran, activity_form).where((heads == "") & is_sasaran, "")
     findings: list[Finding] = []
     flagged = _records(frame, (heads != "") | (forms != ""))
     for row, record in flagged.items():
@@ -429,9 +435,11 @@ def _indicator_findings(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
-    indikator = frame["indikator"].map(clean)
-    why = indikator.map(not_a_measure)
-    same = (indikator != "") & (indikator.map(_normalised) == frame["sasaran"].map(_normalised))
+    indikator = per_distinct(frame["indikator"], clean)
+    why = per_distinct(indikator, not_a_measure)
+    same = (indikator != "") & (
+        per_distinct(indikator, _normalised) == per_distinct(frame["sasaran"], _normalised)
+    )
     findings: list[Finding] = []
     for row, record in _records(frame, (why != "") | same).items():
         text = indikator[row]
@@ -459,8 +467,8 @@ def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
         return []
     keyed = pd.DataFrame(
         {
-            "key": frame["indikator"].map(indicator_key),
-            "sasaran_key": frame["sasaran"].map(_normalised),
+            "key": per_distinct(frame["indikator"], indicator_key),
+            "sasaran_key": per_distinct(frame["sasaran"], _normalised),
             "kode": frame["kode"].fillna("").astype(str),
             "row": frame.index,
         },

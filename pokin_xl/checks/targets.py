@@ -83,13 +83,13 @@ _FIELDS = (
 
 
 # Unit vocabulary is small: cache the helpers that rows call again and again.
-_implied = lru_cache(maxsize=16384)(implied_unit)
+_implied = lru_cache(maxsize=1 << 16)(implied_unit)
 _compatible = lru_cache(maxsize=4096)(units_compatible)
 _base = lru_cache(maxsize=4096)(base_unit)
 _near_miss = lru_cache(maxsize=4096)(near_miss_unit)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 16)
 def _national(indikator: str) -> bool:
     return bool(load_nomenclature().indicator_units(indikator))
 
@@ -309,7 +309,7 @@ class Stated:
     unit: str
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def stated_target(indikator: str) -> Stated | None:
     """The target an indicator's text states at its end ("... - 2 Dokumen"), with that tail.
 

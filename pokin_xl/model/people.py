@@ -41,16 +41,22 @@ _SUFFIX_TITLES = frozenset(
         "kpmm", "sap", "mip", "ssit", "msp", "ssttp", "mtr", "sikom", "ked", "mkes", "skes",
     }
 )  # fmt: skip
+_NON_LETTERS_RE = re.compile(r"[^a-z]")
 _PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
 _ACTING_RE = re.compile(r"^(?:plt|plh|pj)\s+")
 
 
 def strip_titles(name: object) -> str:
     """The name without academic or religious titles: 'Drs. H. Ahmad, M.Si' -> 'Ahmad'."""
-    text = clean(name).split(",", 1)[0].strip()
+    return _strip_titles(clean(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _strip_titles(text: str) -> str:
+    text = text.split(",", 1)[0].strip()
     stripped = _PREFIX_TITLES_RE.sub("", text).strip() or text
     tokens = stripped.split()
-    while len(tokens) > 1 and re.sub(r"[^a-z]", "", tokens[-1].lower()) in _SUFFIX_TITLES:
+    while len(tokens) > 1 and _NON_LETTERS_RE.sub("", tokens[-1].lower()) in _SUFFIX_TITLES:
         tokens.pop()
     return " ".join(tokens)
 
@@ -80,8 +86,9 @@ class Agency:
 
     def expand(self, key: str) -> str:
         """A normalised key with the agency's acronyms spelled out ('kepala bkpsdm' -> full)."""
-        for acronym in self.acronyms:
-            key = re.sub(rf"\b{re.escape(acronym)}\b", self.full, key)
+        for acronym, pattern in _acronym_patterns(self.acronyms):
+            if acronym in key:
+                key = pattern.sub(self.full, key)
         return key
 
     def without(self, key: str, replacement: str = "") -> str:
@@ -89,6 +96,11 @@ class Agency:
         if not self.full or self.full not in key:
             return key
         return " ".join(key.replace(self.full, replacement).split())
+
+
+@lru_cache(maxsize=64)
+def _acronym_patterns(acronyms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((a, re.compile(rf"\b{re.escape(a)}\b")) for a in acronyms)
 
 
 @dataclass(frozen=True)
@@ -142,15 +154,18 @@ class Directory:
                 continue
             self.people[person.row] = person
             if person.nama:
-                bare = normalise(strip_titles(person.nama))
-                for key in {normalise(person.nama), bare}:
+                full = normalise(person.nama)
+                stripped = strip_titles(person.nama)
+                bare = full if stripped == person.nama else normalise(stripped)
+                for key in {full, bare}:
                     if key:
                         self._by_name[key].add(person.row)
                 name_choices.setdefault(bare, person)
             if person.jabatan:
-                for key in self._position_keys(person.jabatan):
+                position = self._key(person.jabatan)
+                for key in self._position_keys(position):
                     self._by_position[key].add(person.row)
-                position_choices.setdefault(self._key(person.jabatan), person)
+                position_choices.setdefault(position, person)
         name_choices.pop("", None)
         position_choices.pop("", None)
         # (keys, [(row, label as written)]) for the fuzzy comparison of an unmatched Pengampu.
@@ -186,8 +201,8 @@ class Directory:
         """A position as a key; an acting official's 'Plt.'/'Plh.'/'Pj.' does not change the post."""
         return _position_key(self.agency, normalise(text))
 
-    def _position_keys(self, jabatan: str) -> set[str]:
-        key = self._key(jabatan)
+    def _position_keys(self, key: str) -> set[str]:
+        """The keys a position (as `_key` gives it) is found by: with and without the agency."""
         keys = {key}
         if self.agency.full:
             if self.agency.full in key:
