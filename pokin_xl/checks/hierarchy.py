@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -35,9 +36,7 @@ _ALLOWED_LINKS = frozenset(
 
 def normalised(series: pd.Series) -> pd.Series:
     """`normalise()` over a column, computed once per distinct value."""
-    values = series.fillna("").astype(str)
-    keys = {value: normalise(value) for value in values.unique()}
-    return values.map(keys)
+    return per_distinct(series.fillna("").astype(str), normalise).astype(str)
 
 
 def level_fits(level: pd.Series, parent_level: pd.Series) -> pd.Series:
@@ -253,7 +252,10 @@ def _orphans(workbook: MatriksWorkbook, nodes: pd.DataFrame, links: pd.DataFrame
         return []
     top = int(level.min())
     orphan = level.gt(top).fillna(False).astype(bool) & links["parent"].eq("")
-    row_of = {str(kode): int(row) for row, kode in nodes["kode"][::-1].items()}
+    row_of = {
+        str(kode): int(row)
+        for row, kode in zip(nodes.index[::-1].tolist(), nodes["kode"][::-1].tolist(), strict=True)
+    }
     out = []
     for row in nodes.index[orphan.to_numpy()]:
         record = nodes.loc[row]

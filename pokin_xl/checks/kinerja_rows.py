@@ -93,14 +93,16 @@ class _Context:
     @cached_property
     def row_of(self) -> dict[str, int]:
         rows: dict[str, int] = {}
-        for row, kode in self.nodes["kode"].items():
+        for row, kode in zip(self.nodes.index.tolist(), self.nodes["kode"].tolist(), strict=True):
             rows.setdefault(str(kode), int(row))
         return rows
 
     @cached_property
     def children(self) -> dict[str, list[str]]:
         kids: dict[str, list[str]] = {}
-        for kode, induk in zip(self.nodes["kode"], self.nodes["kode_induk"], strict=True):
+        for kode, induk in zip(
+            self.nodes["kode"].tolist(), self.nodes["kode_induk"].tolist(), strict=True
+        ):
             if induk:
                 kids.setdefault(str(induk), []).append(str(kode))
         return kids
@@ -108,7 +110,10 @@ class _Context:
     @cached_property
     def unit_key(self) -> dict[str, str]:
         units = normalised(self.nodes["unit_kerja"])
-        return {str(kode): unit for kode, unit in zip(self.nodes["kode"], units, strict=True)}
+        return {
+            str(kode): unit
+            for kode, unit in zip(self.nodes["kode"].tolist(), units.tolist(), strict=True)
+        }
 
     @cached_property
     def code_keys(self) -> dict[str, str]:

@@ -229,6 +229,7 @@ _CONDITION_ONLY_PREFIXES = ("ter", "ber")
 _VERB_PREFIX_RE = re.compile(r"^me(?:ng|ny|m|n|l|r|w|y)")
 # "1.", "1.2)", "a)", "(b)", "iv." at the start of a statement.
 _NUMBERING_RE = re.compile(r"^\s*\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s+", re.IGNORECASE)
+_RAW_WORD_SEPARATORS_RE = re.compile(r"[\s/(),.:;-]+")
 # A short all-capital word is an acronym of an index ("IPASN", "IKM", "SAKIP"): a measure. Longer
 # capitals are ordinary words typed in capitals ("PENYUSUNAN") and are read as words.
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
@@ -268,15 +269,21 @@ def leading_words(text: object, count: int = 2) -> list[str]:
     return list(_words(clean(text))[:count])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)
+def _body(text: str) -> str:
+    """The (cleaned) statement after any numbering."""
+    return _NUMBERING_RE.sub("", text, count=1)
+
+
+@lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
-    body = _NUMBERING_RE.sub("", text, count=1)
+    body = _body(text)
     return tuple(normalise(body, expand=False).split(" ")) if body else ()
 
 
 def _first_raw_word(text: object) -> str:
-    body = _NUMBERING_RE.sub("", clean(text), count=1)
-    return re.split(r"[\s/(),.:;-]+", body, maxsplit=1)[0] if body else ""
+    body = _body(clean(text))
+    return _RAW_WORD_SEPARATORS_RE.split(body, maxsplit=1)[0] if body else ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -292,11 +299,11 @@ def indicator_head(text: str) -> str:
 
 
 def _head_in(text: str, heads: frozenset[str]) -> str:
-    words = leading_words(text)
+    words = _words(clean(text))[:2]
     if not words or not words[0]:
         return ""
-    if len(words) == 2 and " ".join(words) in heads:
-        return " ".join(words)
+    if len(words) == 2 and (pair := " ".join(words)) in heads:
+        return pair
     if len(words) == 2 and words[0] == words[1]:  # "Nilai-nilai budaya": a plural, not a measure
         return ""
     return words[0] if words[0] in heads else ""

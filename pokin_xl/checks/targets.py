@@ -131,11 +131,12 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
     stated_unit = per_distinct(frame["target_unit"], _text)
     implied = per_distinct(frame["indikator"], lambda value: _implied(clean(value)))
     worded_unit_differs = [
-        bool(i and u) and _units_disagree(i, u) for i, u in zip(implied, unit, strict=True)
+        bool(i and u) and _units_disagree(i, u)
+        for i, u in zip(implied.tolist(), unit.tolist(), strict=True)
     ]
     cell_units_differ = [
         bool(s and t) and _units_disagree(s, t, families=False)
-        for s, t in zip(satuan, stated_unit, strict=True)
+        for s, t in zip(satuan.tolist(), stated_unit.tolist(), strict=True)
     ]
     percent = numeric & ((unit == PERCENT) | (kind == "percent"))
     outside = pd.Series(False, index=frame.index)
