@@ -7,9 +7,15 @@ programs carry the placeholder ``X | XX``. This script joins the parts into the 
 code (``5.03.02.2.01.0003``, ``X.XX.01.2.06.0005``), folds the runs of whitespace in the texts and
 writes one CSV row per source row, in source order.
 
+Beside it goes ``nomenklatur_kunci.csv``: each entry's comparison keys (``EntryKeys``: normalised
+name and indicator, canonical satuan, the unit the indicator implies), so that no run works them
+out again. ``--kunci`` rebuilds only that file from the CSV (after a change to ``normalise`` or
+the unit vocabulary; ``tests/model/test_nomenclature_keys.py`` fails until it is rebuilt).
+
 Usage (from the repository root)::
 
     .venv/bin/python scripts/build_nomenklatur.py [SOURCE.xlsx] [-o pokin_xl/data/nomenklatur.csv]
+    .venv/bin/python scripts/build_nomenklatur.py --kunci
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from pokin_xl.model.text import clean, is_blank  # noqa: E402
 
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
+KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature.KEYS_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
@@ -176,17 +183,40 @@ def write_csv(records: list[dict[str, str]], output: Path) -> None:
         writer.writerows(records)
 
 
+def write_keys(csv_path: Path, output: Path) -> int:
+    """Write the comparison keys of every entry of ``csv_path``, in its order; the row count."""
+    from pokin_xl.model.nomenclature import KEYS_COLUMNS, Entry, entry_keys
+
+    with csv_path.open("r", encoding="utf-8", newline="") as handle:
+        entries = [Entry(**row) for row in csv.DictReader(handle)]
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(KEYS_COLUMNS)
+        for entry in entries:
+            key = entry_keys(entry)
+            writer.writerow([entry.kode, key.nama, key.indikator, key.satuan, key.implied])
+    return len(entries)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--kunci", action="store_true", help="only rebuild the keys file from the existing CSV"
+    )
     args = parser.parse_args(argv)
+    keys_path = args.output.with_name(KEYS_FILE)
+    if args.kunci:
+        print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
+        return 0
     records, blank = read_source(args.source)
     validate(records)
     write_csv(records, args.output)
     by_jenis = Counter(r["jenis"] for r in records)
     summary = ", ".join(f"{j}={by_jenis[j]}" for j in JENIS_BY_DEPTH.values())
     print(f"{args.output}: {len(records)} baris ({summary}); {blank} baris kosong dilewati")
+    print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
     return 0
 
 

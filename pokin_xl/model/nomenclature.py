@@ -21,7 +21,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from pokin_xl.model.text import clean, normalise
-from pokin_xl.model.units import normalise_unit
+from pokin_xl.model.units import implied_unit, normalise_unit
 
 JENIS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 PLACEHOLDER = "X.XX"
@@ -34,6 +34,8 @@ _DOTS_RE = re.compile(r"\s*\.\s*")
 _WORD_RE = re.compile(r"[\w%]+")
 _MAX_DIFFERENCES = 3
 _CSV_COLUMNS = ("kode", "jenis", "nama", "kinerja", "indikator", "satuan")
+KEYS_FILE = "nomenklatur_kunci.csv"
+KEYS_COLUMNS = ("kode", "nama", "indikator", "satuan", "implied")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,29 @@ class Entry:
     kinerja: str
     indikator: str
     satuan: str
+
+
+@dataclass(frozen=True)
+class EntryKeys:
+    """An entry's texts as the checks compare them, worked out once when the package data is
+    built (``scripts/build_nomenklatur.py``) instead of at every start: ``normalise`` of the name
+    and the indicator, ``normalise_unit`` of the satuan, and the unit the indicator's wording
+    implies (``implied_unit``, "" for none)."""
+
+    nama: str
+    indikator: str
+    satuan: str
+    implied: str
+
+
+def entry_keys(entry: Entry) -> EntryKeys:
+    """The keys of one entry, computed (what the shipped keys file must hold)."""
+    return EntryKeys(
+        nama=normalise(entry.nama),
+        indikator=normalise(entry.indikator),
+        satuan=normalise_unit(entry.satuan),
+        implied=implied_unit(entry.indikator) or "",
+    )
 
 
 def _float_text(value: float) -> str | None:
@@ -192,8 +217,14 @@ def name_difference(given: str, national: str) -> str | None:
 class Nomenclature:
     """The national list, indexed by code and by normalised name (per jenis)."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], keys: Iterable[EntryKeys] | None = None) -> None:
+        """``keys``: each entry's `EntryKeys`, in the same order (computed when not given)."""
         self._entries: tuple[Entry, ...] = tuple(entries)
+        self.keys: tuple[EntryKeys, ...] = (
+            tuple(map(entry_keys, self._entries)) if keys is None else tuple(keys)
+        )
+        if len(self.keys) != len(self._entries):
+            raise ValueError("Kunci nomenklatur tidak sepanjang daftarnya")
         self._by_code: dict[str, Entry] = {}
         for entry in self._entries:
             if entry.kode in self._by_code:
@@ -202,8 +233,8 @@ class Nomenclature:
         self._choices: dict[str | None, tuple[list[str], list[Entry]]] = {None: ([], [])}
         for jenis in JENIS:
             self._choices[jenis] = ([], [])
-        for entry in self._entries:
-            key = normalise(entry.nama)
+        for entry, entry_key in zip(self._entries, self.keys, strict=True):
+            key = entry_key.nama
             for bucket in (None, entry.jenis):
                 keys, owners = self._choices.setdefault(bucket, ([], []))
                 keys.append(key)
@@ -283,30 +314,45 @@ class Nomenclature:
     @functools.cached_property
     def _indicator_units(self) -> dict[str, frozenset[str]]:
         units: dict[str, set[str]] = {}
-        for entry in self._entries:
+        for entry, key in zip(self._entries, self.keys, strict=True):
             if clean(entry.indikator) and clean(entry.satuan):
-                units.setdefault(normalise(entry.indikator), set()).add(
-                    normalise_unit(entry.satuan)
-                )
+                units.setdefault(key.indikator, set()).add(key.satuan)
         return {key: frozenset(values) for key, values in units.items()}
 
     name_difference = staticmethod(name_difference)
 
 
-def _read_entries() -> list[Entry]:
-    source = resources.files("pokin_xl") / "data" / "nomenklatur.csv"
+def _read_rows(name: str, columns: tuple[str, ...]) -> list[list[str]]:
+    source = resources.files("pokin_xl") / "data" / name
     with source.open("r", encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != _CSV_COLUMNS:
-            raise ValueError(f"Kolom nomenklatur.csv tidak dikenal: {reader.fieldnames!r}")
-        return [Entry(**row) for row in reader]
+        reader = csv.reader(handle)
+        header = tuple(next(reader, ()))
+        if header != columns:
+            raise ValueError(f"Kolom {name} tidak dikenal: {list(header)!r}")
+        return list(reader)
+
+
+def _read_entries() -> list[Entry]:
+    return [Entry(*row) for row in _read_rows("nomenklatur.csv", _CSV_COLUMNS)]
+
+
+def read_keys(entries: list[Entry]) -> list[EntryKeys] | None:
+    """The shipped keys of `entries`, or None when the keys file is not theirs (a list rebuilt
+    without its keys): then they are computed, never taken from another list."""
+    rows = _read_rows(KEYS_FILE, KEYS_COLUMNS)
+    if len(rows) != len(entries) or any(
+        row[0] != entry.kode for row, entry in zip(rows, entries, strict=True)
+    ):
+        return None
+    return [EntryKeys(*row[1:]) for row in rows]
 
 
 @functools.cache
 def _jenis_by_name() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for entry in load_nomenclature():
-        found.setdefault(normalise(entry.nama), set()).add(entry.jenis)
+    nomenclature = load_nomenclature()
+    for entry, key in zip(nomenclature, nomenclature.keys, strict=True):
+        found.setdefault(key.nama, set()).add(entry.jenis)
     return {key: frozenset(kinds) for key, kinds in found.items()}
 
 
@@ -319,4 +365,5 @@ def jenis_of_name(name: object) -> str | None:
 @functools.cache
 def load_nomenclature() -> Nomenclature:
     """The national list shipped with the package (read once)."""
-    return Nomenclature(_read_entries())
+    entries = _read_entries()
+    return Nomenclature(entries, read_keys(entries))

@@ -282,9 +282,10 @@ def unit_vocabulary() -> frozenset[str]:
 def _national_units() -> frozenset[str]:
     from pokin_xl.model.nomenclature import load_nomenclature  # the list loads on first use
 
+    nomenclature = load_nomenclature()
     return frozenset(
-        u for u in (normalise_unit(e.satuan) for e in load_nomenclature() if e.satuan) if u
-    )
+        key.satuan for e, key in zip(nomenclature, nomenclature.keys, strict=True) if e.satuan
+    ) - {""}
 
 
 def is_known_unit(unit: object) -> bool:
@@ -302,10 +303,11 @@ def _national_pairs() -> frozenset[frozenset[str]]:
 
     counts: dict[frozenset[str], int] = {}
     vocabulary = unit_vocabulary()
-    for entry in load_nomenclature():
+    nomenclature = load_nomenclature()
+    for entry, key in zip(nomenclature, nomenclature.keys, strict=True):
         if not (entry.indikator and entry.satuan):
             continue
-        implied, unit = implied_unit(entry.indikator), base_unit(entry.satuan)
+        implied, unit = key.implied, base_unit(entry.satuan)
         if implied and unit in vocabulary and implied != unit:
             pair = frozenset({implied, unit})
             counts[pair] = counts.get(pair, 0) + 1

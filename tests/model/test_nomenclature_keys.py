@@ -1,0 +1,39 @@
+"""The national list's comparison keys ship precomputed (pokin_xl/data/nomenklatur_kunci.csv, by
+scripts/build_nomenklatur.py): they must be exactly what the code computes, so they never drift
+from `normalise`, `normalise_unit` or `implied_unit`."""
+
+from dataclasses import replace
+
+from pokin_xl.model import nomenclature
+from pokin_xl.model.nomenclature import Entry, Nomenclature, entry_keys, load_nomenclature
+
+
+def test_the_shipped_keys_are_what_the_code_computes():
+    entries = nomenclature._read_entries()
+    shipped = nomenclature.read_keys(entries)
+    assert shipped is not None, "rebuild: .venv/bin/python scripts/build_nomenklatur.py --kunci"
+    computed = [entry_keys(entry) for entry in entries]
+    differing = [
+        (e.kode, s, c) for e, s, c in zip(entries, shipped, computed, strict=True) if s != c
+    ]
+    assert not differing, (
+        f"{len(differing)} keys differ, e.g. {differing[:3]}; rebuild with "
+        ".venv/bin/python scripts/build_nomenklatur.py --kunci"
+    )
+    assert load_nomenclature().keys == tuple(shipped)
+
+
+def test_keys_of_another_list_are_not_used():
+    entries = nomenclature._read_entries()
+    assert nomenclature.read_keys(entries[:-1]) is None
+    renamed = [replace(entries[0], kode="9"), *entries[1:]]
+    assert nomenclature.read_keys(renamed) is None
+
+
+def test_a_list_built_in_code_computes_its_keys():
+    entry = Entry("9.99", "bidang", "Urusan SDM", "", "Jumlah Dokumen SOP", "dok")
+    built = Nomenclature([entry])
+    assert built.keys == (entry_keys(entry),)
+    assert built.keys[0].nama == "urusan sumber daya manusia"
+    assert (built.keys[0].satuan, built.keys[0].implied) == ("Dokumen", "Dokumen")
+    assert built.indicator_units("Jumlah dokumen SOP") == frozenset({"Dokumen"})
