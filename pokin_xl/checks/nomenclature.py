@@ -13,6 +13,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import flags, per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -56,8 +57,7 @@ def agency_code(workbook: MatriksWorkbook) -> str | None:
     frame = workbook.nodes.frame
     if "kode_nomenklatur" not in frame.columns:
         return None
-    for raw in frame["kode_nomenklatur"]:
-        code = canonical_code(raw)
+    for code in per_distinct(frame["kode_nomenklatur"], canonical_code).tolist():
         if code and not code.startswith("X") and code.count(".") >= 1:
             counter[".".join(code.split(".")[:2])] += 1
     return counter.most_common(1)[0][0] if counter else None
@@ -184,7 +184,11 @@ def _name_message(
 def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) -> list[Finding]:
     nodes = workbook.nodes
     findings: list[Finding] = []
-    for row, record in zip(nodes.frame.index, records(nodes.frame), strict=True):
+    kodes = pd.Series([str(k) for k in nodes.frame["kode"].tolist()], index=nodes.frame.index)
+    parents = per_distinct(nodes.frame["kode_induk"], clean)
+    coded = kodes.isin(set(canonical_by_kode)) & parents.isin(set(canonical_by_kode))
+    linked = nodes.frame[coded & (parents != kodes)]  # the rows whose codes can be compared
+    for row, record in zip(linked.index, records(linked), strict=True):
         kode, parent = str(record["kode"]), clean(record.get("kode_induk"))
         child_code = canonical_by_kode.get(kode)
         parent_code = canonical_by_kode.get(parent) if parent and parent != kode else None
@@ -223,7 +227,7 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
         if entry.jenis == "sub_kegiatan" and clean(entry.satuan)
     }
     kodes = frame["kode"].astype(str)
-    with_satuan = frame[frame["satuan"].map(clean) != ""]
+    with_satuan = frame[per_distinct(frame["satuan"], clean) != ""]
     rows = with_satuan[
         (with_satuan["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
         & kodes.loc[with_satuan.index].isin(set(entries))
@@ -256,8 +260,10 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
     """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
     nomenclature = load_nomenclature()
     # One look-up per distinct wording (a large sheet repeats few and names many).
-    units_of = {text: nomenclature.indicator_units(text) for text in frame["indikator"].unique()}
-    national_rows = frame[frame["indikator"].map(lambda text: bool(units_of[text]))]
+    units_of = {
+        text: nomenclature.indicator_units(text) for text in frame["indikator"].unique().tolist()
+    }
+    national_rows = frame[flags(frame["indikator"], nomenclature.indicator_units)]
     findings: list[Finding] = []
     for row, record in zip(national_rows.index, records(national_rows), strict=True):
         national = units_of[record["indikator"]]
@@ -281,7 +287,7 @@ def check_parent_codes(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "kode_nomenklatur" not in frame.columns:
         return []
     canonical_by_kode: dict[str, str] = {}
-    for kode, raw in zip(frame["kode"], frame["kode_nomenklatur"], strict=True):
+    for kode, raw in zip(frame["kode"].tolist(), frame["kode_nomenklatur"].tolist(), strict=True):
         canonical = canonical_code(clean(raw)) if clean(raw) else None
         if canonical:
             canonical_by_kode[str(kode)] = canonical

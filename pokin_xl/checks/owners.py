@@ -21,6 +21,8 @@ from pokin_xl.model.text import clean, is_blank, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
+# What a finding's place (`at_row`) and the messages read of a node.
+_WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
 
 
 def _holders_text(level: Tingkat) -> str:
@@ -55,7 +57,8 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
     named: list[tuple[int, dict, Tingkat, str]] = []
     unowned: list[tuple[int, dict, Tingkat]] = []
     owned_levels = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
-    for row, record in zip(owned_levels.index, records(owned_levels), strict=True):
+    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in owned_levels]
+    for row, record in zip(owned_levels.index, records(owned_levels, columns), strict=True):
         tingkat = Tingkat(int(record["level"]))
         pengampu = clean(record.get("pengampu"))
         if is_blank(pengampu) or not normalise(pengampu):
@@ -145,8 +148,8 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             continue
         node_unit = directory.unit_key(record.get("unit_kerja"))
         own_unit = directory.unit_key(person.unit) if person.unit else ""
-        if not node_unit or not own_unit:
-            continue
+        if not node_unit or not own_unit or node_unit == own_unit:
+            continue  # (the own unit is one of `units_of`: its superiors' need not be gathered)
         if node_unit not in directory.units_of(person):
             findings.append(
                 finding(

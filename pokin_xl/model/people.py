@@ -157,9 +157,10 @@ class Directory:
                 full = normalise(person.nama)
                 stripped = strip_titles(person.nama)
                 bare = full if stripped == person.nama else normalise(stripped)
-                for key in {full, bare}:
-                    if key:
-                        self._by_name[key].add(person.row)
+                if full:
+                    self._by_name[full].add(person.row)
+                if bare and bare != full:
+                    self._by_name[bare].add(person.row)
                 name_choices.setdefault(bare, person)
             if person.jabatan:
                 position = self._key(person.jabatan)
