@@ -86,7 +86,15 @@ def normalise(value: object, *, expand: bool = True) -> str:
     >>> normalise("Penyediaan Bahan/Material") == normalise("Penyediaan Bahan / Material")
     True
     """
+    if type(value) is str:
+        return _normalise_cell(value, expand)
     return _normalise_text(clean(value), expand)
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _normalise_cell(text: str, expand: bool) -> str:
+    """A text as written in a cell, normalised: one cache look-up for a text seen before."""
+    return _normalise_text(_clean_text(text), expand)
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
