@@ -13,7 +13,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.columns import flags, per_distinct
+from pokin_xl.checks.columns import per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -260,13 +260,12 @@ def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[F
     """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
     nomenclature = load_nomenclature()
     # One look-up per distinct wording (a large sheet repeats few and names many).
-    units_of = {
-        text: nomenclature.indicator_units(text) for text in frame["indikator"].unique().tolist()
-    }
-    national_rows = frame[flags(frame["indikator"], nomenclature.indicator_units)]
+    units = per_distinct(frame["indikator"], nomenclature.indicator_units)
+    national_rows = frame[units.astype(bool)]
     findings: list[Finding] = []
-    for row, record in zip(national_rows.index, records(national_rows), strict=True):
-        national = units_of[record["indikator"]]
+    for row, record, national in zip(
+        national_rows.index, records(national_rows), units[national_rows.index], strict=True
+    ):
         if any(units_compatible(record["satuan"], u) for u in national):
             continue
         wanted = " atau ".join(f"'{u}'" for u in sorted(national))
