@@ -22,7 +22,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from pokin_xl.model.frames import Identity
-from pokin_xl.model.records import records
+from pokin_xl.model.records import column_values
 from pokin_xl.model.text import clean, normalise
 
 SUGGESTION_CUTOFF = 80
@@ -98,6 +98,10 @@ class Agency:
         return " ".join(key.replace(self.full, replacement).split())
 
 
+# The Pegawai columns of a Person's fields, in the order of its fields after `row`.
+_PERSON_COLUMNS = ("nama", "jabatan", "jenis", "unit_kerja", "atasan", "nip", "status")
+
+
 @lru_cache(maxsize=64)
 def _acronym_patterns(acronyms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((a, re.compile(rf"\b{re.escape(a)}\b")) for a in acronyms)
@@ -139,17 +143,15 @@ class Directory:
         self._by_position: dict[str, set[int]] = defaultdict(set)
         name_choices: dict[str, Person] = {}
         position_choices: dict[str, Person] = {}
-        for row, record in zip(pegawai.index, records(pegawai), strict=True):
-            person = Person(
-                row=int(row),
-                nama=clean(record.get("nama")),
-                jabatan=clean(record.get("jabatan")),
-                jenis=clean(record.get("jenis")),
-                unit=clean(record.get("unit_kerja")),
-                atasan=clean(record.get("atasan")),
-                nip=clean(record.get("nip")),
-                status=clean(record.get("status")),
-            )
+        # Person's fields in its order, each column cleaned as a whole ("" where it is missing).
+        texts = [
+            [clean(v) for v in column_values(pegawai[name])]
+            if name in pegawai
+            else [""] * len(pegawai)
+            for name in _PERSON_COLUMNS
+        ]
+        for row, *fields in zip(pegawai.index.tolist(), *texts, strict=True):
+            person = Person(int(row), *fields)
             if not person.nama and not person.jabatan:
                 continue
             self.people[person.row] = person

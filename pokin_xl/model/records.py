@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 
-def _column_values(column: pd.Series) -> list[object]:
+def column_values(column: pd.Series) -> list[object]:
+    """A column's values as `records` gives them (Python scalars, None for pd.NA)."""
     values = column.tolist()
     if column.dtype == object:  # may hold numpy scalars, which to_dict unboxes
         return [v.item() if isinstance(v, np.generic) else v for v in values]
@@ -27,7 +28,7 @@ def _column_values(column: pd.Series) -> list[object]:
 def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict[str, object]]:
     """`frame[columns].to_dict("records")`, faster."""
     names = list(frame.columns if columns is None else columns)
-    lists = [_column_values(frame[name]) for name in names]
+    lists = [column_values(frame[name]) for name in names]
     if not lists:
         return [{} for _ in range(len(frame))]
     return [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
