@@ -343,6 +343,20 @@ def _quarter(record: Mapping[str, object], field: str) -> str:
     return f"{format_number(value)}{' %' if '%' in raw else ''}"
 
 
+# The node columns a Goal is made of (`_goals` reads no other).
+_GOAL_COLUMNS = (
+    "level",
+    "kode",
+    "sasaran",
+    "unit_kerja",
+    "kode_induk",
+    "kode_nomenklatur",
+    "nomenklatur",
+    "pagu_value",
+    "pengampu",
+)
+
+
 def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, Goal]:
     frame = workbook.indicators.frame if indicators else workbook.indicators.frame.iloc[:0]
     by_kode: dict[str, list[Indicator]] = {}
@@ -351,7 +365,8 @@ def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, G
             by_kode.setdefault(str(record["kode"]), []).append(_indicator(row, record))
     goals: dict[str, Goal] = {}
     nodes = workbook.nodes.frame
-    for row, record in zip(nodes.index, records(nodes), strict=True):
+    columns = [c for c in _GOAL_COLUMNS if c in nodes]
+    for row, record in zip(nodes.index, records(nodes, columns), strict=True):
         level = record.get("level")
         if level is None or pd.isna(level):
             continue
