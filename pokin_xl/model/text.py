@@ -75,7 +75,8 @@ def clean(value: object) -> str:
 def _clean_text(text: str) -> str:
     if not text.isascii():  # NFKC and the invisible characters leave ASCII as it is
         text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return " ".join(text.split())  # str.split() and regex \s agree on what is whitespace
+    folded = " ".join(text.split())  # str.split() and regex \s agree on what is whitespace
+    return text if folded == text else folded  # a clean text stays one object, not two
 
 
 def normalise(value: object, *, expand: bool = True) -> str:
