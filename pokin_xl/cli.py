@@ -353,8 +353,8 @@ def _validate(args: argparse.Namespace) -> int:
     """One file: its report. Several (a reviewer's batch): every report, the worst exit code."""
     if len(args.files) == 1:
         return _validate_one(args.files[0], args, sys.stdout)
+    from pokin_xl.file_argument import file_and_sheet
     from pokin_xl.rekap import Job, file_report, run_jobs_with
-    from pokin_xl.validate_planning import file_and_sheet
 
     jobs = []
     for argument in args.files:  # every file to the workers: a matriks or a planning table
@@ -421,10 +421,11 @@ def _summary(path: str, workbook, report: Report) -> dict:
 def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table (FILE:SHEET
     names its sheet; in a batch each table is read in its own year, --tahun as the fallback)."""
+    from pokin_xl.file_argument import file_and_sheet
     from pokin_xl.readers.kind import is_matriks
     from pokin_xl.readers.matriks import read_matriks
     from pokin_xl.validate import validate
-    from pokin_xl.validate_planning import file_and_sheet, validate_planning_table
+    from pokin_xl.validate_planning import validate_planning_table
 
     path, sheet = file_and_sheet(argument, args.sheet)
     if is_matriks(path):

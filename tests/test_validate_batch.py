@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from pokin_xl.validate_planning import file_and_sheet
+from pokin_xl.file_argument import file_and_sheet
 from tests.builders import KINERJA_HEADERS, chain, write_matriks
 from tests.cli_runner import run_cli
 from tests.planning_corpus import SIPD, TC27, TC29
