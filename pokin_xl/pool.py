@@ -57,8 +57,9 @@ class Progress:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # fork where the OS has it: the children start with pandas and the checks already imported
-    # (about 1 s saved per worker); elsewhere the platform's default.
+    # fork where the OS has it: a child starts at once with what the parent has imported (a
+    # batch's parent imports little, so the children import pandas and the checks side by side);
+    # elsewhere the platform's default.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
