@@ -8,7 +8,7 @@ nullable columns (Int64, Float64, boolean: `pd.NA`) become None, as `to_dict` ma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,22 @@ def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[d
     if not lists:
         return [{} for _ in range(len(frame))]
     return [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
+
+
+def iter_records(
+    frame: pd.DataFrame, columns: Sequence[str] | None = None, *, chunk: int = 1024
+) -> Iterator[dict[str, object]]:
+    """The records one at a time, converted `chunk` rows at a time: a writer going down the
+    rows holds a chunk of Python values, not the whole frame's."""
+    names = list(frame.columns if columns is None else columns)
+    for start in range(0, len(frame), chunk):
+        part = frame.iloc[start : start + chunk]
+        lists = [_column_values(part[name]) for name in names]
+        if not lists:
+            yield from ({} for _ in range(len(part)))
+            continue
+        for values in zip(*lists, strict=True):
+            yield dict(zip(names, values, strict=True))
 
 
 def records_by_row(

@@ -13,6 +13,7 @@ import pandas as pd
 
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import Finding, finding
+from pokin_xl.gc_pause import release_free_memory
 from pokin_xl.model.frames import (
     KINERJA_FIELDS,
     NODE_FIELDS,
@@ -110,7 +111,14 @@ def read_matriks(path: str | Path, *, route: str = "") -> MatriksWorkbook:
     """Read a filled Matriks Peran dan Hasil workbook into frames (see MatriksWorkbook).
 
     `route` forces a reading path (readers.book), for comparing them."""
-    path = Path(path)
+    workbook = _read_matriks(Path(path), route)
+    # The grids and the XML pass's facts are gone now: give their pages back, so that the
+    # checks and the writer that come next do not stack on top of the read's peak.
+    release_free_memory()
+    return workbook
+
+
+def _read_matriks(path: Path, route: str) -> MatriksWorkbook:
     book = open_book(path, route=route)
     name = printable(path.name)
     kinerja_sheet = book.find("Kinerja", "Matriks Kinerja", "Cascading", "Data Kinerja")

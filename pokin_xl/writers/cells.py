@@ -111,6 +111,13 @@ class SheetWriter:
     def name(self) -> str:
         return self.ws.get_name()
 
+    def flush(self) -> None:
+        """Write the cells a row-ordered worksheet keeps (writers.rows); nothing to do on a
+        plain xlsxwriter worksheet. Later writes must not go to the rows before the last one."""
+        flush = getattr(self.ws, "flush", None)
+        if flush is not None:
+            flush()
+
     def _text_format(self, text: str, fmt: Format | None) -> Format | None:
         if looks_like_formula(text):
             return self.styles.variant(fmt, quote_prefix=True)

@@ -15,13 +15,15 @@ import pandas as pd
 
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import SheetFrame
-from pokin_xl.model.records import records
+from pokin_xl.model.records import iter_records
 from pokin_xl.model.targets import OPERATOR_SYMBOLS
 from pokin_xl.writers.boxes import target_text
 from pokin_xl.writers.cells import SheetWriter, as_number, as_text
 from pokin_xl.writers.layout import text_height
 from pokin_xl.writers.page import PAPER_A4, setup_page
 from pokin_xl.writers.styles import TABLE_SIZE
+
+FLUSH_ROWS = 500
 
 TARGET_KIND_LABELS = {  # model.targets.TARGET_KINDS as a reader names them
     "empty": "kosong",
@@ -133,7 +135,6 @@ def write_data_sheet(
     for col, column in enumerate(spec):
         sheet.column_width(col, col, column.width)
     placed: dict[int, int] = {}
-    out = 0
     # Per column, once: its value function, and for text its width, else its number format.
     plan = [
         (
@@ -146,9 +147,25 @@ def write_data_sheet(
         )
         for column in spec
     ]
+    # The table (its header row first), then the rows top to bottom, handed on every
+    # FLUSH_ROWS rows: only a few hundred rows are held in memory (writers.rows).
+    sheet.ws.add_table(
+        0,
+        0,
+        max(len(frame.frame), 1),
+        len(spec) - 1,
+        {
+            "name": "TabelDataKinerja",
+            "style": "Table Style Light 1",
+            "columns": [{"header": c.header, "header_format": styles.table_header()} for c in spec],
+        },
+    )
+    sheet.row_height(0, 30)
     write_text, write_number = sheet.text, sheet.number
-    for source_row, record in zip(frame.frame.index.tolist(), records(frame.frame), strict=True):
-        out += 1
+    rows = zip(frame.frame.index.tolist(), iter_records(frame.frame), strict=True)
+    for out, (source_row, record) in enumerate(rows, start=1):
+        if out % FLUSH_ROWS == 0:
+            sheet.flush()
         row = int(source_row)
         placed[row] = out
         height = 15.0
@@ -162,19 +179,6 @@ def write_data_sheet(
             else:
                 write_number(out, col, as_number(value), fmt)
         sheet.row_height(out, height)
-    last = max(out, 1)
-    sheet.ws.add_table(
-        0,
-        0,
-        last,
-        len(spec) - 1,
-        {
-            "name": "TabelDataKinerja",
-            "style": "Table Style Light 1",
-            "columns": [{"header": c.header, "header_format": styles.table_header()} for c in spec],
-        },
-    )
-    sheet.row_height(0, 30)
     sheet.ws.freeze_panes(1, 3)
     setup_page(sheet.ws, "Data Kinerja", paper=PAPER_A4, repeat_rows=(0, 0))
     return placed

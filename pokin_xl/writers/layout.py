@@ -297,7 +297,9 @@ def column_pixels(width: float) -> int:
     return int(width * 7 + 5) if width >= 1 else int(width * 12 + 0.5)
 
 
-@lru_cache(maxsize=65536)
+# Bounded caches: words and paragraphs repeat (levels, units, the ancestors drawn on every
+# unit's sheet), but a cache of every distinct paragraph of a 20k-row workbook held ~25 MB.
+@lru_cache(maxsize=16384)
 def _pixels(text: str, size: float, bold: bool) -> float:
     em = sum(_ARIAL_WIDTHS.get(ch, _DEFAULT_WIDTH) for ch in text)
     return em / 1000 * size * PX_PER_POINT * (_BOLD_FACTOR if bold else 1.0)
@@ -311,7 +313,7 @@ def wrapped_lines(runs: Iterable[Run], width_px: float, size: float) -> int:
     return _wrapped_lines(tuple(runs), max(width_px, 10.0), size)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _wrapped_lines(runs: tuple[Run, ...], width_px: float, size: float) -> int:
     lines, used = 1, 0.0
     started = False  # a word has been placed (spaces before the first word take no room)

@@ -18,7 +18,7 @@ from pathlib import Path
 import xlsxwriter
 
 from pokin_xl.findings import Report
-from pokin_xl.gc_pause import without_gc_pauses
+from pokin_xl.gc_pause import release_free_memory, without_gc_pauses
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.summary import NO_UNIT_LABEL, unit_summary
 from pokin_xl.version import __version__
@@ -31,6 +31,7 @@ from pokin_xl.writers.findings import Locations, Place, write_findings_sheet
 from pokin_xl.writers.matriks import write_matriks_sheet
 from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.pohon import write_pohon_sheet
+from pokin_xl.writers.rows import RowOrderWorkbook, flush_sheets
 from pokin_xl.writers.sheetnames import SheetNamer
 from pokin_xl.writers.styles import Styles
 from pokin_xl.writers.summary import IDENTITY_ROW, SheetEntry, write_summary_sheet
@@ -72,7 +73,10 @@ def parts_folder() -> Iterator[dict[str, object]]:
     """WORKBOOK_OPTIONS with a temporary folder for the parts, removed when writing ends (also
     on an error or Ctrl-C), so no part file is left behind."""
     with tempfile.TemporaryDirectory(prefix="pokin-xl-") as folder:
-        yield {**WORKBOOK_OPTIONS, "tmpdir": folder}
+        # A copy of the default format's properties: xlsxwriter adds to that dict
+        # (theme_font_name), which gave every later workbook of the process other fonts.
+        defaults = dict(WORKBOOK_OPTIONS["default_format_properties"])  # type: ignore[call-overload]
+        yield {**WORKBOOK_OPTIONS, "default_format_properties": defaults, "tmpdir": folder}
 
 
 def write_cascade_workbook(
@@ -113,7 +117,8 @@ def _write(
         for key, unit in cascade_units(members)
     ]
 
-    book = xlsxwriter.Workbook(str(tmp), options)
+    # One sheet's cells in memory at a time: each sheet is flushed when it is done (rows.py).
+    book = RowOrderWorkbook(str(tmp), options)
     identity = workbook.identity
     book.set_properties(
         {
@@ -138,6 +143,7 @@ def _write(
     for key, unit, name in units:
         say(f"Menggambar {name}")
         drawn = write_cascade_sheet(sheets[name], identity, nodes, key, unit, by_kode, members[key])
+        sheets[name].flush()
         for kode, (row, col) in drawn.anchors.items():
             # A node's own box is in its own unit's sheet; elsewhere it is only context.
             if nodes[kode].unit_key == key:
@@ -145,23 +151,31 @@ def _write(
 
     say(f"Menggambar {POHON}")
     drawn = write_pohon_sheet(sheets[POHON], identity, nodes, by_kode)
+    sheets[POHON].flush()
+    release_free_memory()  # the sheet's kept cells are written: give their pages back
     for kode, (row, col) in drawn.anchors.items():
         locations.boxes.setdefault(kode, Place(POHON, row, col))
 
     say(f"Menulis {MATRIKS}")
     people = write_matriks_sheet(sheets[MATRIKS], identity, nodes, workbook.pegawai)
+    sheets[MATRIKS].flush()
+    release_free_memory()
     locations.people = {src: Place(MATRIKS, row, 1) for src, row in people.items()}
 
     say(f"Menulis {DATA}")
     codes = finding_codes(report.findings, workbook.indicators, workbook.file_name)
     rows = write_data_sheet(sheets[DATA], workbook.indicators, codes)
+    sheets[DATA].flush()
+    release_free_memory()
     locations.data_rows = {src: Place(DATA, row, 2) for src, row in rows.items()}
 
     say(f"Menulis {TEMUAN} ({len(report.findings)})")
     write_findings_sheet(sheets[TEMUAN], report.sorted(), locations)
+    sheets[TEMUAN].flush()
 
     for extra in extra_sheets:
         extra(book)
+        flush_sheets(book)
 
     say(f"Menulis {RINGKASAN}")
     unit_sheet_names = {}
