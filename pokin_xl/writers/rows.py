@@ -17,7 +17,8 @@ What replaying needs beyond xlsxwriter's own row-by-row writing:
 - `add_table`, which xlsxwriter refuses in constant_memory mode, writes its header cells as
   inline strings, like every other cell of the sheet;
 - the table's overlap index holds ranges, not one entry per cell of the table (a 20k x 29
-  table made xlsxwriter keep 580k entries, ~60 MB).
+  table made xlsxwriter keep 580k entries, ~60 MB);
+- after a flush, the heights and merged cells of the rows already in the file are dropped.
 
 Strings are written inline (`<is>`), not in the shared-string table: the content Excel and
 LibreOffice show is the same.
@@ -239,6 +240,18 @@ class RowOrderWorksheet(Worksheet):
                     f"{xl_rowcol_to_cell(row, args[0] if args and isinstance(args[0], int) else 0)} "
                     f"(kode {code})."
                 )
+        self._forget_written_rows()
+
+    def _forget_written_rows(self) -> None:
+        """Drop what xlsxwriter keeps of the rows already in the file: their heights (read only
+        when a row is written) and their merged cells (read only to refuse an overlap, and no
+        write can reach those rows any more)."""
+        done = self.previous_row
+        self.row_info = {row: info for row, info in self.row_info.items() if row >= done}
+        if self.merged_cells:
+            self.merged_cells = {
+                cell: name for cell, name in self.merged_cells.items() if cell[0] >= done
+            }
 
 
 def flush_sheets(book: xlsxwriter.Workbook) -> None:
