@@ -104,7 +104,7 @@ def floor_read(path: Path) -> float:
 
 
 _CELL_RE = re.compile(
-    rb'<c r="([A-Z]+)([0-9]+)"(?: s="([0-9]+)")?(?: t="([a-z]+)")?(?:/>|>(.*?)</c>)', re.S
+    rb'<c r="([A-Z]+)([0-9]+)"(?: s="([0-9]+)")?(?: t="([a-zA-Z]+)")?(?:/>|>(.*?)</c>)', re.S
 )
 _VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
 _MERGE_RE = re.compile(rb'<mergeCell ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
@@ -119,21 +119,25 @@ def _col(letters: bytes) -> int:
 
 def output_model(path: Path) -> dict:
     """Our output's sheets as cells (row, col, value, style, rich runs), merges and style count,
-    from its XML (xlsxwriter writes every cell <c r=".." s=".." t="..">)."""
+    from its XML (xlsxwriter writes every cell <c r=".." s=".." t="..">; strings shared, or
+    inline in constant_memory mode). The floor writes them as shared strings, in a plain
+    workbook: the cheaper way for xlsxwriter when the whole workbook may stay in memory."""
     import xml.etree.ElementTree as ET
 
     ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     with zipfile.ZipFile(path) as archive:
+
+        def string_item(si) -> object:  # a shared string <si> or an inline string <is>
+            runs = si.findall(f"{ns}r")
+            if runs:
+                return [(r.find(f"{ns}rPr") is not None, r.findtext(f"{ns}t") or "") for r in runs]
+            return si.findtext(f"{ns}t") or ""
+
         strings: list[object] = []
         if "xl/sharedStrings.xml" in archive.namelist():
-            for si in ET.fromstring(archive.read("xl/sharedStrings.xml")):
-                runs = si.findall(f"{ns}r")
-                if runs:
-                    strings.append(
-                        [(r.find(f"{ns}rPr") is not None, r.findtext(f"{ns}t") or "") for r in runs]
-                    )
-                else:
-                    strings.append(si.findtext(f"{ns}t") or "")
+            strings = [
+                string_item(si) for si in ET.fromstring(archive.read("xl/sharedStrings.xml"))
+            ]
         styles = ET.fromstring(archive.read("xl/styles.xml"))
         xfs = styles.find(f"{ns}cellXfs")
         book = ET.fromstring(archive.read("xl/workbook.xml"))
@@ -148,7 +152,12 @@ def output_model(path: Path) -> dict:
                 raw = value_match.group(1).decode() if value_match else None
                 if kind == b"s" and raw is not None:
                     value: object = strings[int(raw)]
-                elif kind in (b"str", b"inlineStr") or raw is None:
+                elif kind == b"inlineStr":  # constant_memory mode (writers/rows.py)
+                    inline = (inner or b"<is/>").replace(
+                        b"<is", b'<is xmlns="' + ns[1:-1].encode() + b'"', 1
+                    )
+                    value = string_item(ET.fromstring(inline))
+                elif kind == b"str" or raw is None:
                     value = raw
                 elif kind == b"b":
                     value = raw == "1"
