@@ -42,7 +42,7 @@ def iter_records(
     names = list(frame.columns if columns is None else columns)
     for start in range(0, len(frame), chunk):
         part = frame.iloc[start : start + chunk]
-        lists = [_column_values(part[name]) for name in names]
+        lists = [column_values(part[name]) for name in names]
         if not lists:
             yield from ({} for _ in range(len(part)))
             continue
