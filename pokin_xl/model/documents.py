@@ -18,7 +18,7 @@ from pokin_xl.model.frames import QUARTER_FIELDS, MatriksWorkbook
 from pokin_xl.model.levels import JenisJabatan, Tingkat
 from pokin_xl.model.people import Directory, Person
 from pokin_xl.model.quarters import CaraHitung, Polaritas, acting_prefix, parse_yes_no
-from pokin_xl.model.records import records
+from pokin_xl.model.records import column_values, records
 from pokin_xl.model.targets import format_number, format_target, target_from_row
 from pokin_xl.model.text import clean
 
@@ -226,6 +226,7 @@ def plan_documents(workbook: MatriksWorkbook, *, indicators: bool = True) -> Pla
     goals = _goals(workbook, indicators=indicators)
     head = _head(directory, workbook)
     holdings: dict[int, Holding] = {}
+    parties: dict[int, Party] = {}  # Pegawai row -> its Party: an atasan signs many PK
     unowned: list[Unowned] = []
     for goal in goals.values():
         if goal.level not in SKP_LEVELS:
@@ -240,7 +241,7 @@ def plan_documents(workbook: MatriksWorkbook, *, indicators: bool = True) -> Pla
             unowned.append(Unowned(goal, goal.pengampu, why))
             continue
         if person.row not in holdings:
-            holdings[person.row] = _holding(person, head, directory, workbook)
+            holdings[person.row] = _holding(person, head, directory, workbook, parties)
         holdings[person.row].goals.append(goal)
     plan = Plan(list(holdings.values()), goals, unowned, [])
     plan.iku = _iku(goals, directory)
@@ -267,10 +268,20 @@ def _head(directory: Directory, workbook: MatriksWorkbook) -> int | None:
     return None
 
 
+def _known_party(person: Person, parties: dict[int, Party]) -> Party:
+    if person.row not in parties:
+        parties[person.row] = _party(person)
+    return parties[person.row]
+
+
 def _holding(
-    person: Person, head: int | None, directory: Directory, workbook: MatriksWorkbook
+    person: Person,
+    head: int | None,
+    directory: Directory,
+    workbook: MatriksWorkbook,
+    parties: dict[int, Party],
 ) -> Holding:
-    party = _party(person)
+    party = _known_party(person, parties)
     identity = workbook.identity
     if person.row == head:
         nama, jabatan = identity.kepala_daerah, identity.jabatan_kepala_daerah
@@ -297,7 +308,7 @@ def _holding(
             None,
             f"Atasan Langsung '{person.atasan}' tidak ditemukan di sheet Pegawai",
         )
-    return Holding(person, party, False, _party(superior), "")
+    return Holding(person, party, False, _known_party(superior, parties), "")
 
 
 def _text(value: object) -> str:
@@ -343,18 +354,9 @@ def _quarter(record: Mapping[str, object], field: str) -> str:
     return f"{format_number(value)}{' %' if '%' in raw else ''}"
 
 
-# The node columns a Goal is made of (`_goals` reads no other).
-_GOAL_COLUMNS = (
-    "level",
-    "kode",
-    "sasaran",
-    "unit_kerja",
-    "kode_induk",
-    "kode_nomenklatur",
-    "nomenklatur",
-    "pagu_value",
-    "pengampu",
-)
+# The node text columns a Goal is made of, in the order of its fields (`_goals` also reads
+# level, kode and pagu_value, and no other column).
+_GOAL_TEXTS = ("sasaran", "unit_kerja", "kode_induk", "kode_nomenklatur", "nomenklatur", "pengampu")
 
 
 def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, Goal]:
@@ -363,29 +365,49 @@ def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, G
     for row, record in zip(frame.index, records(frame), strict=True):
         if _text(record.get("indikator")) or _text(record.get("target_raw")):
             by_kode.setdefault(str(record["kode"]), []).append(_indicator(row, record))
-    goals: dict[str, Goal] = {}
     nodes = workbook.nodes.frame
-    columns = [c for c in _GOAL_COLUMNS if c in nodes]
-    for row, record in zip(nodes.index, records(nodes, columns), strict=True):
-        level = record.get("level")
+    # One list per Goal column, each converted as a whole (a dict per node is slow at 20k rows).
+    levels = column_values(nodes["level"]) if "level" in nodes else [None] * len(nodes)
+    kodes = column_values(nodes["kode"]) if "kode" in nodes else [None] * len(nodes)
+    texts = [
+        [_text(v) for v in column_values(nodes[name])] if name in nodes else [""] * len(nodes)
+        for name in _GOAL_TEXTS
+    ]
+    pagus = (
+        [_number(v) for v in column_values(nodes["pagu_value"])]
+        if "pagu_value" in nodes
+        else [None] * len(nodes)
+    )
+    goals: dict[str, Goal] = {}
+    for (
+        row,
+        level,
+        kode,
+        pagu,
+        sasaran,
+        unit,
+        induk,
+        kode_nomenklatur,
+        nomenklatur,
+        pengampu,
+    ) in zip(nodes.index.tolist(), levels, kodes, pagus, *texts, strict=True):
         if level is None or pd.isna(level):
             continue
-        kode = str(record["kode"])
-        goals.setdefault(
-            kode,
-            Goal(
-                kode=kode,
-                row=int(row),
-                level=Tingkat(int(level)),
-                sasaran=_text(record.get("sasaran")),
-                unit=_text(record.get("unit_kerja")),
-                induk=_text(record.get("kode_induk")),
-                kode_nomenklatur=_text(record.get("kode_nomenklatur")),
-                nomenklatur=_text(record.get("nomenklatur")),
-                pagu=_number(record.get("pagu_value")),
-                pengampu=_text(record.get("pengampu")),
-                indicators=tuple(by_kode.get(kode, [])),
-            ),
+        kode = str(kode)
+        if kode in goals:
+            continue  # the first row of a Kode is its Goal
+        goals[kode] = Goal(
+            kode=kode,
+            row=int(row),
+            level=Tingkat(int(level)),
+            sasaran=sasaran,
+            unit=unit,
+            induk=induk,
+            kode_nomenklatur=kode_nomenklatur,
+            nomenklatur=nomenklatur,
+            pagu=pagu,
+            pengampu=pengampu,
+            indicators=tuple(by_kode.get(kode, [])),
         )
     return goals
 
