@@ -19,7 +19,7 @@ from collections import defaultdict
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.hierarchy import cycle_rows, level_label, node_name, parent_links
+from pokin_xl.checks.hierarchy import level_label, links_and_cycles, node_name
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -97,9 +97,9 @@ def check_budget(workbook: MatriksWorkbook) -> list[Finding]:
     nodes = workbook.nodes.frame
     if nodes.empty or "pagu_value" not in nodes or nodes["pagu_value"].isna().all():
         return []
-    links = parent_links(nodes)
+    links, cycles = links_and_cycles(nodes)
     # A cycle has no parent to roll up into: H004 reports it.
-    in_cycle = nodes.index.isin(list(cycle_rows(links)))
+    in_cycle = nodes.index.isin([row for cycle in cycles for row in cycle])
     parent = links["parent"].where(~in_cycle, "")
     frame = pd.DataFrame(
         {"kode": nodes["kode"], "parent": parent, "pagu": nodes["pagu_value"]},

@@ -7,6 +7,7 @@ column-wise tests in `checks/kinerja_rows.py`; the link helpers here serve both.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 
 import pandas as pd
@@ -127,8 +128,22 @@ def find_cycles(links: pd.DataFrame) -> list[list[int]]:
     return cycles
 
 
-def cycle_rows(links: pd.DataFrame) -> set[int]:
-    return {row for cycle in find_cycles(links) for row in cycle}
+# id(nodes frame) -> (the frame, its links, its cycles); an entry leaves with its frame.
+_LINKS: dict[int, tuple[weakref.ref, pd.DataFrame, list[list[int]]]] = {}
+
+
+def links_and_cycles(nodes: pd.DataFrame) -> tuple[pd.DataFrame, list[list[int]]]:
+    """`parent_links(nodes)` and their `find_cycles`, worked out once while the frame lives:
+    H001-H008 and the budget roll-up all follow the same links. Frames are not changed after
+    reading; the callers do not change what this returns."""
+    known = _LINKS.get(id(nodes))
+    if known is not None and known[0]() is nodes:
+        return known[1], known[2]
+    links = parent_links(nodes)
+    cycles = find_cycles(links)
+    _LINKS[id(nodes)] = (weakref.ref(nodes), links, cycles)
+    weakref.finalize(nodes, _LINKS.pop, id(nodes), None)
+    return links, cycles
 
 
 def node_name(record: Mapping[str, object], row: int | None = None) -> str:
@@ -152,8 +167,7 @@ def check_hierarchy(workbook: MatriksWorkbook) -> list[Finding]:
     nodes = workbook.nodes.frame
     if nodes.empty or "kode" not in nodes:
         return []
-    links = parent_links(nodes)
-    cycles = find_cycles(links)
+    links, cycles = links_and_cycles(nodes)
     in_cycle = pd.Series(
         nodes.index.isin([row for cycle in cycles for row in cycle]), index=nodes.index
     )

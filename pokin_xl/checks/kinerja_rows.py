@@ -10,26 +10,25 @@ types) is another matter, checked where the reader returns (model.frames).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.hierarchy import (
-    cycle_rows,
     either,
     level_fits,
     level_label,
+    links_and_cycles,
     node_name,
     normalised,
-    parent_links,
 )
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.levels import Tingkat, expected_parent
-from pokin_xl.model.records import records_by_row
+from pokin_xl.model.records import column_values, records_by_row
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B004", "B005", "H001", "H002", "H003")
@@ -85,6 +84,7 @@ def _kode_unique_meaning(indicators: pd.DataFrame) -> pd.Series:
 @dataclass
 class _Context:
     workbook: MatriksWorkbook
+    _records: dict[int, dict[str, object]] = field(default_factory=dict)  # row -> record
 
     @cached_property
     def nodes(self) -> pd.DataFrame:
@@ -120,18 +120,31 @@ class _Context:
         return {_code_key(kode): kode for kode in self.row_of}
 
     @cached_property
-    def records(self) -> dict[int, dict[str, object]]:
-        """Each node's record by Excel row, built once (a `.loc` per message is slow)."""
-        return records_by_row(self.nodes)
+    def _columns(self) -> dict[str, list[object]]:
+        """Each node column as a list, converted once; a record is built only for the nodes a
+        message names (a dict for every node, or a `.loc` per message, is slow)."""
+        return {name: column_values(self.nodes[name]) for name in self.nodes.columns}
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {row: at for at, row in enumerate(self.nodes.index.tolist())}
+
+    def record(self, row: int) -> dict[str, object]:
+        """The node's record on Excel `row`, as `records_by_row` gives it."""
+        if row not in self._records:
+            at = self._position[row]
+            self._records[row] = {name: values[at] for name, values in self._columns.items()}
+        return self._records[row]
 
     @cached_property
     def levels_below(self) -> dict[tuple[str, int], list[tuple[str, str]]]:
         """(parent Kode, level) -> [(Kode, unit key)] of the children on that level, in row
         order: the candidates an H002 message suggests, gathered once for all messages."""
+        levels, position = self._columns["level"], self._position
         found: dict[tuple[str, int], list[tuple[str, str]]] = {}
         for parent, kids in self.children.items():
             for kid in kids:
-                level = self.records[self.row_of[kid]]["level"]
+                level = levels[position[self.row_of[kid]]]  # as `record(...)["level"]`
                 if level is not None and not pd.isna(level):
                     found.setdefault((parent, int(level)), []).append(
                         (kid, self.unit_key.get(kid, ""))
@@ -140,7 +153,7 @@ class _Context:
 
     def node(self, kode: str) -> tuple[int, Mapping[str, object]]:
         row = self.row_of[kode]
-        return row, self.records[row]
+        return row, self.record(row)
 
 
 def _code_key(kode: str) -> str:
@@ -282,7 +295,8 @@ def check_kinerja_rows(workbook: MatriksWorkbook) -> list[Finding]:
     frames: dict[str, tuple[SheetFrame, pd.DataFrame]] = {}
     nodes = workbook.nodes.frame
     if not nodes.empty:
-        in_cycle = nodes.index.isin(list(cycle_rows(parent_links(nodes))))
+        cycles = links_and_cycles(nodes)[1]
+        in_cycle = nodes.index.isin([row for cycle in cycles for row in cycle])
         frames["nodes"] = (workbook.nodes, nodes.assign(in_cycle=in_cycle))
     if not workbook.indicators.frame.empty:
         frames["indicators"] = (workbook.indicators, workbook.indicators.frame)
@@ -296,11 +310,9 @@ def check_kinerja_rows(workbook: MatriksWorkbook) -> list[Finding]:
         failing = frame.index[~passed]
         if failing.empty:
             continue
-        rows = (
-            ctx.records if rule.frame == "nodes" else records_by_row(sheet_frame.frame.loc[failing])
-        )
+        rows = None if rule.frame == "nodes" else records_by_row(sheet_frame.frame.loc[failing])
         for row in failing:
-            record = rows[row]
+            record = ctx.record(int(row)) if rows is None else rows[row]
             where_field = rule.field if isinstance(rule.field, str) else rule.field(record)
             findings.append(
                 finding(
