@@ -69,9 +69,11 @@ def _kode_unique_meaning(indicators: pd.DataFrame) -> pd.Series:
     """Fails on the first row of each other sasaran/Tingkat/unit that reuses a Kode."""
     kode = indicators["kode"]
     keys = {name: normalised(indicators[name]) for name in H003_FIELDS}
+    given = pd.DataFrame({name: key.where(key.ne("")) for name, key in keys.items()})
+    firsts = given.groupby(kode).transform("first")  # each Kode's first non-blank value
     differs = pd.Series(False, index=indicators.index)
-    for key in keys.values():
-        first = key.where(key.ne("")).groupby(kode).transform("first")
+    for name, key in keys.items():
+        first = firsts[name]
         differs |= (key.ne("") & first.notna() & key.ne(first)).astype(bool)
     meaning = keys["sasaran"] + "|" + keys["tingkat"] + "|" + keys["unit_kerja"]
     repeated = pd.DataFrame({"kode": kode, "meaning": meaning}).duplicated()
