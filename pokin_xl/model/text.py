@@ -43,6 +43,13 @@ _ABBREVIATION_RE = re.compile(
 )
 _ABBREVIATION_FIRST_WORDS = frozenset(key.split(" ", 1)[0] for key in ABBREVIATIONS)
 _NON_WORD_RE = re.compile(r"[^\w%]+")
+# The same for an ASCII text, as a byte table (the regex costs ~4 us a text; this ~1 us): ASCII
+# word characters are [A-Za-z0-9_]; each letter maps to its lower case, '_' and every other byte
+# but digits and '%' to a space, and str.split() then folds the runs as the regex does.
+_ASCII_KEY_BYTES = bytes(
+    ord(ch.lower()) if ch.isascii() and (ch.isalnum() or ch == "%") else 32
+    for ch in map(chr, range(256))
+)
 # Characters pasted from web pages and Word that show as nothing (zero-width space/joiners, BOM).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -103,6 +110,8 @@ def _normalise_text(text: str, expand: bool) -> str:
     if expand:
         return _expand(_normalise_text(text, False))
     # runs of non-word characters (whitespace among them) become one space
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii").split())
     return _NON_WORD_RE.sub(" ", text.lower().replace("_", " ")).strip()
 
 

@@ -71,3 +71,19 @@ def test_normalise_gives_the_plain_answer_for_each_value():
     for value in [*VALUES, *reversed(VALUES)]:
         for expand in (True, False):
             assert normalise(value, expand=expand) == _plain_normalise(value, expand), repr(value)
+
+
+def test_an_ascii_text_normalises_as_the_regex_does_for_every_ascii_character():
+    # ASCII texts take a byte-table path; each character, alone and between words, and runs of
+    # them must give the regex's answer.
+    samples = [chr(i) for i in range(128)]
+    samples += [f"Ab{ch}9z{ch}{ch}%Q_" for ch in map(chr, range(128))]
+    samples += [
+        "".join(map(chr, range(start, 128, step))) for start in range(8) for step in (1, 3, 7)
+    ]
+    samples += ["__Kabid__SDM--Umum..", "%%", " % ", "a_b", "Sub_Bagian!!Umum", "", "~!@#$^&*()"]
+    for sample in samples:
+        for expand in (True, False):
+            assert normalise(sample, expand=expand) == _plain_normalise(sample, expand), repr(
+                sample
+            )
