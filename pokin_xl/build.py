@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pokin_xl.checked import checked_output, output_beside, read_checked
 from pokin_xl.findings import Finding, Report
+from pokin_xl.gc_pause import release_memos
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.writers.workbook import ExtraSheet, write_cascade_workbook
 
@@ -56,6 +57,7 @@ def build(
         more_sheets, more_findings = extras(checked.workbook)
         extra_sheets = [*extra_sheets, *more_sheets]
         report.extend(list(more_findings))
+    release_memos()
     path = write_cascade_workbook(
         checked.workbook, report, checked.target, extra_sheets=extra_sheets, progress=progress
     )

@@ -4,13 +4,16 @@ A check or a writer creates hundreds of thousands of small objects (records, cel
 almost none in cycles; each automatic full collection walks every live object again, so the
 passes grow with the workbook and made a 40k-row validate 2.2x a 20k one instead of 2x. The
 collector is switched off for the stage and back on after it (reference counting still frees
-everything that is not in a cycle).
+everything that is not in a cycle). Between stages, the memory a stage no longer needs is given
+back (release_memos, release_free_memory).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import sys
 from collections.abc import Callable, Iterator
 
 
@@ -52,3 +55,21 @@ def release_free_memory() -> None:
     """
     if _TRIM is not None:
         _TRIM(0)
+
+
+def release_memos() -> int:
+    """Empty the bounded memos of pokin-xl's modules (per-text work: a normalised key, a unit, a
+    statement's words); the unbounded caches, tables loaded once (the national list, the unit
+    vocabulary), stay. The checks fill the memos with every distinct text of the workbook; the
+    writers need few of them, so emptied before writing they do not add to the write's peak
+    (20k rows: 252 -> 223 MiB). Returns how many were emptied."""
+    emptied = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("pokin_xl"):
+            continue
+        for value in list(vars(module).values()):
+            memo = isinstance(value, functools._lru_cache_wrapper)
+            if memo and value.cache_info().maxsize is not None:
+                value.cache_clear()
+                emptied += 1
+    return emptied

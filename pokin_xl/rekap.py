@@ -138,8 +138,10 @@ def _examine_matriks(job: Job, result: FileResult) -> None:
     result.families = {letter: family.get(letter, 0) for letter in FAMILIES}
     result.findings = [f.to_dict() for f in report.sorted()]
     if target is not None:
+        from pokin_xl.gc_pause import release_memos
         from pokin_xl.writers.workbook import write_cascade_workbook
 
+        release_memos()
         result.output = str(
             write_cascade_workbook(workbook, report, target, extra_sheets=extra_sheets)
         )
