@@ -3,6 +3,7 @@
 - Text is always written as a string. Text that begins with '=', '+', '-' or '@' also gets the
   quote prefix, so that editing the cell in Excel does not turn it into a formula.
 - Strings are cut to Excel's 32,767 characters (counted in UTF-16 units, as Excel counts).
+- A text that looks like xlsxwriter's own rich-string markup ('<r>...</r>') is written as text.
 - Every xlsxwriter call that reports a failure with a negative code raises WriterError instead.
 """
 
@@ -49,6 +50,17 @@ def fit_text(text: str, limit: int = EXCEL_MAX_CHARS) -> str:
         out.append(ch)
         used += size
     return "".join(out) + TRUNCATION_MARK
+
+
+def literal(text: str) -> str:
+    """`text` as xlsxwriter must be given it to write exactly that text. xlsxwriter writes a
+    string that starts with '<r>' and ends with '</r>' as raw rich-text XML (its own format for
+    rich strings), so such a cell text would be unescaped markup and could break the file; it is
+    wrapped in one escaped run instead, which Excel shows as the text itself."""
+    if not (text.startswith("<r>") and text.endswith("</r>")):
+        return text
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<r><t xml:space="preserve">{escaped}</t></r>'
 
 
 def as_text(value: object) -> str:
@@ -130,7 +142,7 @@ class SheetWriter:
             return
         if text[0] in FORMULA_PREFIXES:
             fmt = self.styles.variant(fmt, quote_prefix=True)
-        code = self.ws.write_string(row, col, text, fmt)
+        code = self.ws.write_string(row, col, literal(text), fmt)
         if code:  # 0 when written; negative codes are xlsxwriter's refusals
             _check(code, "teks", self.name, row, col)
 

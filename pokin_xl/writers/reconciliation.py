@@ -19,7 +19,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from pokin_xl.model.matching import METHOD_LABELS
 from pokin_xl.model.reconciliation import ReconcileResult
 from pokin_xl.writers.atomic import atomic_output
-from pokin_xl.writers.cells import SheetWriter, as_number
+from pokin_xl.writers.cells import SheetWriter, as_number, literal
 from pokin_xl.writers.findings import Locations, write_findings_sheet
 from pokin_xl.writers.output import check_output_path
 from pokin_xl.writers.styles import SEVERITY_FONTS, THIN, Styles
@@ -190,17 +190,17 @@ def _indicator_row(
     else:
         ws.write_blank(r, position["score"], None, formats["score"])
     for key in ("tingkat", "unit_kerja", "a_indikator", "b_indikator", "a_satuan", "b_satuan"):
-        ws.write_string(r, position[key], str(record[key] or ""), text)
+        ws.write_string(r, position[key], literal(str(record[key] or "")), text)
     for key in ("a_cell", "b_cell", "codes"):
-        ws.write_string(r, position[key], str(record[key] or ""), center)
+        ws.write_string(r, position[key], literal(str(record[key] or "")), center)
     for key in ("a_induk", "b_induk", "note"):
-        ws.write_string(r, position[key], str(record[key] or ""), text)
+        ws.write_string(r, position[key], literal(str(record[key] or "")), text)
     for value_key, shown_key in (("a_value", "a_target"), ("b_value", "b_target")):
         value = as_number(record[value_key])
         if value is not None:
             ws.write_number(r, position[value_key], value, formats["number"])
         else:
-            ws.write_string(r, position[value_key], str(record[shown_key] or ""), text)
+            ws.write_string(r, position[value_key], literal(str(record[shown_key] or "")), text)
     for key in ("a_pagu", "b_pagu"):
         value = as_number(record[key])
         if value is not None:
@@ -307,8 +307,8 @@ def _rollup_block(
             ws.write_number(row, col["no"], number, formats["center"])
             ws.write_string(row, col["dokumen"], f"{source}: {node['file']}", formats["text"])
             ws.write_string(row, col["jenis"], str(node["jenis"]), text_fmt)
-            ws.write_string(row, col["kode"], str(node["kode"]), text_fmt)
-            ws.write_string(row, col["nama"], "   " * depth + str(node["nama"]), text_fmt)
+            ws.write_string(row, col["kode"], literal(str(node["kode"])), text_fmt)
+            ws.write_string(row, col["nama"], literal("   " * depth + str(node["nama"])), text_fmt)
             ws.write_string(row, col["cell"], str(node["cell"]), formats["center"])
             stated = as_number(node["stated"])
             if stated is not None:

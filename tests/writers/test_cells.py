@@ -70,3 +70,17 @@ def test_rich_text_of_a_single_run_and_empty_runs(tmp_path):
     ws = openpyxl.load_workbook(path)["S"]
     assert ws["A1"].value == "Satu"
     assert ws["A4"].value == "Label: isi\nB"
+
+
+@pytest.mark.parametrize("constant_memory", [False, True])
+def test_text_shaped_like_rich_string_markup_is_written_as_text(tmp_path, constant_memory):
+    """xlsxwriter writes '<r>...</r>' raw as rich-text XML; a cell text like it stays text."""
+    path = tmp_path / "t.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
+    sheet = SheetWriter(book.add_worksheet("S"), Styles(book))
+    values = ["<r>Sasaran</r>", "<r><x>&</r>", "<r> dua  spasi </r>", "<r>biasa"]
+    for row, value in enumerate(values):
+        sheet.text(row, 0, value, sheet.styles.cell())
+    book.close()
+    ws = openpyxl.load_workbook(path)["S"]
+    assert [ws.cell(row, 1).value for row in range(1, len(values) + 1)] == values
