@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import io
 import re
+import xml.etree.ElementTree as ET
 import xml.parsers.expat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,11 +223,14 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _parse(archive: zipfile.ZipFile, part: str, *, checked=None, name: str = ""):
+PartLookup = Callable[[str], zipfile.ZipInfo | None]
+
+
+def _parse(
+    archive: zipfile.ZipFile, part: str, *, checked: PartLookup | None = None, name: str = ""
+) -> ET.Element | None:
     """The part as an ElementTree element, None when absent or not XML. With `checked` (part
     name -> ZipInfo), the part goes through expat's safety pass first (see _check_part)."""
-    import xml.etree.ElementTree as ET
-
     if checked is not None:
         info = checked(part)
         if info is None:
@@ -238,7 +242,9 @@ def _parse(archive: zipfile.ZipFile, part: str, *, checked=None, name: str = "")
         return None
 
 
-def _workbook_parts(archive: zipfile.ZipFile, *, checked=None, name: str = "") -> tuple[str, str]:
+def _workbook_parts(
+    archive: zipfile.ZipFile, *, checked: PartLookup | None = None, name: str = ""
+) -> tuple[str, str]:
     """The workbook part named by the package relationships (or the usual name) and its rels."""
     import posixpath
 
