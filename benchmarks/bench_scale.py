@@ -24,7 +24,9 @@ The floor, measured in the same run:
 - build floor = read floor + write floor.
 
 Exponent: log(t2 / t1) / log(n2 / n1) between consecutive sizes; 1.0 is linear. The timings
-are medians of --repeat runs; the load average is printed, since the machine may be shared.
+are medians of --repeat runs, made in alternating rounds over the sizes; the growth from one size
+to the next is the median of the ratios within each round. The load average is printed, since
+the machine may be shared.
 """
 
 from __future__ import annotations
@@ -317,25 +319,43 @@ def exponent(t1: float, t2: float, n1: int, n2: int) -> float:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
-def measure_size(size: int, folder: Path, repeat: int, defects: bool) -> dict:
-    made = run_child("generate", size, folder, int(defects))
+def _measure_once(made: dict, folder: Path) -> dict:
+    """One round of every stage, the build and the floor for one generated input."""
     matriks, renstra = Path(made["matriks"]), Path(made["renstra"])
-    out = folder / f"hasil_{size}.xlsx"
-    runs = [run_child("stages", matriks, renstra, out) for _ in range(repeat)]
-    result = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-    builds = [
-        run_measured([*_cli(), "build", matriks, "-o", out, "--quiet"]) for _ in range(repeat)
-    ]
-    result["build"] = statistics.median(b[1] for b in builds)
-    result["build_mib"] = max(b[2] for b in builds)
-    result["build_exit"] = sorted({b[0] for b in builds})
-    floors = [run_child("floor", matriks, out, folder / "floor.xlsx") for _ in range(repeat)]
-    for key in ("read", "write"):
-        result[f"floor_{key}"] = statistics.median(f[key] for f in floors)
-    result["floor_build"] = result["floor_read"] + result["floor_write"]
-    result["output"] = {k: floors[0][k] for k in ("sheets", "cells", "merges", "rich")}
-    result["rows"] = made["rows"]
-    return result
+    out = folder / f"hasil_{made['rows']}.xlsx"
+    run = run_child("stages", matriks, renstra, out)
+    code, run["build"], run["build_mib"] = run_measured(
+        [*_cli(), "build", matriks, "-o", out, "--quiet"]
+    )
+    run["build_exit"] = code
+    floor = run_child("floor", matriks, out, folder / "floor.xlsx")
+    run.update({f"floor_{key}": floor[key] for key in ("read", "write")})
+    run["output"] = {k: floor[k] for k in ("sheets", "cells", "merges", "rich")}
+    return run
+
+
+def measure_sizes(sizes: list[int], folder: Path, repeat: int, defects: bool) -> list[dict]:
+    """Every size measured `repeat` times in alternating rounds (1k, 5k, ..., then again), so
+    that a slow spell of a shared machine falls on every size alike; the medians per size, and
+    in `rounds` each round's figures, for the growth ratios taken within a round."""
+    made = [run_child("generate", size, folder, int(defects)) for size in sizes]
+    rounds: list[list[dict]] = [[] for _ in sizes]
+    for _ in range(repeat):
+        for i, one in enumerate(made):
+            rounds[i].append(_measure_once(one, folder))
+            print(f"  {one['rows']} rows measured", file=sys.stderr, flush=True)
+    results = []
+    for one, runs in zip(made, rounds, strict=True):
+        numeric = [k for k, v in runs[0].items() if isinstance(v, (int, float))]
+        result = {k: statistics.median(r[k] for r in runs) for k in numeric}
+        result["build_mib"] = max(r["build_mib"] for r in runs)
+        result["build_exit"] = sorted({r["build_exit"] for r in runs})
+        result["floor_build"] = result["floor_read"] + result["floor_write"]
+        result["output"] = runs[0]["output"]
+        result["rows"] = one["rows"]
+        result["rounds"] = runs
+        results.append(result)
+    return results
 
 
 def print_table(results: list[dict]) -> None:
@@ -366,9 +386,21 @@ def print_table(results: list[dict]) -> None:
     if len(results) > 1:
         last, prev = results[-1], results[-2]
         print(
-            f"\n{last['rows']} / {prev['rows']} rows: "
-            + ", ".join(f"{s} x{last[s] / prev[s]:.2f}" for s in STAGES if prev[s] > 0)
+            f"\n{last['rows']} / {prev['rows']} rows, median of the ratios within each round: "
+            + ", ".join(f"{s} x{growth(prev, last, s):.2f}" for s in STAGES if prev[s] > 0)
         )
+        if len(last["rounds"]) > 1:
+            for stage in STAGES:
+                ratios = [
+                    b[stage] / a[stage] for a, b in zip(prev["rounds"], last["rounds"], strict=True)
+                ]
+                print(f"  {stage:9} rounds: " + " ".join(f"x{r:.2f}" for r in ratios))
+
+
+def growth(prev: dict, last: dict, stage: str) -> float:
+    """last / prev for one stage: the median of the ratios of runs made in the same round."""
+    pairs = zip(prev["rounds"], last["rounds"], strict=True)
+    return statistics.median(b[stage] / a[stage] for a, b in pairs if a[stage] > 0)
 
 
 def startup(repeat: int, folder: Path) -> None:
@@ -440,10 +472,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        results = []
-        for size in args.sizes:
-            results.append(measure_size(size, folder, args.repeat, args.cacat))
-            print(f"  {results[-1]['rows']} rows measured", file=sys.stderr, flush=True)
+        results = measure_sizes(args.sizes, folder, args.repeat, args.cacat)
         if results:
             print_table(results)
         if args.startup:
