@@ -1,5 +1,5 @@
 """`python -m pokin_xl`: the same command as `pokin-xl`, for machines where Scripts/ is not on PATH."""
 
-from pokin_xl.cli import main
+from pokin_xl.cli import run
 
-raise SystemExit(main())
+run()

@@ -7,6 +7,7 @@ Exit codes: 0 no error findings, 1 error findings, 2 unusable input or usage, 3 
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import json
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 from pokin_xl.cores import default_jobs
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.gc_pause import command_process, loading_modules
 from pokin_xl.model.rules import RULES
 from pokin_xl.version import __version__
 from pokin_xl.writers.output import check_output_path
@@ -269,6 +271,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def run() -> None:
+    """The console script (`pokin-xl`, `python -m pokin_xl`): main(), then the process ends
+    without tearing down its modules.
+
+    Python's own shutdown frees every object of every module one by one (pandas, numpy,
+    pandera: 0.1-0.3 s after a build); the OS takes the whole process back at once. What that
+    shutdown does that matters still happens: the atexit handlers run, stdout and stderr are
+    flushed. A process with another thread still running exits the ordinary way.
+    """
+    command_process()
+    code = main()
+    if threading.active_count() > 1:
+        raise SystemExit(code)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # as Python's own shutdown: the output could not be written out
+        code = 120
+    os._exit(code)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -307,7 +331,8 @@ def _main(argv: Sequence[str] | None) -> int:
 # The commands import what they need when they run, so that `--help`, `--version` and a usage
 # error do not pay for pandas, pandera and openpyxl.
 def _template(args: argparse.Namespace) -> int:
-    from pokin_xl.template import write_template
+    with loading_modules():
+        from pokin_xl.template import write_template
 
     target = check_output_path(args.output, replace=args.timpa)
     path = write_template(target)
@@ -316,7 +341,8 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _dokumen(args: argparse.Namespace) -> int:
-    from pokin_xl.dokumen import documents_text, make_documents
+    with loading_modules():
+        from pokin_xl.dokumen import documents_text, make_documents
 
     result = make_documents(args.file, args.output, jenis=args.jenis or None)
     out = json.dumps(result.manifest, ensure_ascii=False, indent=2)
@@ -325,8 +351,9 @@ def _dokumen(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from pokin_xl.inspect import inspect_workbook
-    from pokin_xl.inspect import render_text as render_inspect
+    with loading_modules():
+        from pokin_xl.inspect import inspect_workbook
+        from pokin_xl.inspect import render_text as render_inspect
 
     reading = inspect_workbook(
         args.file, tahun=args.tahun, sheet=args.sheet, tahun_awal=args.tahun_awal
@@ -421,11 +448,12 @@ def _summary(path: str, workbook, report: Report) -> dict:
 def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
     """A matriks through `validate`; any other workbook as a Renstra/Renja table (FILE:SHEET
     names its sheet; in a batch each table is read in its own year, --tahun as the fallback)."""
-    from pokin_xl.file_argument import file_and_sheet
-    from pokin_xl.readers.kind import is_matriks
-    from pokin_xl.readers.matriks import read_matriks
-    from pokin_xl.validate import validate
-    from pokin_xl.validate_planning import validate_planning_table
+    with loading_modules():
+        from pokin_xl.file_argument import file_and_sheet
+        from pokin_xl.readers.kind import is_matriks
+        from pokin_xl.readers.matriks import read_matriks
+        from pokin_xl.validate import validate
+        from pokin_xl.validate_planning import validate_planning_table
 
     path, sheet = file_and_sheet(argument, args.sheet)
     if is_matriks(path):
@@ -465,7 +493,8 @@ def _progress(quiet: bool):
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pokin_xl.build import build, output_path
+    with loading_modules():
+        from pokin_xl.build import build, output_path
 
     if len(args.files) > 1:
         return _build_many(args)
@@ -529,8 +558,9 @@ def _build_many(args: argparse.Namespace) -> int:
 
 
 def _rekap(args: argparse.Namespace) -> int:
-    from pokin_xl.rekap import output_for, run_rekap, text_recap
-    from pokin_xl.writers.rekap import write_rekap_workbook
+    with loading_modules():
+        from pokin_xl.rekap import output_for, run_rekap, text_recap
+        from pokin_xl.writers.rekap import write_rekap_workbook
 
     fmt = args.format or ("xlsx" if args.output else "text")
     if args.output and fmt != "xlsx":
@@ -565,8 +595,9 @@ def _rekap(args: argparse.Namespace) -> int:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
-    from pokin_xl.reconcile import reconcile, text_report
-    from pokin_xl.writers.reconciliation import write_reconciliation_workbook
+    with loading_modules():
+        from pokin_xl.reconcile import reconcile, text_report
+        from pokin_xl.writers.reconciliation import write_reconciliation_workbook
 
     fmt = args.format or ("xlsx" if args.output else "text")
     if args.output and fmt != "xlsx":
@@ -615,4 +646,4 @@ def render_text(report: Report, summary: dict) -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -81,7 +81,10 @@ def _examine(job: Job, result: FileResult) -> None:
 
 
 def _examine_planning_table(job: Job, result: FileResult) -> None:
-    from pokin_xl.validate_planning import validate_planning_table
+    from pokin_xl.gc_pause import loading_modules
+
+    with loading_modules():
+        from pokin_xl.validate_planning import validate_planning_table
 
     summary, report = validate_planning_table(
         job.path,
@@ -99,17 +102,22 @@ def _examine_planning_table(job: Job, result: FileResult) -> None:
 
 
 def _examine_matriks(job: Job, result: FileResult) -> None:
-    from pokin_xl.checks.coverage import coverage
-    from pokin_xl.checks.lintas import extract
-    from pokin_xl.checks.lke import lke_prechecks
-    from pokin_xl.readers.matriks import read_matriks
-    from pokin_xl.summary import unit_summary
-    from pokin_xl.validate import filter_report, validate
+    from pokin_xl.gc_pause import loading_modules
+
+    with loading_modules():  # once per worker process: its first job imports the stages
+        from pokin_xl.checks.coverage import coverage
+        from pokin_xl.checks.lintas import extract
+        from pokin_xl.checks.lke import lke_prechecks
+        from pokin_xl.readers.matriks import read_matriks
+        from pokin_xl.summary import unit_summary
+        from pokin_xl.validate import filter_report, validate
+
+        if job.output:  # build
+            from pokin_xl.writers.output import check_output_path
+            from pokin_xl.writers.workbook import write_cascade_workbook
 
     target = None
     if job.output:
-        from pokin_xl.writers.output import check_output_path
-
         target = check_output_path(job.output, [job.path])
     workbook = read_matriks(job.path)
     report = validate(workbook, select=job.select, ignore=job.ignore)
@@ -139,7 +147,6 @@ def _examine_matriks(job: Job, result: FileResult) -> None:
     result.findings = [f.to_dict() for f in report.sorted()]
     if target is not None:
         from pokin_xl.gc_pause import release_memos
-        from pokin_xl.writers.workbook import write_cascade_workbook
 
         release_memos()
         result.output = str(
