@@ -66,3 +66,48 @@ def test_a_contract_failure_is_an_internal_error_of_the_cli(tmp_path, monkeypatc
     result = run_cli("validate", path)
     assert result.code == 3
     assert "laporkan" in result.err.lower() and "Traceback" not in result.err
+
+
+def _verdict(frame: pd.DataFrame, annotation: type) -> object:
+    """What pandera says of column `a` declared as Series[annotation], non-nullable, strict."""
+    import pandera.pandas as pa
+    from pandera.typing import Index, Series
+
+    class One(pa.DataFrameModel):
+        row: Index[int] = pa.Field(check_name=False)
+        a: Series[annotation] = pa.Field(nullable=False)  # type: ignore[valid-type]
+
+        class Config:
+            strict = True
+            coerce = False
+
+    try:
+        One.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        return sorted(
+            zip(*(cases[c].astype(str) for c in ("check", "failure_case", "index")), strict=True)
+        )
+    return "ok"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pd.Series(["x", ""]),  # pandas' string dtype: the shortcut
+        pd.Series(["x", ""], dtype=object),
+        pd.Series(["x", 3], dtype=object),
+        pd.Series(["x", None]),
+        pd.Series([1.0, 2.0]),
+        pd.Series([1, 2]),
+        pd.Series([True, False]),
+        pd.Series(["x", "y"], dtype=pd.StringDtype("python")),
+    ],
+)
+def test_text_columns_are_checked_as_str_columns_are(values):
+    """Text (the text columns' type in the models) is `str` with a shortcut for a column of
+    pandas' string dtype: every verdict and failure case is the one `str` gives."""
+    from pokin_xl.model.frames import Text
+
+    frame = pd.DataFrame({"a": values}, index=pd.RangeIndex(2, 4, name="row"))
+    assert _verdict(frame, Text) == _verdict(frame, str)
