@@ -13,6 +13,7 @@ import pandera.pandas as pa
 from pandera.typing import Index, Series
 
 from pokin_xl.findings import Report
+from pokin_xl.model.frames import Text
 from pokin_xl.model.renstra import LAYOUTS
 
 # Values of the pairs frame's `status` (besides "tidak ada di Renstra" / "tidak ada di pembanding").
@@ -35,27 +36,27 @@ class ReconcilePairsFrame(pa.DataFrameModel):
     """
 
     index: Index[int] = pa.Field(check_name=False)
-    status: Series[str] = pa.Field(str_length={"min_value": 1})  # STATUS_*, or "tidak ada di ..."
-    method: Series[str] = _text()  # model.matching: "kode", "teks", "fuzzy"; "" unmatched
+    status: Series[Text] = pa.Field(str_length={"min_value": 1})  # STATUS_*, or "tidak ada di ..."
+    method: Series[Text] = _text()  # model.matching: "kode", "teks", "fuzzy"; "" unmatched
     score: Series[float] = pa.Field(ge=0)
-    tingkat: Series[str] = _text()
-    unit_kerja: Series[str] = _text()
-    a_indikator: Series[str] = _text()
-    b_indikator: Series[str] = _text()
-    a_target: Series[str] = _text()  # as written (model.targets.format_target)
-    b_target: Series[str] = _text()
+    tingkat: Series[Text] = _text()
+    unit_kerja: Series[Text] = _text()
+    a_indikator: Series[Text] = _text()
+    b_indikator: Series[Text] = _text()
+    a_target: Series[Text] = _text()  # as written (model.targets.format_target)
+    b_target: Series[Text] = _text()
     a_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)  # a number or percent target
     b_value: Series[pd.Float64Dtype] = pa.Field(nullable=True)
-    a_satuan: Series[str] = _text()
-    b_satuan: Series[str] = _text()
+    a_satuan: Series[Text] = _text()
+    b_satuan: Series[Text] = _text()
     a_pagu: Series[pd.Float64Dtype] = pa.Field(nullable=True)
     b_pagu: Series[pd.Float64Dtype] = pa.Field(nullable=True)
-    a_cell: Series[str] = _text()  # the indicator's cell
-    b_cell: Series[str] = _text()
-    a_induk: Series[str] = _text()  # the program/kegiatan/sasaran above, for display
-    b_induk: Series[str] = _text()
-    codes: Series[str] = _text()  # the rule codes raised on this row, "R002, R004"
-    note: Series[str] = _text()
+    a_cell: Series[Text] = _text()  # the indicator's cell
+    b_cell: Series[Text] = _text()
+    a_induk: Series[Text] = _text()  # the program/kegiatan/sasaran above, for display
+    b_induk: Series[Text] = _text()
+    codes: Series[Text] = _text()  # the rule codes raised on this row, "R002, R004"
+    note: Series[Text] = _text()
 
     class Config:
         name = "reconcile_pairs"

@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from pandera.typing import Index, Series
 
 from pokin_xl.errors import printable
-from pokin_xl.model.frames import SheetFrame
+from pokin_xl.model.frames import SheetFrame, Text
 
 JENIS = ("tujuan", "sasaran", "urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 JENIS_LABELS: dict[str, str] = {
@@ -68,34 +68,35 @@ class RenstraNodesFrame(pa.DataFrameModel):
     node is identified by `node_id`, the cell that names it ("B9"), and the index may repeat."""
 
     row: Index[int] = pa.Field(check_name=False)
-    node_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    jenis: Series[str] = pa.Field(isin=["", *JENIS])
-    kode: Series[str] = _text()  # as displayed
-    kode_canonical: Series[str] = _text()
-    kode_key: Series[str] = _text()  # for comparison; "" when none
-    nama: Series[str] = _text()  # program/kegiatan name
-    uraian: Series[str] = _text()  # tujuan/sasaran statement
-    induk: Series[str] = _text()  # parent's node_id: by dotted code where the code says, else above
+    node_id: Series[Text] = pa.Field(str_length={"min_value": 1})
+    jenis: Series[Text] = pa.Field(isin=["", *JENIS])
+    kode: Series[Text] = _text()  # as displayed
+    kode_canonical: Series[Text] = _text()
+    kode_key: Series[Text] = _text()  # for comparison; "" when none
+    nama: Series[Text] = _text()  # program/kegiatan name
+    uraian: Series[Text] = _text()  # tujuan/sasaran statement
+    # parent's node_id: by dotted code where the code says, else above
+    induk: Series[Text] = _text()
     induk_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    induk_posisi: Series[str] = _text()  # the enclosing node above
+    induk_posisi: Series[Text] = _text()  # the enclosing node above
     induk_posisi_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    induk_by: Series[str] = pa.Field(isin=["kode", "posisi", ""])
-    unit_kerja: Series[str] = _text()
-    cell: Series[str] = _text()
+    induk_by: Series[Text] = pa.Field(isin=["kode", "posisi", ""])
+    unit_kerja: Series[Text] = _text()
+    cell: Series[Text] = _text()
     # ancestors' node ids, the node itself included (ANCESTOR_JENIS)
-    tujuan_node: Series[str] = _text()
-    sasaran_node: Series[str] = _text()
-    program_node: Series[str] = _text()
-    kegiatan_node: Series[str] = _text()
-    sub_kegiatan_node: Series[str] = _text()
+    tujuan_node: Series[Text] = _text()
+    sasaran_node: Series[Text] = _text()
+    program_node: Series[Text] = _text()
+    kegiatan_node: Series[Text] = _text()
+    sub_kegiatan_node: Series[Text] = _text()
     # per period i
     pagu: Series[pd.Float64Dtype] = _per_period("pagu_{}", nullable=True)
-    pagu_src: Series[str] = _per_period("pagu_src_{}", isin=list(VALUE_SOURCES))
-    pagu_formula: Series[str] = _per_period("pagu_formula_{}")  # "" for a plain value
+    pagu_src: Series[Text] = _per_period("pagu_src_{}", isin=list(VALUE_SOURCES))
+    pagu_formula: Series[Text] = _per_period("pagu_formula_{}")  # "" for a plain value
     # rows the formula reads in its own column (a parent's roll-up), or None
     pagu_refs: Series[object] = _per_period("pagu_refs_{}", nullable=True)
     pagu_broken: Series[bool] = _per_period("pagu_broken_{}")  # the formula has a #REF!
-    pagu_cell: Series[str] = _per_period("pagu_cell_{}")
+    pagu_cell: Series[Text] = _per_period("pagu_cell_{}")
 
     class Config:
         name = "renstra_nodes"
@@ -108,31 +109,31 @@ class RenstraIndicatorsFrame(pa.DataFrameModel):
     program columns) appears twice."""
 
     row: Index[int] = pa.Field(check_name=False)
-    node: Series[str] = _text()  # its node's id
+    node: Series[Text] = _text()  # its node's id
     node_row: Series[pd.Int64Dtype] = pa.Field(nullable=True)
-    jenis: Series[str] = pa.Field(isin=["", *JENIS])  # its node's
+    jenis: Series[Text] = pa.Field(isin=["", *JENIS])  # its node's
     # its node's kode, kode_key, nama, uraian, unit_kerja
-    kode: Series[str] = _text()
-    kode_key: Series[str] = _text()
-    nama: Series[str] = _text()
-    uraian: Series[str] = _text()
-    unit_kerja: Series[str] = _text()
-    nomor: Series[str] = _text()
-    indikator: Series[str] = _text()
-    indikator_cell: Series[str] = _text()
-    satuan: Series[str] = _text()
-    satuan_norm: Series[str] = _text()
-    satuan_cell: Series[str] = _text()
-    baseline_raw: Series[str] = _text()
-    tujuan_node: Series[str] = _text()
-    sasaran_node: Series[str] = _text()
-    program_node: Series[str] = _text()
-    kegiatan_node: Series[str] = _text()
-    sub_kegiatan_node: Series[str] = _text()
+    kode: Series[Text] = _text()
+    kode_key: Series[Text] = _text()
+    nama: Series[Text] = _text()
+    uraian: Series[Text] = _text()
+    unit_kerja: Series[Text] = _text()
+    nomor: Series[Text] = _text()
+    indikator: Series[Text] = _text()
+    indikator_cell: Series[Text] = _text()
+    satuan: Series[Text] = _text()
+    satuan_norm: Series[Text] = _text()
+    satuan_cell: Series[Text] = _text()
+    baseline_raw: Series[Text] = _text()
+    tujuan_node: Series[Text] = _text()
+    sasaran_node: Series[Text] = _text()
+    program_node: Series[Text] = _text()
+    kegiatan_node: Series[Text] = _text()
+    sub_kegiatan_node: Series[Text] = _text()
     # per period i: the target (a model.targets.Target), where it came from, its cell
     target: Series[object] = _per_period("target_{}")
-    target_src: Series[str] = _per_period("target_src_{}", isin=list(VALUE_SOURCES))
-    target_cell: Series[str] = _per_period("target_cell_{}")
+    target_src: Series[Text] = _per_period("target_src_{}", isin=list(VALUE_SOURCES))
+    target_cell: Series[Text] = _per_period("target_cell_{}")
 
     class Config:
         name = "renstra_indicators"
