@@ -403,6 +403,10 @@ def growth(prev: dict, last: dict, stage: str) -> float:
     return statistics.median(b[stage] / a[stage] for a, b in pairs if a[stage] > 0)
 
 
+# as a pokin-xl command imports (gc_pause.loading_modules) and ends (cli.run)
+_QUIET_IMPORTS = "import atexit, gc, os; gc.disable(); atexit.register(lambda: os._exit(0)); "
+
+
 def startup(repeat: int, folder: Path) -> None:
     print("\nstart-up (wall seconds, median of", repeat, "runs)")
     out = folder / "sample_out.xlsx"
@@ -410,6 +414,18 @@ def startup(repeat: int, folder: Path) -> None:
     cases = [
         ("python -c pass", [sys.executable, "-c", "pass"]),
         ("import openpyxl, xlsxwriter", [sys.executable, "-c", "import openpyxl, xlsxwriter"]),
+        (  # what a build of any workbook imports before any work of ours: its floor
+            "import pandas, xlsxwriter, calamine",
+            [sys.executable, "-c", f"{_QUIET_IMPORTS}import pandas, xlsxwriter, python_calamine"],
+        ),
+        (
+            "  + pandera.pandas",
+            [
+                sys.executable,
+                "-c",
+                f"{_QUIET_IMPORTS}import pandas, xlsxwriter, python_calamine, pandera.pandas",
+            ],
+        ),
         ("pokin-xl --help", [*_cli(), "--help"]),
         ("pokin-xl template", [*_cli(), "template", "-o", template, "--timpa"]),
         (
