@@ -262,12 +262,19 @@ def flush_sheets(book: xlsxwriter.Workbook) -> None:
 
 
 class RowOrderWorkbook(xlsxwriter.Workbook):
-    """A constant_memory workbook of RowOrderWorksheets; `close()` flushes every sheet first."""
+    """A constant_memory workbook of RowOrderWorksheets; `close()` flushes every sheet first.
+
+    With the option `in_memory` (a small workbook) it is written the plain way instead, every
+    part built in memory: xlsxwriter turns constant_memory off then, and the sheets write
+    straight through. No temporary file per sheet and per part, no keeping and replaying; the
+    content is the same (tests/writers/test_rows.py).
+    """
 
     worksheet_class = RowOrderWorksheet
 
     def __init__(self, filename: str, options: dict[str, object]) -> None:
-        super().__init__(filename, {**options, "constant_memory": True, "in_memory": False})
+        in_memory = bool(options.get("in_memory"))
+        super().__init__(filename, {**options, "constant_memory": not in_memory})
 
     def close(self) -> None:
         flush_sheets(self)

@@ -68,6 +68,12 @@ WORKBOOK_OPTIONS = {
 }
 
 
+# Up to this many indicator rows the workbook is written in memory (RowOrderWorkbook): the
+# sample's write takes ~0.20 s instead of ~0.27 s, 500 generated rows ~0.50 s instead of ~0.62 s
+# for ~10 MiB more; at 2,000 rows both modes take the same time and memory grows with the rows.
+IN_MEMORY_ROWS = 1000
+
+
 @contextlib.contextmanager
 def parts_folder() -> Iterator[dict[str, object]]:
     """WORKBOOK_OPTIONS with a temporary folder for the parts, removed when writing ends (also
@@ -117,8 +123,10 @@ def _write(
         for key, unit in cascade_units(members)
     ]
 
-    # One sheet's cells in memory at a time: each sheet is flushed when it is done (rows.py).
-    book = RowOrderWorkbook(str(tmp), options)
+    # A large workbook holds one sheet's cells at a time: each sheet is flushed when it is done
+    # (rows.py); a small one is written in memory.
+    small = len(workbook.indicators.frame) <= IN_MEMORY_ROWS
+    book = RowOrderWorkbook(str(tmp), {**options, "in_memory": small})
     identity = workbook.identity
     book.set_properties(
         {

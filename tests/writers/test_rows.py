@@ -138,7 +138,9 @@ def test_a_big_table_keeps_ranges_not_one_entry_per_cell(tmp_path: Path) -> None
 def test_the_sample_cascade_is_the_same_as_with_a_plain_workbook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(workbook_writer, "IN_MEMORY_ROWS", 0)  # row-ordered, as a large one
     ordered, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "ordered.xlsx")
+    assert "xl/sharedStrings.xml" not in zipfile.ZipFile(ordered).namelist()
     monkeypatch.setattr(workbook_writer, "RowOrderWorkbook", xlsxwriter.Workbook)
     plain, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "plain.xlsx")
     assert "xl/sharedStrings.xml" in zipfile.ZipFile(plain).namelist()
@@ -158,3 +160,16 @@ def test_two_builds_in_one_process_write_the_same_workbook(tmp_path: Path) -> No
     first, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "first.xlsx")
     second, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "second.xlsx")
     assert compare(str(first), str(second)) == []
+
+
+def test_a_small_workbook_is_written_in_memory_with_the_same_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Up to IN_MEMORY_ROWS indicator rows the plain mode (shared strings, no temporary files);
+    beyond, constant_memory. The sample has 76 rows."""
+    small, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "small.xlsx")
+    assert "xl/sharedStrings.xml" in zipfile.ZipFile(small).namelist()
+    monkeypatch.setattr(workbook_writer, "IN_MEMORY_ROWS", 75)
+    large, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "large.xlsx")
+    assert "xl/sharedStrings.xml" not in zipfile.ZipFile(large).namelist()
+    assert compare(str(small), str(large)) == []

@@ -273,9 +273,12 @@ def test_validation_findings_reach_the_temuan_sheet(tmp_path):
 def test_the_parts_folder_is_removed_after_writing_and_after_a_failure(tmp_path, monkeypatch):
     import tempfile
 
+    from pokin_xl.writers import workbook as workbook_writer
+
     parts = tmp_path / "parts"
     parts.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(parts))
+    monkeypatch.setattr(workbook_writer, "IN_MEMORY_ROWS", 0)  # parts on disk, as a large one
     source = write_matriks(tmp_path / "m.xlsx", chain())
     workbook = read_matriks(source)
     report = validate(workbook)
