@@ -453,13 +453,14 @@ def _checked(argument: str, args: argparse.Namespace) -> tuple[dict, Report]:
         from pokin_xl.readers.kind import is_matriks
         from pokin_xl.readers.matriks import read_matriks
         from pokin_xl.validate import validate
-        from pokin_xl.validate_planning import validate_planning_table
 
     path, sheet = file_and_sheet(argument, args.sheet)
     if is_matriks(path):
         workbook = read_matriks(path)
         report = validate(workbook, select=args.select, ignore=args.ignore)
         return _summary(path, workbook, report), report
+    from pokin_xl.validate_planning import validate_planning_table  # the Renstra readers
+
     return validate_planning_table(
         path,
         tahun=args.tahun,

@@ -67,3 +67,22 @@ def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
     )
     assert target.is_file(), done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_validating_a_matriks_loads_no_renstra_reader() -> None:
+    """The Renstra/Renja readers only for a planning table."""
+    unused = ("pokin_xl.validate_planning", "pokin_xl.readers.renstra", "pokin_xl.reconcile")
+    probe = (
+        "import sys\n"
+        "from pokin_xl.cli import main\n"
+        "try:\n"
+        f"    main(['validate', {str(SAMPLE)!r}, '--format', 'json'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {unused!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert '"findings"' in done.stdout, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:] + done.stderr
