@@ -5,6 +5,7 @@ handlers intact."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,14 @@ from pokin_xl import gc_pause
 SAMPLE = Path(__file__).resolve().parent.parent / "samples/bkpsdm_purwakarta_2024/matriks.xlsx"
 
 
+# stdout block-buffered, as for a user (PYTHONUNBUFFERED would hide a missing flush)
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
 def _python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=_ENV
+    )
 
 
 def test_outside_a_command_process_nothing_is_frozen() -> None:
@@ -72,9 +79,24 @@ def test_the_console_script_flushes_its_output_and_keeps_its_exit_code() -> None
         capture_output=True,
         text=True,
         timeout=120,
+        env=_ENV,
     )
     assert done.returncode == 1, done.stderr  # the sample has error findings
     assert json.loads(done.stdout)["findings"]
+    assert done.stdout.endswith("}\n")  # the end of a long write stays in the buffer
+
+
+def test_the_console_script_flushes_a_text_report_to_its_last_newline() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pokin_xl", "validate", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_ENV,
+    )
+    assert done.returncode == 1, done.stderr
+    last = done.stdout.splitlines()[-1]
+    assert last.startswith("Temuan: ") and done.stdout.endswith(f"{last}\n")
 
 
 def test_the_console_script_runs_atexit_handlers(tmp_path) -> None:
