@@ -78,12 +78,14 @@ def clean(value: object) -> str:
     return _clean_text(str(value))
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
-def _clean_text(text: str) -> str:
+def _fold(text: str) -> str:
     if not text.isascii():  # NFKC and the invisible characters leave ASCII as it is
         text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     folded = " ".join(text.split())  # str.split() and regex \s agree on what is whitespace
     return text if folded == text else folded  # a clean text stays one object, not two
+
+
+_clean_text = lru_cache(maxsize=_CACHED_TEXTS)(_fold)
 
 
 def normalise(value: object, *, expand: bool = True) -> str:
@@ -96,23 +98,25 @@ def normalise(value: object, *, expand: bool = True) -> str:
     """
     if type(value) is str:
         return _normalise_cell(value, expand)
-    return _normalise_text(clean(value), expand)
+    return _key(clean(value), expand)
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _normalise_cell(text: str, expand: bool) -> str:
-    """A text as written in a cell, normalised: one cache look-up for a text seen before."""
-    return _normalise_text(_clean_text(text), expand)
+    """A text as written in a cell, normalised: one cache look-up for a text seen before. A new
+    text is worked out here in full, not through clean()'s memo: one memo a text costs less than
+    three (a look-up that misses costs about as much as the folding itself)."""
+    return _key(_fold(text), expand)
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
-def _normalise_text(text: str, expand: bool) -> str:
-    if expand:
-        return _expand(_normalise_text(text, False))
+def _key(text: str, expand: bool) -> str:
+    """The key of a cleaned text."""
     # runs of non-word characters (whitespace among them) become one space
     if text.isascii():
-        return " ".join(text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii").split())
-    return _NON_WORD_RE.sub(" ", text.lower().replace("_", " ")).strip()
+        key = " ".join(text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii").split())
+    else:
+        key = _NON_WORD_RE.sub(" ", text.lower().replace("_", " ")).strip()
+    return _expand(key) if expand else key
 
 
 def _expand(key: str) -> str:
