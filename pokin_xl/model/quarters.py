@@ -72,8 +72,7 @@ def acting_prefix(jabatan: object, status: object = "") -> str:
     key = normalise(status)
     if key in ACTING:
         return ACTING[key]
-    first = normalise(jabatan).split(" ", 1)[0] if normalise(jabatan) else ""
-    return ACTING.get(first, "")
+    return ACTING.get(normalise(jabatan).split(" ", 1)[0], "")  # '' splits to ['']: no prefix
 
 
 def quarters_agree(
