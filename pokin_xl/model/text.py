@@ -103,10 +103,15 @@ def normalise(value: object, *, expand: bool = True) -> str:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _normalise_cell(text: str, expand: bool) -> str:
-    """A text as written in a cell, normalised: one cache look-up for a text seen before. A new
-    text is worked out here in full, not through clean()'s memo: one memo a text costs less than
-    three (a look-up that misses costs about as much as the folding itself)."""
-    return _key(_fold(text), expand)
+    """A text as written in a cell, normalised: one cache look-up for a text seen before.
+
+    A new text is folded here, not through clean()'s memo (a look-up that misses costs about as
+    much as the folding itself); the expanded key starts from the unexpanded one's memo, since
+    the checks ask for both keys of most texts.
+    """
+    if expand:
+        return _expand(_normalise_cell(text, False))
+    return _key(_fold(text), False)
 
 
 def _key(text: str, expand: bool) -> str:
