@@ -76,3 +76,45 @@ def test_one_directory_per_pegawai_frame_and_agency():
         assert first.resolve(text) == fresh.resolve(text) == first.resolve(text)
         assert first.owner(text) == fresh.owner(text) == first.owner(text)
         assert first.suggest(text) == fresh.suggest(text)
+
+
+def _nearest_by_token_sort(people: Directory, text: str, cutoff: float):
+    """The nearest position or name as token_sort_ratio over the unsorted keys finds it."""
+    from rapidfuzz import fuzz, process
+
+    from pokin_xl.model.text import normalise
+
+    positions: dict[str, tuple[int, str]] = {}
+    names: dict[str, tuple[int, str]] = {}
+    for p in people.people.values():
+        if p.nama:
+            stripped = strip_titles(p.nama)
+            full = normalise(p.nama)
+            names.setdefault(full if stripped == p.nama else normalise(stripped), (p.row, p.nama))
+        if p.jabatan:
+            positions.setdefault(people._key(p.jabatan), (p.row, p.jabatan))
+    best = None
+    queries = (people._key(text), normalise(strip_titles(text)))
+    for query, choices in zip(queries, (positions, names), strict=True):
+        choices.pop("", None)
+        match = process.extractOne(
+            query, list(choices), scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff
+        )
+        if match is not None and (best is None or match[1] > best[0]):
+            best = (match[1], *choices[match[0]])
+    return best
+
+
+def test_the_nearest_match_is_token_sort_ratios():
+    # The choices are kept with their words sorted and compared by fuzz.ratio: the match, its
+    # score and the tie-break (the first choice in sheet order) are those of token_sort_ratio.
+    rows = PEOPLE + [
+        {"nama": "Sadali Dadi", "jabatan": "Sekretaris Badan"},
+        {"nama": "Budi Santoso", "jabatan": "Bidang Pengembangan Kepala SDM"},
+        {"nama": "Santoso Budi", "jabatan": "Kepala Sub Bagian Umum"},
+    ]
+    people = directory(rows)
+    texts = ("Dadi Sadli", "Budi Santosa", "Kepala Pengembangan Bidang SDM", "Sekretarsi", "Xyz")
+    for text in texts:
+        for cutoff in (0, 60, 80, 90):
+            assert people._compare(text, cutoff) == _nearest_by_token_sort(people, text, cutoff)
