@@ -10,14 +10,17 @@ unmatched Pengampu is compared fuzzily, against that index, to suggest the neare
 
 from __future__ import annotations
 
+import pandas as pd
+
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import flags, per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import HOLDERS, JenisJabatan, Tingkat
 from pokin_xl.model.people import Agency, Directory
-from pokin_xl.model.records import records
-from pokin_xl.model.text import clean, is_blank, normalise
+from pokin_xl.model.records import records_by_row
+from pokin_xl.model.text import clean, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
@@ -53,20 +56,14 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
         ]
     directory = Directory.of(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
+    owned = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
+    # Per distinct Pengampu: the text as shown, and whether it names anyone at all.
+    pengampu = per_distinct(owned["pengampu"], clean)
+    named = flags(pengampu, normalise)
     findings: list[Finding] = []
-    named: list[tuple[int, dict, Tingkat, str]] = []
-    unowned: list[tuple[int, dict, Tingkat]] = []
-    owned_levels = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
-    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in owned_levels]
-    for row, record in zip(owned_levels.index, records(owned_levels, columns), strict=True):
-        tingkat = Tingkat(int(record["level"]))
-        pengampu = clean(record.get("pengampu"))
-        if is_blank(pengampu) or not normalise(pengampu):
-            unowned.append((int(row), record, tingkat))
-        else:
-            named.append((int(row), record, tingkat, pengampu))
-    if unowned and not named:
-        first_row = unowned[0][0]
+    unowned = owned.index[~named.to_numpy()].tolist()
+    if unowned and not named.any():
+        first_row = int(unowned[0])
         return [
             finding(
                 "O007",
@@ -79,19 +76,10 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
                 cell=nodes.cell("pengampu", first_row),
             )
         ]
-    for row, record, tingkat in unowned:
-        findings.append(
-            finding(
-                "O001",
-                f"{tingkat.label} ini tidak mempunyai Pengampu; setiap sasaran dari Sasaran "
-                "Strategis ke bawah harus mempunyai pemilik. Isi nama atau jabatan pegawai "
-                "yang mengampunya (sesuai sheet Pegawai).",
-                **at_row(workbook, nodes, row, "pengampu", record),
-            )
-        )
-    if not named:
-        return findings
+    if not named.any():
+        return _unowned(workbook, owned, unowned)
     if len(directory) == 0:
+        findings = _unowned(workbook, owned, unowned)
         findings.append(
             finding(
                 "O006",
@@ -104,64 +92,124 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
         )
         return findings
-    for row, record, tingkat, pengampu in named:
+    problems = _named_problems(workbook, directory, owned[named.to_numpy()], pengampu[named])
+    return _unowned(workbook, owned, unowned) + problems
 
-        def where(row: int = row, record: dict = record) -> dict[str, str]:
-            return at_row(workbook, nodes, row, "pengampu", record)
 
-        rows = directory.resolve(pengampu)
-        if not rows:
-            suggestion = directory.suggest(pengampu)
-            hint = (
-                f" Mungkin maksudnya '{suggestion}'?"
-                if suggestion
-                else " Tulis nama atau jabatan persis seperti di sheet Pegawai, atau tambahkan "
-                "pegawai tersebut ke sheet Pegawai."
+def _unowned(workbook: MatriksWorkbook, owned: pd.DataFrame, rows: list[int]) -> list[Finding]:
+    """O001 on each node without a Pengampu."""
+    nodes = workbook.nodes
+    findings = []
+    for row, record in _records(owned, rows).items():
+        tingkat = Tingkat(int(record["level"]))
+        findings.append(
+            finding(
+                "O001",
+                f"{tingkat.label} ini tidak mempunyai Pengampu; setiap sasaran dari Sasaran "
+                "Strategis ke bawah harus mempunyai pemilik. Isi nama atau jabatan pegawai "
+                "yang mengampunya (sesuai sheet Pegawai).",
+                **at_row(workbook, nodes, int(row), "pengampu", record),
             )
-            findings.append(
-                finding(
-                    "O002",
-                    f"Pengampu '{pengampu}' tidak ditemukan di sheet {workbook.pegawai.sheet}, "
-                    f"baik menurut nama maupun jabatan.{hint}",
-                    **where(),
-                )
-            )
-            continue
+        )
+    return findings
+
+
+def _named_problems(
+    workbook: MatriksWorkbook, directory: Directory, named: pd.DataFrame, pengampu: pd.Series
+) -> list[Finding]:
+    """O002, O008, O003 and O004 over the nodes that name a Pengampu.
+
+    A first pass over plain column lists decides each node's rule (the Pengampu's rows are
+    looked up once per distinct text, a person's kind once per person); the records and
+    messages are then made for the nodes that raise one.
+    """
+    nodes = workbook.nodes
+    units = named["unit_kerja"].tolist() if "unit_kerja" in named else [None] * len(named)
+    kinds: dict[int, JenisJabatan | None] = {}
+    raised: list[tuple[int, str, Tingkat, str, tuple[int, ...]]] = []
+    for row, level, text, unit in zip(
+        named.index.tolist(), named["level"].tolist(), pengampu.tolist(), units, strict=True
+    ):
+        tingkat = Tingkat(int(level))
+        rows = directory.resolve(text)
         if len(rows) != 1:
-            findings.append(_ambiguous(workbook, directory, pengampu, rows, where()))
+            raised.append((row, "O002" if not rows else "O008", tingkat, text, rows))
             continue
         person = directory.people[rows[0]]
-        kind = JenisJabatan.parse(person.jenis) if person.jenis else None
+        if person.row not in kinds:
+            kinds[person.row] = JenisJabatan.parse(person.jenis) if person.jenis else None
+        kind = kinds[person.row]
         if kind is None:
             continue
         if kind not in HOLDERS[tingkat]:
-            findings.append(
-                finding(
-                    "O003",
-                    f"Pengampu '{pengampu}' menduduki jabatan {kind.value}"
-                    + (f" ('{person.jabatan}')" if person.jabatan else "")
-                    + f", sedangkan {tingkat.label} lazimnya diampu {_holders_text(tingkat)}.",
-                    **where(),
-                )
-            )
+            raised.append((row, "O003", tingkat, text, rows))
         if tingkat < Tingkat.SASARAN_PROGRAM or kind == JenisJabatan.JPT:
             continue
-        node_unit = directory.unit_key(record.get("unit_kerja"))
+        node_unit = directory.unit_key(unit)
         own_unit = directory.unit_key(person.unit) if person.unit else ""
         if not node_unit or not own_unit or node_unit == own_unit:
             continue  # (the own unit is one of `units_of`: its superiors' need not be gathered)
         if node_unit not in directory.units_of(person):
+            raised.append((row, "O004", tingkat, text, rows))
+    records = _records(named, [row for row, *_ in raised])
+    findings: list[Finding] = []
+    for row, code, tingkat, text, rows in raised:
+        record = records[row]
+        where = at_row(workbook, nodes, row, "pengampu", record)
+        if code == "O002":
+            findings.append(_not_found(workbook, directory, text, where))
+        elif code == "O008":
+            findings.append(_ambiguous(workbook, directory, text, rows, where))
+        elif code == "O003":
+            person = directory.people[rows[0]]
+            kind = kinds[person.row]
+            assert kind is not None
+            findings.append(
+                finding(
+                    "O003",
+                    f"Pengampu '{text}' menduduki jabatan {kind.value}"
+                    + (f" ('{person.jabatan}')" if person.jabatan else "")
+                    + f", sedangkan {tingkat.label} lazimnya diampu {_holders_text(tingkat)}.",
+                    **where,
+                )
+            )
+        else:
+            person = directory.people[rows[0]]
             findings.append(
                 finding(
                     "O004",
-                    f"Pengampu '{pengampu}' berada di unit kerja '{person.unit}' (sheet "
+                    f"Pengampu '{text}' berada di unit kerja '{person.unit}' (sheet "
                     f"{workbook.pegawai.sheet}), sedangkan sasaran ini milik unit kerja "
                     f"'{clean(record.get('unit_kerja'))}'. Periksa Unit Kerja sasaran atau "
                     "pengampunya.",
-                    **where(),
+                    **where,
                 )
             )
     return findings
+
+
+def _records(owned: pd.DataFrame, rows: list[int]) -> dict[int, dict]:
+    """The records of the nodes a finding names (what `at_row` and the messages read)."""
+    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in owned]
+    return records_by_row(owned.loc[rows, columns])
+
+
+def _not_found(
+    workbook: MatriksWorkbook, directory: Directory, pengampu: str, where: dict[str, str]
+) -> Finding:
+    suggestion = directory.suggest(pengampu)
+    hint = (
+        f" Mungkin maksudnya '{suggestion}'?"
+        if suggestion
+        else " Tulis nama atau jabatan persis seperti di sheet Pegawai, atau tambahkan "
+        "pegawai tersebut ke sheet Pegawai."
+    )
+    return finding(
+        "O002",
+        f"Pengampu '{pengampu}' tidak ditemukan di sheet {workbook.pegawai.sheet}, "
+        f"baik menurut nama maupun jabatan.{hint}",
+        **where,
+    )
 
 
 def _ambiguous(
