@@ -29,6 +29,7 @@ from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.levels import Tingkat, expected_parent
 from pokin_xl.model.records import column_values, records_by_row
+from pokin_xl.model.text import normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B004", "B005", "H001", "H002", "H003")
@@ -242,13 +243,18 @@ def _msg_h002(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
     return message
 
 
+def _cell_key(value: object) -> str:
+    """`normalised` of one cell: a missing cell is ''."""
+    return normalise(value if isinstance(value, str) else "" if pd.isna(value) else str(value))
+
+
 def _msg_h003(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
     kode = str(record["kode"])
     first_row, first = ctx.node(kode)
     differing = [
         label
         for name, label in H003_FIELDS.items()
-        if normalised(pd.Series([record[name], first[name]])).nunique() > 1
+        if _cell_key(record[name]) != _cell_key(first[name])
         and str(record[name] or "").strip()
         and str(first[name] or "").strip()
     ]
