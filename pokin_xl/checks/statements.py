@@ -269,7 +269,6 @@ def leading_words(text: object, count: int = 2) -> list[str]:
     return list(_words(clean(text))[:count])
 
 
-@lru_cache(maxsize=1 << 16)
 def _body(text: str) -> str:
     """The (cleaned) statement after any numbering."""
     return _NUMBERING_RE.sub("", text, count=1)
@@ -286,13 +285,11 @@ def _first_raw_word(text: object) -> str:
     return _RAW_WORD_SEPARATORS_RE.split(body, maxsplit=1)[0] if body else ""
 
 
-@lru_cache(maxsize=1 << 16)
 def measure_head(text: str) -> str:
     """The measure word a statement begins with ('Rata-rata', 'Jumlah'), or ''."""
     return _head_in(text, MEASURE_HEADS)
 
 
-@lru_cache(maxsize=1 << 16)
 def indicator_head(text: str) -> str:
     """The S001 word a statement begins with, or ''."""
     return _head_in(text, INDICATOR_HEADS)
@@ -445,7 +442,7 @@ def _indicator_findings(workbook: MatriksWorkbook) -> list[Finding]:
     indikator = per_distinct(frame["indikator"], clean)
     why = per_distinct(indikator, not_a_measure)
     same = (indikator != "") & (
-        per_distinct(indikator, _normalised) == per_distinct(frame["sasaran"], _normalised)
+        per_distinct(indikator, normalise) == per_distinct(frame["sasaran"], normalise)
     )
     findings: list[Finding] = []
     for row, record in _records(frame, (why != "") | same).items():
@@ -475,7 +472,7 @@ def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
     keyed = pd.DataFrame(
         {
             "key": per_distinct(frame["indikator"], indicator_key),
-            "sasaran_key": per_distinct(frame["sasaran"], _normalised),
+            "sasaran_key": per_distinct(frame["sasaran"], normalise),
             "kode": frame["kode"].fillna("").astype(str),
             "row": frame.index,
         },
@@ -505,11 +502,6 @@ def _records(frame: pd.DataFrame, mask: pd.Series) -> dict[int, dict]:
     """The flagged rows as dicts (what `at_row` and the messages read), by Excel row."""
     columns = [c for c in _WHERE_FIELDS if c in frame]
     return records_by_row(frame.loc[mask, columns])
-
-
-@lru_cache(maxsize=65536)
-def _normalised(text: object) -> str:
-    return normalise(text)
 
 
 # ---------------------------------------------------------------------------------------- wording
