@@ -20,7 +20,7 @@ from pokin_xl.model.people import Directory, Person
 from pokin_xl.model.quarters import CaraHitung, Polaritas, acting_prefix, parse_yes_no
 from pokin_xl.model.records import column_values, records
 from pokin_xl.model.targets import format_number, format_target, target_from_row
-from pokin_xl.model.text import clean
+from pokin_xl.model.text import clean, clean_all
 
 PK_LEVELS = frozenset(
     {
@@ -370,7 +370,7 @@ def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, G
     levels = column_values(nodes["level"]) if "level" in nodes else [None] * len(nodes)
     kodes = column_values(nodes["kode"]) if "kode" in nodes else [None] * len(nodes)
     texts = [
-        [_text(v) for v in column_values(nodes[name])] if name in nodes else [""] * len(nodes)
+        clean_all(column_values(nodes[name])) if name in nodes else [""] * len(nodes)
         for name in _GOAL_TEXTS
     ]
     pagus = (

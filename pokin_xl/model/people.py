@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.records import column_values
-from pokin_xl.model.text import clean, normalise
+from pokin_xl.model.text import clean, clean_all, normalise
 
 SUGGESTION_CUTOFF = 80
 # A fuzzy match strong enough to place a sasaran with a person (a typo, not another person).
@@ -151,9 +151,7 @@ class Directory:
         position_choices: dict[str, Person] = {}
         # Person's fields in its order, each column cleaned as a whole ("" where it is missing).
         texts = [
-            [clean(v) for v in column_values(pegawai[name])]
-            if name in pegawai
-            else [""] * len(pegawai)
+            clean_all(column_values(pegawai[name])) if name in pegawai else [""] * len(pegawai)
             for name in _PERSON_COLUMNS
         ]
         for row, *fields in zip(pegawai.index.tolist(), *texts, strict=True):

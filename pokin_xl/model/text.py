@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 ABBREVIATIONS: dict[str, str] = {
@@ -86,6 +87,21 @@ def _fold(text: str) -> str:
 
 
 _clean_text = lru_cache(maxsize=_CACHED_TEXTS)(_fold)
+
+
+def clean_all(values: Iterable[object]) -> list[str]:
+    """`clean()` of each value of a column; a text repeated down the column is cleaned once."""
+    seen: dict[str, str] = {}
+    cleaned = []
+    for value in values:
+        if type(value) is str:  # only texts share a memo: 1, 1.0 and True are equal keys
+            text = seen.get(value)
+            if text is None:
+                text = seen[value] = _clean_text(value)
+            cleaned.append(text)
+        else:
+            cleaned.append(clean(value))
+    return cleaned
 
 
 def normalise(value: object, *, expand: bool = True) -> str:

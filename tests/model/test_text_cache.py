@@ -87,3 +87,11 @@ def test_an_ascii_text_normalises_as_the_regex_does_for_every_ascii_character():
             assert normalise(sample, expand=expand) == _plain_normalise(sample, expand), repr(
                 sample
             )
+
+
+def test_clean_all_is_clean_of_each_value():
+    from pokin_xl.model.text import clean_all
+
+    values = [*VALUES, *VALUES, "Kabid  SDM", "Kabid  SDM", 1, 1.0, True]
+    assert clean_all(values) == [clean(v) for v in values]
+    assert clean_all([]) == []
