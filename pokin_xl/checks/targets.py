@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -105,9 +106,12 @@ def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
+    wording = per_distinct(frame["indikator"], _wording).tolist()
     frame = frame.assign(
         _unit=_row_units(frame),
-        _key=per_distinct(frame["indikator"], indicator_key).astype(str),
+        _key=[w.key for w in wording],
+        _implied=pd.Series([w.implied for w in wording], index=frame.index, dtype=object),
+        _states_target=[w.states_target for w in wording],
     )
     frame = frame[frame["_key"] != ""]
     repeated = _repeated(frame)
@@ -129,7 +133,7 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
     unit = per_distinct(frame["_unit"], _text)
     satuan = per_distinct(frame["satuan_norm"], _text)
     stated_unit = per_distinct(frame["target_unit"], _text)
-    implied = per_distinct(frame["indikator"], lambda value: _implied(clean(value)))
+    implied = frame["_implied"]
     worded_unit_differs = [
         bool(i and u) and _units_disagree(i, u)
         for i, u in zip(implied.tolist(), unit.tolist(), strict=True)
@@ -148,7 +152,7 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
         | (numeric & (satuan == ""))  # T003
         | pd.Series(worded_unit_differs, index=frame.index)  # T004, the wording
         | (numeric & pd.Series(cell_units_differ, index=frame.index))  # T004, the Target cell
-        | flags(frame["indikator"], lambda value: stated_target(clean(value)))  # T005
+        | frame["_states_target"].astype(bool)  # T005
         | (percent & outside)  # T006
         | (kind == "category")  # T008
         | flags(frame["satuan_norm"], _near_miss)  # T009
@@ -329,6 +333,19 @@ def stated_target(indikator: str) -> Stated | None:
     if parsed.kind in ("number", "percent") and parsed.unit and _known(parsed.unit):
         return Stated(tail, parsed.value, parsed.unit)
     return None
+
+
+class _Wording(NamedTuple):
+    """What the rules read of an indicator's wording, worked out once per distinct text."""
+
+    key: str  # indicator_key
+    implied: str | None  # the unit the wording implies
+    states_target: bool  # a target written at its end (T005)
+
+
+def _wording(indikator: object) -> _Wording:
+    text = clean(indikator)
+    return _Wording(_indicator_key(text), _implied(text), stated_target(text) is not None)
 
 
 def indicator_key(indikator: object) -> str:
