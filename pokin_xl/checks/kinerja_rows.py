@@ -67,7 +67,21 @@ def _induk_level_fits(nodes: pd.DataFrame) -> pd.Series:
 
 
 def _kode_unique_meaning(indicators: pd.DataFrame) -> pd.Series:
-    """Fails on the first row of each other sasaran/Tingkat/unit that reuses a Kode."""
+    """Fails on the first row of each other sasaran/Tingkat/unit that reuses a Kode.
+
+    Only a Kode whose rows are not all written alike can fail (equal cells have equal keys), so
+    the keys are compared within those Kode's rows alone.
+    """
+    written = indicators[["kode", *H003_FIELDS]].astype(object)
+    varied = written.groupby("kode", sort=False).transform("nunique", dropna=False).gt(1)
+    candidates = varied.any(axis=1).to_numpy()
+    if not candidates.any():
+        return pd.Series(True, index=indicators.index)
+    passed = _kode_meaning_within(indicators[candidates])
+    return passed.reindex(indicators.index, fill_value=True)
+
+
+def _kode_meaning_within(indicators: pd.DataFrame) -> pd.Series:
     kode = indicators["kode"]
     keys = {name: normalised(indicators[name]) for name in H003_FIELDS}
     given = pd.DataFrame({name: key.where(key.ne("")) for name, key in keys.items()})
