@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
@@ -372,9 +373,8 @@ def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "indikator" not in frame:
         return []
     findings: list[Finding] = []
-    written = frame["indikator"].map(lambda v: str(v or ""), na_action=None)
-    joined = written.str.contains(";", regex=False) | written.str.contains("\n", regex=False)
-    frame = frame[joined.to_numpy(dtype=bool)]
+    joined = [isinstance(v, str) and (";" in v or "\n" in v) for v in frame["indikator"].tolist()]
+    frame = frame[np.array(joined, dtype=bool)]
     for row, record in zip(frame.index, records(frame), strict=True):
         text = str(record.get("indikator") or "")
         if ";" not in text and "\n" not in text:
@@ -469,14 +469,19 @@ def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
+    key = per_distinct(frame["indikator"], indicator_key)
+    # Only an indicator written on two rows can be shared: the rest is left out before the
+    # sasaran are read (a row with a key of its own makes no other row's key repeated).
+    repeated = (key != "") & key.duplicated(keep=False)
+    candidates = frame[repeated.to_numpy()]
     keyed = pd.DataFrame(
         {
-            "key": per_distinct(frame["indikator"], indicator_key),
-            "sasaran_key": per_distinct(frame["sasaran"], normalise),
-            "kode": frame["kode"].fillna("").astype(str),
-            "row": frame.index,
+            "key": key[repeated],
+            "sasaran_key": per_distinct(candidates["sasaran"], normalise),
+            "kode": candidates["kode"].fillna("").astype(str),
+            "row": candidates.index,
         },
-        index=frame.index,
+        index=candidates.index,
     )
     keyed = keyed[(keyed["key"] != "") & (keyed["sasaran_key"] != "")]
     keyed = keyed[keyed["key"].duplicated(keep=False)]
