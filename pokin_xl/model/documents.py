@@ -316,7 +316,18 @@ def _text(value: object) -> str:
 
 
 def _number(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+    return None if _missing(value) else float(value)  # type: ignore[arg-type]
+
+
+def _missing(value: object) -> bool:
+    """`pd.isna` of one cell, without its cost (~2 us) for the plain int and float of a node."""
+    if value is None:
+        return True
+    if type(value) is int:
+        return False
+    if type(value) is float:
+        return value != value  # NaN
+    return bool(pd.isna(value))
 
 
 def _indicator(row: int, record: Mapping[str, object]) -> Indicator:
@@ -391,7 +402,7 @@ def _goals(workbook: MatriksWorkbook, *, indicators: bool = True) -> dict[str, G
         nomenklatur,
         pengampu,
     ) in zip(nodes.index.tolist(), levels, kodes, pagus, *texts, strict=True):
-        if level is None or pd.isna(level):
+        if _missing(level):
             continue
         kode = str(kode)
         if kode in goals:
