@@ -28,6 +28,9 @@ CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
 _WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
 
 
+_TINGKAT = {int(t): t for t in Tingkat}
+
+
 def _holders_text(level: Tingkat) -> str:
     kinds = [kind.value for kind in JenisJabatan if kind in HOLDERS[level]]
     return ", ".join(kinds[:-1]) + f" atau {kinds[-1]}" if len(kinds) > 1 else kinds[0]
@@ -124,13 +127,17 @@ def _named_problems(
     messages are then made for the nodes that raise one.
     """
     nodes = workbook.nodes
-    units = named["unit_kerja"].tolist() if "unit_kerja" in named else [None] * len(named)
+    units = (
+        per_distinct(named["unit_kerja"], directory.unit_key).tolist()
+        if "unit_kerja" in named
+        else [directory.unit_key(None)] * len(named)
+    )
     kinds: dict[int, JenisJabatan | None] = {}
     raised: list[tuple[int, str, Tingkat, str, tuple[int, ...]]] = []
-    for row, level, text, unit in zip(
+    for row, level, text, node_unit in zip(
         named.index.tolist(), named["level"].tolist(), pengampu.tolist(), units, strict=True
     ):
-        tingkat = Tingkat(int(level))
+        tingkat = _TINGKAT[level]
         rows = directory.resolve(text)
         if len(rows) != 1:
             raised.append((row, "O002" if not rows else "O008", tingkat, text, rows))
@@ -145,7 +152,6 @@ def _named_problems(
             raised.append((row, "O003", tingkat, text, rows))
         if tingkat < Tingkat.SASARAN_PROGRAM or kind == JenisJabatan.JPT:
             continue
-        node_unit = directory.unit_key(unit)
         own_unit = directory.unit_key(person.unit) if person.unit else ""
         if not node_unit or not own_unit or node_unit == own_unit:
             continue  # (the own unit is one of `units_of`: its superiors' need not be gathered)
