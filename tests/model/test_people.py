@@ -108,7 +108,8 @@ def _nearest_by_token_sort(people: Directory, text: str, cutoff: float):
 def test_the_nearest_match_is_token_sort_ratios():
     # The choices are kept with their words sorted and compared by fuzz.ratio: the match, its
     # score and the tie-break (the first choice in sheet order) are those of token_sort_ratio.
-    rows = PEOPLE + [
+    rows = [
+        *PEOPLE,
         {"nama": "Sadali Dadi", "jabatan": "Sekretaris Badan"},
         {"nama": "Budi Santoso", "jabatan": "Bidang Pengembangan Kepala SDM"},
         {"nama": "Santoso Budi", "jabatan": "Kepala Sub Bagian Umum"},
