@@ -12,8 +12,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples/bkpsdm_purwakarta_202
 HEAVY = ("pandas", "pandera", "openpyxl", "xlsxwriter", "numpy", "multiprocessing")
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["validate", "--help"], ["bogus"]])
-def test_the_cli_answers_without_importing_the_data_stack(argv: list[str]) -> None:
+def run_cli(argv: list[str], watched: tuple[str, ...]) -> tuple[subprocess.CompletedProcess, str]:
+    """`main(argv)` in a fresh interpreter; its output, and which of `watched` it loaded (the
+    last line of stdout, a sorted list)."""
     probe = (
         "import sys\n"
         "from pokin_xl.cli import main\n"
@@ -21,26 +22,28 @@ def test_the_cli_answers_without_importing_the_data_stack(argv: list[str]) -> No
         f"    main({argv!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+        f"print(sorted(m for m in {watched!r} if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    lines = done.stdout.strip().splitlines()
+    return done, lines[-1] if lines else ""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["validate", "--help"], ["bogus"]])
+def test_the_cli_answers_without_importing_the_data_stack(argv: list[str]) -> None:
+    done, loaded = run_cli(argv, HEAVY)
+    assert loaded == "[]", done.stdout + done.stderr
 
 
 def test_writing_the_template_loads_neither_pandas_nor_pandera(tmp_path) -> None:
     target = tmp_path / "t.xlsx"
-    probe = (
-        "import sys\n"
-        "from pokin_xl.cli import main\n"
-        "try:\n"
-        f"    main(['template', '-o', {str(target)!r}])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(m for m in ('pandas', 'pandera', 'openpyxl', 'numpy') if m in sys.modules))\n"
+    done, loaded = run_cli(
+        ["template", "-o", str(target)], ("pandas", "pandera", "openpyxl", "numpy")
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert target.is_file(), done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert loaded == "[]", done.stdout + done.stderr
 
 
 def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
@@ -53,36 +56,14 @@ def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
         "pokin_xl.writers.reconciliation",
         "pokin_xl.readers.renstra",
     )
-    probe = (
-        "import sys\n"
-        "from pokin_xl.cli import main\n"
-        "try:\n"
-        f"    main(['build', {str(SAMPLE)!r}, '-o', {str(target)!r}, '--quiet'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print(sorted(m for m in {unused!r} if m in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
-    )
+    done, loaded = run_cli(["build", str(SAMPLE), "-o", str(target), "--quiet"], unused)
     assert target.is_file(), done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert loaded == "[]", done.stdout + done.stderr
 
 
 def test_validating_a_matriks_loads_no_renstra_reader() -> None:
     """The Renstra/Renja readers only for a planning table."""
     unused = ("pokin_xl.validate_planning", "pokin_xl.readers.renstra", "pokin_xl.reconcile")
-    probe = (
-        "import sys\n"
-        "from pokin_xl.cli import main\n"
-        "try:\n"
-        f"    main(['validate', {str(SAMPLE)!r}, '--format', 'json'])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        f"print(sorted(m for m in {unused!r} if m in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
-    )
+    done, loaded = run_cli(["validate", str(SAMPLE), "--format", "json"], unused)
     assert '"findings"' in done.stdout, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-500:] + done.stderr
+    assert loaded == "[]", done.stdout[-500:] + done.stderr
