@@ -9,6 +9,7 @@ noun, me(N)- without -nya an active verb. Word lists are data here, in one place
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -324,14 +325,24 @@ def not_a_measure(indikator: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def activity_form(sasaran: str) -> str:
     """Why a sasaran reads as an activity ('kata kerja aktif', 'nama kegiatan'), or ''."""
+    form = _opening_form(sasaran)
+    return "" if form == _ACTIVITY_NOUN and states_a_quality(sasaran) else form
+
+
+_ACTIVE_VERB, _ACTIVITY_NOUN = "kata kerja aktif", "nama kegiatan"
+
+
+def _opening_form(sasaran: str) -> str:
+    """`activity_form` as far as the first word tells: a 'nama kegiatan' may still be undone by
+    a quality the phrase states further on (`states_a_quality`)."""
     if measure_head(sasaran):
         return ""
     words = leading_words(sasaran, 1)
     word = words[0] if words else ""
     if is_active_verb(word):
-        return "kata kerja aktif"
-    if is_activity_noun(word) and not states_a_quality(sasaran):
-        return "nama kegiatan"
+        return _ACTIVE_VERB
+    if is_activity_noun(word):
+        return _ACTIVITY_NOUN
     return ""
 
 
@@ -344,16 +355,72 @@ def states_a_quality(text: str) -> bool:
     )
 
 
+# ---------------------------------------------------------------------------------------- openings
+# The word rules (S001, S002, S004) read the first two words of a statement, after any numbering.
+# Statements of a column are nearly all distinct but begin alike ("Jumlah Dokumen layanan 1.2",
+# "Jumlah Dokumen layanan 1.3"), so each distinct opening is read once, not each statement.
+def _opening(value: object) -> tuple[str, bool]:
+    """(the cleaned statement cut after its first two words or three with a numbering, whether it
+    was cut). The normalised words of a prefix that ends between two words are the first words
+    of the whole, so a cut opening with two words reads as the whole does (`_Column` checks
+    the count). Only an ASCII text is cut: Unicode folding is not cut at a space safely."""
+    if type(value) is str and value.isascii():
+        words = value.split(None, 3)
+        count = 3 if words and words[0][-1] in ".)" else 2  # a numbering ends with '.' or ')'
+        if len(words) > count:
+            return " ".join(words[:count]), True
+    return clean(value), False
+
+
+class _Column:
+    """A text column by its distinct values: `map(fn)` is `column.map(fn)` with `fn` called once
+    per distinct value (like `per_distinct`), `map_opening(fn)` is `column.map(lambda v:
+    fn(clean(v)))` for a function that reads only the first two words, called once per distinct
+    opening."""
+
+    def __init__(self, column: pd.Series) -> None:
+        self._codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        self.values = [*uniques.tolist(), None]  # code -1 (the last): a missing cell
+        self._index = column.index
+        self._openings: tuple[list[str], np.ndarray] | None = None
+
+    def map(self, fn: Callable[[object], object]) -> pd.Series:
+        return self._series(_results(fn, self.values), self._codes)
+
+    def map_opening(self, fn: Callable[[str], object]) -> pd.Series:
+        if self._openings is None:
+            self._openings = self._read_openings()
+        openings, codes = self._openings
+        return self._series(_results(fn, openings), codes)
+
+    def _read_openings(self) -> tuple[list[str], np.ndarray]:
+        ids: dict[str, int] = {}
+        opening_ids = []
+        for value in self.values:
+            text, cut = _opening(value)
+            if cut and len(_words(text)) < 2:  # fewer than two words in it: read the whole
+                text = clean(value)
+            opening_ids.append(ids.setdefault(text, len(ids)))
+        return list(ids), np.asarray(opening_ids, dtype=np.intp)[self._codes]
+
+    def _series(self, results: np.ndarray, codes: np.ndarray) -> pd.Series:
+        return pd.Series(results[codes], index=self._index, dtype=object)
+
+
+def _results(fn: Callable[[object], object], values: list) -> np.ndarray:
+    return np.fromiter(map(fn, values), dtype=object, count=len(values))
+
+
 # ---------------------------------------------------------------------------------------- checks
 def check_statements(workbook: MatriksWorkbook) -> list[Finding]:
     """S001-S005: sasaran worded as indicators or activities, indicators that measure nothing,
     two indicators in one cell."""
-    return [
-        *_sasaran_findings(workbook),
-        *_indicator_findings(workbook),
-        *_shared_indicators(workbook),
-        *check_joined_indicators(workbook),
-    ]
+    findings = _sasaran_findings(workbook)
+    if not workbook.indicators.frame.empty:
+        indikator = _Column(workbook.indicators.frame["indikator"])  # read once for S002, S003
+        findings += _indicator_findings(workbook, indikator)
+        findings += _shared_indicators(workbook, indikator)
+    return findings + check_joined_indicators(workbook)
 
 
 _PARTS_RE = re.compile(r"\s*(?:;|\r?\n)\s*")
@@ -399,16 +466,18 @@ def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
-    sasaran = per_distinct(frame["sasaran"], clean)
-    heads = per_distinct(sasaran, indicator_head)
+    sasaran = _Column(frame["sasaran"])
+    heads = sasaran.map_opening(indicator_head)
     # A Tujuan states an intent and is customarily written with a verb ("Meningkatkan ...");
     # the condition form is asked of the sasaran levels only.
     is_sasaran = frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)
-    forms = per_distinct(sasaran, activity_form).where((heads == "") & is_sasaran, "")
+    forms = sasaran.map_opening(_opening_form).where((heads == "") & is_sasaran, "")
     findings: list[Finding] = []
-    flagged = _records(frame, (heads != "") | (forms != ""))
-    for row, record in flagged.items():
-        text = sasaran[row]
+    for row, record in _records(frame, (heads != "") | (forms != "")).items():
+        text = clean(record["sasaran"])
+        form = forms[row]
+        if form == _ACTIVITY_NOUN and states_a_quality(text):
+            continue  # "Pelayanan administrasi yang prima": a state after all
         where = at_row(workbook, sheet, int(row), "sasaran", record, subject=text)
         if heads[row]:
             findings.append(
@@ -425,7 +494,7 @@ def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
             findings.append(
                 finding(
                     "S004",
-                    f"Sasaran '{text}' diawali {forms[row]} '{_word(text)}' sehingga terbaca "
+                    f"Sasaran '{text}' diawali {form} '{_word(text)}' sehingga terbaca "
                     "sebagai kegiatan, bukan kondisi yang ingin dicapai. Rumuskan sebagai "
                     f"kondisi, mis. {_condition_hint(text)}.",
                     **where,
@@ -434,15 +503,13 @@ def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
     return findings
 
 
-def _indicator_findings(workbook: MatriksWorkbook) -> list[Finding]:
+def _indicator_findings(workbook: MatriksWorkbook, column: _Column) -> list[Finding]:
     sheet = workbook.indicators
     frame = sheet.frame
-    if frame.empty:
-        return []
-    indikator = per_distinct(frame["indikator"], clean)
-    why = per_distinct(indikator, not_a_measure)
+    indikator = column.map(clean)
+    why = column.map_opening(not_a_measure)
     same = (indikator != "") & (
-        per_distinct(indikator, normalise) == per_distinct(frame["sasaran"], normalise)
+        column.map(_cleaned_key) == per_distinct(frame["sasaran"], normalise)
     )
     findings: list[Finding] = []
     for row, record in _records(frame, (why != "") | same).items():
@@ -463,13 +530,15 @@ def _indicator_findings(workbook: MatriksWorkbook) -> list[Finding]:
     return findings
 
 
-def _shared_indicators(workbook: MatriksWorkbook) -> list[Finding]:
+def _cleaned_key(value: object) -> str:
+    return normalise(clean(value))
+
+
+def _shared_indicators(workbook: MatriksWorkbook, indikator: _Column) -> list[Finding]:
     """S003: one finding at each later row whose indicator already serves another sasaran."""
     sheet = workbook.indicators
     frame = sheet.frame
-    if frame.empty:
-        return []
-    key = per_distinct(frame["indikator"], indicator_key)
+    key = indikator.map(indicator_key)
     # Only an indicator written on two rows can be shared: the rest is left out before the
     # sasaran are read (a row with a key of its own makes no other row's key repeated).
     repeated = (key != "") & key.duplicated(keep=False)

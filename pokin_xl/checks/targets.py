@@ -14,12 +14,12 @@ seems to count (T004), so a national (indicator, satuan) pair copied exactly rai
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
@@ -45,6 +45,7 @@ from pokin_xl.model.units import (
     base_unit,
     counts_as,
     implied_unit,
+    implied_units,
     is_known_unit,
     near_miss_unit,
     normalise_unit,
@@ -106,12 +107,12 @@ def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
     frame = sheet.frame
     if frame.empty:
         return []
-    wording = per_distinct(frame["indikator"], _wording).tolist()
-    frame = frame.assign(
+    key, implied, states_target = _wordings(frame["indikator"])
+    frame = frame[[c for c in _FIELDS if c in frame]].assign(  # a narrow copy: the rules' columns
         _unit=_row_units(frame),
-        _key=[w.key for w in wording],
-        _implied=pd.Series([w.implied for w in wording], index=frame.index, dtype=object),
-        _states_target=[w.states_target for w in wording],
+        _key=key,
+        _implied=pd.Series(implied, index=frame.index, dtype=object),
+        _states_target=states_target,
     )
     frame = frame[frame["_key"] != ""]
     repeated = _repeated(frame)
@@ -133,15 +134,8 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
     unit = per_distinct(frame["_unit"], _text)
     satuan = per_distinct(frame["satuan_norm"], _text)
     stated_unit = per_distinct(frame["target_unit"], _text)
-    implied = frame["_implied"]
-    worded_unit_differs = [
-        bool(i and u) and _units_disagree(i, u)
-        for i, u in zip(implied.tolist(), unit.tolist(), strict=True)
-    ]
-    cell_units_differ = [
-        bool(s and t) and _units_disagree(s, t, families=False)
-        for s, t in zip(satuan.tolist(), stated_unit.tolist(), strict=True)
-    ]
+    worded_unit_differs = _pair_flags(frame["_implied"], unit, _worded_unit_differs)
+    cell_units_differ = _pair_flags(satuan, stated_unit, _cell_units_differ)
     percent = numeric & ((unit == PERCENT) | (kind == "percent"))
     outside = pd.Series(False, index=frame.index)
     for bound in ("target_value", "target_low", "target_high"):
@@ -150,13 +144,37 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
     return (
         kind.isin(("empty", "unreadable", "date"))  # T001, T002
         | (numeric & (satuan == ""))  # T003
-        | pd.Series(worded_unit_differs, index=frame.index)  # T004, the wording
-        | (numeric & pd.Series(cell_units_differ, index=frame.index))  # T004, the Target cell
+        | worded_unit_differs  # T004, the wording
+        | (numeric & cell_units_differ)  # T004, the Target cell
         | frame["_states_target"].astype(bool)  # T005
         | (percent & outside)  # T006
         | (kind == "category")  # T008
         | flags(frame["satuan_norm"], _near_miss)  # T009
     )
+
+
+def _pair_flags(
+    first: pd.Series, second: pd.Series, predicate: Callable[[object, object], bool]
+) -> pd.Series:
+    """A boolean column: `predicate(a, b)` of each row's two values, worked out once per
+    distinct pair (the unit columns hold a few values each)."""
+    a_codes, a_uniques = pd.factorize(first, use_na_sentinel=True)
+    b_codes, b_uniques = pd.factorize(second, use_na_sentinel=True)
+    a_values, b_values = [*a_uniques.tolist(), None], [*b_uniques.tolist(), None]  # -1: missing
+    width = len(b_values)
+    pairs, inverse = np.unique(
+        np.mod(a_codes, len(a_values)) * width + np.mod(b_codes, width), return_inverse=True
+    )
+    flags = [predicate(a_values[p // width], b_values[p % width]) for p in pairs.tolist()]
+    return pd.Series(np.array(flags, dtype=bool)[inverse], index=first.index)
+
+
+def _worded_unit_differs(implied: object, unit: object) -> bool:
+    return bool(implied and unit) and _units_disagree(implied, unit)  # type: ignore[arg-type]
+
+
+def _cell_units_differ(satuan: object, stated: object) -> bool:
+    return bool(satuan and stated) and _units_disagree(satuan, stated, families=False)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=4096)
@@ -314,14 +332,25 @@ class Stated:
     unit: str
 
 
-@lru_cache(maxsize=1 << 16)
 def stated_target(indikator: str) -> Stated | None:
     """The target an indicator's text states at its end ("... - 2 Dokumen"), with that tail.
 
     The tail must be a known unit, or a number with a known unit or '%': a bare number after a
     dash is more often a year or a range ("2019 - 2024") than a target.
     """
-    match = STATED_TARGET_RE.search(clean(indikator))
+    text = clean(indikator)
+    return _stated_target(text) if _has_dash(text) else None
+
+
+def _has_dash(text: str) -> bool:
+    """A dash `STATED_TARGET_RE` needs: most indicators have none, and this is cheaper than the
+    regex's search."""
+    return "-" in text or "–" in text or "—" in text
+
+
+@lru_cache(maxsize=1 << 16)
+def _stated_target(text: str) -> Stated | None:
+    match = STATED_TARGET_RE.search(text)
     if not match:
         return None
     tail = match["tail"].strip(_EDGE)
@@ -335,31 +364,36 @@ def stated_target(indikator: str) -> Stated | None:
     return None
 
 
-class _Wording(NamedTuple):
-    """What the rules read of an indicator's wording, worked out once per distinct text."""
-
-    key: str  # indicator_key
-    implied: str | None  # the unit the wording implies
-    states_target: bool  # a target written at its end (T005)
-
-
-def _wording(indikator: object) -> _Wording:
-    text = clean(indikator)
-    return _Wording(_indicator_key(text), _implied(text), stated_target(text) is not None)
+def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the rules read of each row's indicator wording: its key (`indicator_key`), the unit
+    it implies, whether it states a target at its end (T005). Each distinct text is read once;
+    the implied units once per distinct opening (`implied_units`)."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    texts = [clean(value) for value in [*uniques.tolist(), None]]  # code -1: a missing cell
+    keys, states = [], []
+    for text in texts:
+        # stated_target cleans its text again, which changes only a non-ASCII text
+        said = stated_target(text) if _has_dash(text) or not text.isascii() else None
+        keys.append(_key(text, said))
+        states.append(said is not None)
+    implied = np.fromiter(implied_units(texts), dtype=object, count=len(texts))
+    return (
+        np.array(keys, dtype=object)[codes],
+        implied[codes],
+        np.array(states, dtype=bool)[codes],
+    )
 
 
 def indicator_key(indikator: object) -> str:
     """Comparison key of an indicator: normalised, without a stated target at its end."""
-    return _indicator_key(clean(indikator))
+    text = clean(indikator)
+    return _key(text, stated_target(text))
 
 
-@lru_cache(maxsize=65536)
-def _indicator_key(text: str) -> str:
+def _key(text: str, said: Stated | None) -> str:
     if not text:
         return ""
-    if stated_target(text) is not None:
-        text = STATED_TARGET_RE.sub("", text)
-    return normalise(text)
+    return normalise(STATED_TARGET_RE.sub("", text) if said is not None else text)
 
 
 def _stated_difference(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -233,7 +234,7 @@ def implied_unit(indikator: object) -> str | None:
     key = normalise(indikator, expand=False)
     if not key:
         return None
-    words = key.split(" ")
+    words = key.split(" ", 2)
     if words[0] in _PERCENT_HEADS:
         return "%"
     for inner in reversed(_PARENTHESES_RE.findall(clean(indikator))):
@@ -247,6 +248,33 @@ def implied_unit(indikator: object) -> str | None:
         if head in _COUNTING_ALIASES and head not in _NOT_COUNTED:
             return _COUNTING_ALIASES[head]
     return None
+
+
+def implied_units(texts: Iterable[str]) -> list[str | None]:
+    """`implied_unit` of each text, worked out once per distinct opening.
+
+    Without parentheses the rule reads the first two words only, and indicators are nearly all
+    distinct but begin alike ('Jumlah Dokumen layanan 1.2'). An ASCII text is cut after its
+    second word as written: the normalised words of that opening are the first words of the
+    whole, so when it holds two of them it implies what the whole does.
+    """
+    by_opening: dict[str, object] = {}
+    implied: list[str | None] = []
+    for text in texts:
+        words = text.split(None, 2) if text.isascii() and "(" not in text else ()
+        if len(words) < 3:
+            implied.append(implied_unit(text))
+            continue
+        opening = words[0] + " " + words[1]
+        found = by_opening.get(opening, _UNSEEN)
+        if found is _UNSEEN:
+            two_words = " " in normalise(opening, expand=False)
+            found = by_opening[opening] = implied_unit(opening) if two_words else _WHOLE
+        implied.append(implied_unit(text) if found is _WHOLE else found)  # type: ignore[arg-type]
+    return implied
+
+
+_UNSEEN, _WHOLE = object(), object()  # an opening not read yet; one to read the whole text of
 
 
 def units_compatible(a: str, b: str) -> bool:
@@ -269,13 +297,17 @@ def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
     return best, score
 
 
+# The units of this module, in their canonical spelling: the part of `unit_vocabulary` known
+# without loading the national list (most satuan of a document are among them).
+_CANONICAL_UNITS = frozenset({*UNIT_ALIASES.values(), *SUGGESTED_UNITS})
+
+
 @functools.cache
 def unit_vocabulary() -> frozenset[str]:
     """Every unit spelt right: the canonical units here plus each SATUAN of the national
     nomenclature in its canonical spelling, less the national list's own typos ('Dokuman')."""
-    canonical = frozenset({*UNIT_ALIASES.values(), *SUGGESTED_UNITS})
-    kept = {u for u in _national_units() if _closest(u, canonical)[1] < _NEAR_MISS_SCORE}
-    return frozenset({*canonical, *kept})
+    kept = {u for u in _national_units() if _closest(u, _CANONICAL_UNITS)[1] < _NEAR_MISS_SCORE}
+    return frozenset({*_CANONICAL_UNITS, *kept})
 
 
 @functools.cache
@@ -292,7 +324,7 @@ def is_known_unit(unit: object) -> bool:
     """A unit of the vocabulary (common SAKIP units and every national SATUAN), abbreviations
     folded: 'Lap', 'Dok', 'Org', 'Pkt', 'Bln', 'Thn' are known as their full forms."""
     canonical = base_unit(str(unit or ""))
-    return bool(canonical) and canonical in unit_vocabulary()
+    return canonical in _CANONICAL_UNITS or (bool(canonical) and canonical in unit_vocabulary())
 
 
 @functools.cache
@@ -336,8 +368,10 @@ def counts_as(implied: str, unit: str, indikator: object = "") -> bool:
 def near_miss_unit(text: object) -> str | None:
     """The vocabulary unit a satuan looks like a misspelling of ('Dokumne' -> 'Dokumen')."""
     unit = normalise_unit(text)
+    if not unit or unit in _CANONICAL_UNITS:
+        return None  # spelt right, known without the national list
     vocabulary = unit_vocabulary()
-    if not unit or unit in vocabulary or unit in _national_units():
+    if unit in vocabulary or unit in _national_units():
         return None  # a national satuan copied exactly is never reported, typo or not
     if len(unit) < 4 or any(ch.isdigit() for ch in unit):
         return None
