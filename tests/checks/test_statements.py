@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import pytest
 
 from pokin_xl.checks.statements import (
+    _Column,
+    _opening_form,
+    activity_form,
     check_statements,
+    indicator_head,
     is_active_verb,
     is_activity_noun,
     is_condition_word,
+    not_a_measure,
+    states_a_quality,
 )
 from pokin_xl.model.frames import KINERJA_FIELDS
+from pokin_xl.model.text import clean
 from pokin_xl.readers.matriks import read_matriks
 from tests.builders import SSK_ROW, chain, changed, findings_of, read, row, sub_kegiatan
 
@@ -230,3 +238,55 @@ def test_s004_asks_the_condition_form_of_sasaran_not_of_tujuan(tmp_path):
     rows[1] = {**rows[1], **row(sasaran="Meningkatkan akuntabilitas kinerja")}
     found = check_statements(read(tmp_path, rows))
     assert [(f.code, f.cell) for f in found] == [("S004", "E3")]
+
+
+# ------------------------------------------------------------------------------------- openings
+# Statements that a cut after the first words could misread: numbering, punctuation as a word,
+# words glued by punctuation, a quality further on, capitals, non-ASCII folding, blanks.
+OPENING_CASES = [
+    "Jumlah Dokumen layanan 1.2.3",
+    "Jumlah Dokumen layanan 1.2.4",
+    "Tersedianya layanan 1.2.3",
+    "1. Persentase peralatan kantor yang tersedia",
+    "1.2) Jumlah Dokumen x y",
+    "a) Rata-rata lama layanan x",
+    "(b) Indeks kepuasan masyarakat x",
+    "iv. Terlaksananya rapat x",
+    "1. - Jumlah Dokumen x",
+    "- - Jumlah Dokumen x",
+    "1.) Jumlah Dokumen x",
+    "Rata - rata lama pegawai mendapatkan pelatihan",
+    "Nilai-nilai budaya kerja yang terinternalisasi",
+    "Nilai nilai budaya kerja",
+    "PENYUSUNAN DOKUMEN PERENCANAAN DAERAH",
+    "IKM Layanan Kepegawaian Daerah",
+    "IPASN",
+    "Pelayanan administrasi yang prima",
+    "Pelayanan administrasi kantor yang prima",
+    "Penyelenggaraan pemerintahan daerah yang bersih",
+    "Penyusunan Dokumen Perencanaan Daerah",
+    "Meningkatkan Pemeliharaan Barang Milik Daerah",
+    "Meningkatnya kualitas kegiatan 1.2",
+    "Jumlah\u00a0Dokumen layanan x",
+    "Ｊｕｍｌａｈ Dokumen layanan x",
+    "Penyusunan\u200b Dokumen x y",
+    "   ",
+    "",
+    None,
+]
+
+
+@pytest.mark.parametrize("read", [indicator_head, not_a_measure, _opening_form])
+def test_each_opening_reads_as_its_statement(read):
+    by_opening = _Column(pd.Series(OPENING_CASES, dtype=object)).map_opening(read)
+    assert by_opening.tolist() == [read(clean(text)) for text in OPENING_CASES]
+
+
+def test_the_activity_form_is_the_openings_less_a_stated_quality():
+    forms = _Column(pd.Series(OPENING_CASES, dtype=object)).map_opening(_opening_form)
+    texts = [clean(text) for text in OPENING_CASES]
+    assert [
+        "" if form == "nama kegiatan" and states_a_quality(text) else form
+        for form, text in zip(forms, texts, strict=True)
+    ] == [activity_form(text) for text in texts]
+    assert "nama kegiatan" in forms.tolist() and "kata kerja aktif" in forms.tolist()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+import pandas as pd
 import pytest
 
-from pokin_xl.checks.targets import check_targets, indicator_key, stated_target
+from pokin_xl.checks.targets import _wordings, check_targets, indicator_key, stated_target
 from pokin_xl.model.frames import KINERJA_FIELDS
+from pokin_xl.model.text import clean
+from pokin_xl.model.units import implied_unit
 from pokin_xl.readers.matriks import read_matriks
 from tests.builders import SSK_ROW, chain, changed, findings_of, row, sub_kegiatan
 
@@ -147,6 +150,33 @@ def test_stated_target_reads_the_tail():
     assert stated_target("Jumlah X - Dokumen").value is None
     assert stated_target("Tahun 2019 - 2024") is None
     assert indicator_key("Jumlah Dokumen X - 2 Dokumen") == indicator_key("jumlah dokumen x")
+
+
+WORDINGS = [
+    "Jumlah Dokumen X - 2 Dokumen",
+    "Jumlah Dokumen X – 100 %",
+    "Jumlah Dokumen X—Dokumen",
+    "Jumlah Dokumen X -",
+    "Tahun 2019 - 2024",
+    "RKA-SKPD yang disusun",
+    " - 2 Dokumen",
+    "Persentase SDM terlatih",
+    "Jumlah Dokumen layanan 1.2",
+    "Jumlah layanan (Laporan) - 3 Laporan",
+    "Jumlah Dokumen X \uff0d 2 Dokumen",  # a fullwidth dash, a dash once folded
+    "Jumlah\u00a0Dokumen X",
+    "",
+    None,
+]
+
+
+def test_wordings_read_each_indicator_as_the_rules_do():
+    keys, implied, states = _wordings(pd.Series(WORDINGS, dtype=object))
+    texts = [clean(text) for text in WORDINGS]
+    assert keys.tolist() == [indicator_key(text) for text in WORDINGS]
+    assert implied.tolist() == [implied_unit(text) for text in texts]
+    assert states.tolist() == [stated_target(text) is not None for text in texts]
+    assert states.sum() == 5 and keys[0] == keys[1] == "jumlah dokumen x"
 
 
 # ------------------------------------------------------------------------------------- T006

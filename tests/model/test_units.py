@@ -6,6 +6,7 @@ from pokin_xl.model.units import (
     UNIT_ALIASES,
     base_unit,
     implied_unit,
+    implied_units,
     normalise_unit,
     units_compatible,
 )
@@ -180,3 +181,37 @@ def test_implied_unit(indikator: object, expected: str | None) -> None:
 def test_units_compatible(a: str, b: str, expected: bool) -> None:
     assert units_compatible(a, b) is expected
     assert units_compatible(b, a) is expected
+
+
+# Openings that a cut after the second word could misread: numbering, punctuation as a word,
+# words glued by punctuation, parentheses, capitals, non-ASCII folding, blanks.
+OPENING_CASES = [
+    "Jumlah Dokumen layanan 1.2.3",
+    "Jumlah Dokumen layanan 1.2.4",
+    "jumlah  dokumen\tlayanan x",
+    "JUMLAH DOKUMEN LAYANAN",
+    "Jumlah - Dokumen layanan",
+    "- - Jumlah Dokumen x",
+    "Jumlah-Dokumen layanan x",
+    "Jumlah_Dokumen layanan x",
+    "Jumlah Rencana Kebutuhan Barang",
+    "Jumlah Nilai Aset x",
+    "Jumlah ASN yang Mengikuti Bimtek",
+    "Jumlah layanan x (Dokumen)",
+    "Indeks Profesionalitas ASN (%) x",
+    "Persentase kegiatan 1.2",
+    "Persentase",
+    "Jumlah",
+    "Jumlah Dokumen",
+    "% capaian kegiatan x",
+    "1. Jumlah Dokumen x y",
+    "Jumlah\u00a0Dokumen layanan x",
+    "Ｊｕｍｌａｈ Dokumen layanan x",
+    "Jumlah\u200b Dokumen layanan x",
+    "Jumlah Dokumen\u200b layanan x",
+    "",
+]
+
+
+def test_implied_units_reads_as_implied_unit_does() -> None:
+    assert implied_units(OPENING_CASES) == [implied_unit(text) for text in OPENING_CASES]
