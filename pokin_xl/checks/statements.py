@@ -18,7 +18,7 @@ import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import per_distinct
-from pokin_xl.checks.targets import indicator_key
+from pokin_xl.checks.targets import indicator_keys
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -387,6 +387,11 @@ class _Column:
     def map(self, fn: Callable[[object], object]) -> pd.Series:
         return self._series(_results(fn, self.values), self._codes)
 
+    def map_parts(self, fn: Callable[[object], tuple]) -> list[pd.Series]:
+        """`map(fn)` for a function giving a tuple: one column per part."""
+        parts = zip(*map(fn, self.values), strict=True)
+        return [self._series(np.array(part, dtype=object), self._codes) for part in parts]
+
     def map_opening(self, fn: Callable[[str], object]) -> pd.Series:
         if self._openings is None:
             self._openings = self._read_openings()
@@ -395,11 +400,16 @@ class _Column:
 
     def _read_openings(self) -> tuple[list[str], np.ndarray]:
         ids: dict[str, int] = {}
+        complete: dict[str, bool] = {}  # a cut opening -> whether it holds two words
         opening_ids = []
         for value in self.values:
             text, cut = _opening(value)
-            if cut and len(_words(text)) < 2:  # fewer than two words in it: read the whole
-                text = clean(value)
+            if cut:
+                two_words = complete.get(text)
+                if two_words is None:
+                    two_words = complete[text] = len(_words(text)) >= 2
+                if not two_words:  # the opening does not tell: read the whole
+                    text = clean(value)
             opening_ids.append(ids.setdefault(text, len(ids)))
         return list(ids), np.asarray(opening_ids, dtype=np.intp)[self._codes]
 
@@ -417,9 +427,10 @@ def check_statements(workbook: MatriksWorkbook) -> list[Finding]:
     two indicators in one cell."""
     findings = _sasaran_findings(workbook)
     if not workbook.indicators.frame.empty:
-        indikator = _Column(workbook.indicators.frame["indikator"])  # read once for S002, S003
-        findings += _indicator_findings(workbook, indikator)
-        findings += _shared_indicators(workbook, indikator)
+        indikator = _Column(workbook.indicators.frame["indikator"])
+        written, key, shared_key = indikator.map_parts(_indicator_keys)  # once for S002, S003
+        findings += _indicator_findings(workbook, indikator, written.astype(bool), key)
+        findings += _shared_indicators(workbook, shared_key)
     return findings + check_joined_indicators(workbook)
 
 
@@ -503,17 +514,17 @@ def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:
     return findings
 
 
-def _indicator_findings(workbook: MatriksWorkbook, column: _Column) -> list[Finding]:
+def _indicator_findings(
+    workbook: MatriksWorkbook, indikator: _Column, written: pd.Series, key: pd.Series
+) -> list[Finding]:
+    """S002; `written` and `key` are the indicator's `clean() != ""` and `normalise(clean())`."""
     sheet = workbook.indicators
     frame = sheet.frame
-    indikator = column.map(clean)
-    why = column.map_opening(not_a_measure)
-    same = (indikator != "") & (
-        column.map(_cleaned_key) == per_distinct(frame["sasaran"], normalise)
-    )
+    why = indikator.map_opening(not_a_measure)
+    same = written & (key == per_distinct(frame["sasaran"], normalise))
     findings: list[Finding] = []
     for row, record in _records(frame, (why != "") | same).items():
-        text = indikator[row]
+        text = clean(record["indikator"])
         reasons = []
         if why[row]:
             reasons.append(f"diawali '{_word(text)}' yang menyatakan {why[row]}, bukan ukuran")
@@ -530,15 +541,21 @@ def _indicator_findings(workbook: MatriksWorkbook, column: _Column) -> list[Find
     return findings
 
 
-def _cleaned_key(value: object) -> str:
-    return normalise(clean(value))
+def _indicator_keys(value: object) -> tuple[bool, str, str]:
+    """(`clean(value) != ""`, `normalise(clean(value))`, `indicator_key(value)`) of an
+    indicator cell: an ASCII text is cleaned to nothing only when it is all spaces."""
+    if type(value) is str and value.isascii():
+        written = value != "" and not value.isspace()
+    else:
+        written = clean(value) != ""
+    return (written, *indicator_keys(value))
 
 
-def _shared_indicators(workbook: MatriksWorkbook, indikator: _Column) -> list[Finding]:
-    """S003: one finding at each later row whose indicator already serves another sasaran."""
+def _shared_indicators(workbook: MatriksWorkbook, key: pd.Series) -> list[Finding]:
+    """S003: one finding at each later row whose indicator already serves another sasaran;
+    `key` is each row's `indicator_key`."""
     sheet = workbook.indicators
     frame = sheet.frame
-    key = indikator.map(indicator_key)
     # Only an indicator written on two rows can be shared: the rest is left out before the
     # sasaran are read (a row with a key of its own makes no other row's key repeated).
     repeated = (key != "") & key.duplicated(keep=False)

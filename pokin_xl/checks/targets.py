@@ -122,7 +122,7 @@ def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
     findings: list[Finding] = []
     for row in frame.index[chosen]:
         findings.extend(_row_findings(workbook, sheet, int(row), records[row]))
-    findings.extend(_differing_targets(workbook, sheet, frame, records))
+    findings.extend(_differing_targets(workbook, sheet, frame[repeated], records))
     return findings
 
 
@@ -369,13 +369,8 @@ def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     it implies, whether it states a target at its end (T005). Each distinct text is read once;
     the implied units once per distinct opening (`implied_units`)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = [clean(value) for value in [*uniques.tolist(), None]]  # code -1: a missing cell
-    keys, states = [], []
-    for text in texts:
-        # stated_target cleans its text again, which changes only a non-ASCII text
-        said = stated_target(text) if _has_dash(text) or not text.isascii() else None
-        keys.append(_key(text, said))
-        states.append(said is not None)
+    texts = [_as_read(value) for value in [*uniques.tolist(), None]]  # code -1: a missing cell
+    keys, states = zip(*map(_key_and_stated, texts), strict=True)
     implied = np.fromiter(implied_units(texts), dtype=object, count=len(texts))
     return (
         np.array(keys, dtype=object)[codes],
@@ -384,10 +379,35 @@ def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
+def _key_and_stated(text: str) -> tuple[str, bool]:
+    """The indicator key of a text as `_as_read` gives it, and whether it states a target."""
+    if text.isascii() and not _has_dash(text):
+        return normalise(text), False
+    text = clean(text)
+    said = stated_target(text)  # which cleans it again: that changes non-ASCII only
+    return _key(text, said), said is not None
+
+
+def _as_read(value: object) -> str:
+    """The text the wording rules read: `clean(value)`, or the value itself where that is the
+    same for every rule (ASCII, so folding only its spaces, which `normalise` does too)."""
+    return value if type(value) is str and value.isascii() else clean(value)
+
+
+def indicator_keys(value: object) -> tuple[str, str]:
+    """(`normalise(clean(value))`, `indicator_key(value)`): the two differ only where the
+    wording states a target. An ASCII text is not cleaned first: its keys are the same, and a
+    cell's text is where `normalise`'s memo has it (the checks look up raw cells)."""
+    text = _as_read(value)
+    if text.isascii() and not _has_dash(text):
+        key = normalise(text)
+        return key, key
+    return normalise(text), _key_and_stated(text)[0]
+
+
 def indicator_key(indikator: object) -> str:
     """Comparison key of an indicator: normalised, without a stated target at its end."""
-    text = clean(indikator)
-    return _key(text, stated_target(text))
+    return _key_and_stated(_as_read(indikator))[0]
 
 
 def _key(text: str, said: Stated | None) -> str:
@@ -432,15 +452,15 @@ def _matches_number(value: float, target: Target) -> bool:
 def _differing_targets(
     workbook: MatriksWorkbook,
     sheet: SheetFrame,
-    frame: pd.DataFrame,
+    candidates: pd.DataFrame,
     records: Mapping[int, Mapping[str, object]],
 ) -> list[Finding]:
     """One finding at each later row whose target differs from an earlier one of its indicator.
 
-    Rows are grouped by indicator; within a group each row looks its target up among the
-    distinct targets seen before it (a dict by signature), so no pair of rows is compared.
+    The candidates are the `_repeated` rows. They are grouped by indicator; within a group each
+    row looks its target up among the distinct targets seen before it (a dict by signature), so
+    no pair of rows is compared.
     """
-    candidates = frame[_repeated(frame)]
     findings: list[Finding] = []
     for rows in candidates.groupby("_key", sort=False).groups.values():
         distinct: list[tuple[int, str]] = []  # (first row, unit) of each distinct target
