@@ -14,7 +14,7 @@ seems to count (T004), so a national (indicator, satuan) pair copied exactly rai
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -23,7 +23,6 @@ import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.columns import flags, per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
@@ -128,45 +127,58 @@ def check_targets(workbook: MatriksWorkbook) -> list[Finding]:
 
 def _may_raise(frame: pd.DataFrame) -> pd.Series:
     """The rows `_row_findings` may report: a superset, each clause the cheap part of one rule's
-    condition over the columns (a row outside it raises nothing, so it is never looked at)."""
-    kind = frame["target_kind"]
-    numeric = kind.isin(NUMERIC_KINDS)
-    unit = per_distinct(frame["_unit"], _text)
-    satuan = per_distinct(frame["satuan_norm"], _text)
-    stated_unit = per_distinct(frame["target_unit"], _text)
-    worded_unit_differs = _pair_flags(frame["_implied"], unit, _worded_unit_differs)
-    cell_units_differ = _pair_flags(satuan, stated_unit, _cell_units_differ)
-    percent = numeric & ((unit == PERCENT) | (kind == "percent"))
-    outside = pd.Series(False, index=frame.index)
+    condition over the columns (a row outside it raises nothing, so it is never looked at).
+
+    The clauses on the kind and the units are worked out once per distinct (kind, implied unit,
+    Satuan, unit in the Target cell): those columns hold a few values each.
+    """
+    columns = [_factorized(frame[name]) for name in _UNIT_COLUMNS]
+    combined = np.zeros(len(frame), dtype=np.int64)
+    for codes, values in columns:
+        combined = combined * len(values) + codes
+    distinct, inverse = np.unique(combined, return_inverse=True)
+    clauses = []
+    for number in distinct.tolist():
+        parts = []
+        for _, values in reversed(columns):
+            number, code = divmod(number, len(values))
+            parts.append(values[code])
+        clauses.append(_unit_clauses(*reversed(parts)))
+    raises, percent = np.array(clauses, dtype=bool).reshape(-1, 2)[inverse].T
+    outside = np.zeros(len(frame), dtype=bool)
     for bound in ("target_value", "target_low", "target_high"):
         values = pd.to_numeric(frame[bound], errors="coerce")
-        outside |= (values < PERCENT_RANGE[0]) | (values > PERCENT_RANGE[1])
-    return (
-        kind.isin(("empty", "unreadable", "date"))  # T001, T002
-        | (numeric & (satuan == ""))  # T003
-        | worded_unit_differs  # T004, the wording
-        | (numeric & cell_units_differ)  # T004, the Target cell
-        | frame["_states_target"].astype(bool)  # T005
-        | (percent & outside)  # T006
-        | (kind == "category")  # T008
-        | flags(frame["satuan_norm"], _near_miss)  # T009
-    )
+        outside |= ((values < PERCENT_RANGE[0]) | (values > PERCENT_RANGE[1])).to_numpy()
+    states_target = frame["_states_target"].to_numpy(dtype=bool)  # T005
+    return pd.Series(raises | (percent & outside) | states_target, index=frame.index)  # T006
 
 
-def _pair_flags(
-    first: pd.Series, second: pd.Series, predicate: Callable[[object, object], bool]
-) -> pd.Series:
-    """A boolean column: `predicate(a, b)` of each row's two values, worked out once per
-    distinct pair (the unit columns hold a few values each)."""
-    a_codes, a_uniques = pd.factorize(first, use_na_sentinel=True)
-    b_codes, b_uniques = pd.factorize(second, use_na_sentinel=True)
-    a_values, b_values = [*a_uniques.tolist(), None], [*b_uniques.tolist(), None]  # -1: missing
-    width = len(b_values)
-    pairs, inverse = np.unique(
-        np.mod(a_codes, len(a_values)) * width + np.mod(b_codes, width), return_inverse=True
+_UNIT_COLUMNS = ("target_kind", "_implied", "satuan_norm", "target_unit")
+
+
+def _factorized(column: pd.Series) -> tuple[np.ndarray, list]:
+    """A column's codes into its distinct values, a missing cell (None) the last of them."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    values = [*uniques.tolist(), None]
+    return np.where(codes < 0, len(values) - 1, codes).astype(np.int64), values
+
+
+def _unit_clauses(kind: object, implied: object, satuan: object, stated: object) -> tuple:
+    """(a row of these cells may raise T001-T004, T008 or T009; its unit is a percentage), the
+    clauses of `_may_raise` on the kind and the units. `satuan` and `stated` are the cells as
+    read (None when missing): the row's unit is the Satuan, else the unit in the Target cell."""
+    numeric = kind in NUMERIC_KINDS
+    unit = _text(satuan if satuan is not None and str(satuan) != "" else (stated or ""))
+    satuan_text = _text(satuan)
+    raises = (
+        kind in ("empty", "unreadable", "date")  # T001, T002
+        or (numeric and satuan_text == "")  # T003
+        or _worded_unit_differs(implied, unit)  # T004, the wording
+        or (numeric and _cell_units_differ(satuan_text, _text(stated)))  # T004, the Target cell
+        or kind == "category"  # T008
+        or _near_miss(satuan) is not None  # T009
     )
-    flags = [predicate(a_values[p // width], b_values[p % width]) for p in pairs.tolist()]
-    return pd.Series(np.array(flags, dtype=bool)[inverse], index=first.index)
+    return raises, numeric and (unit == PERCENT or kind == "percent")
 
 
 def _worded_unit_differs(implied: object, unit: object) -> bool:
