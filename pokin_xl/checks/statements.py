@@ -18,7 +18,7 @@ import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import per_distinct
-from pokin_xl.checks.targets import indicator_keys
+from pokin_xl.checks.targets import read_indicators
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -359,22 +359,25 @@ def states_a_quality(text: str) -> bool:
 # The word rules (S001, S002, S004) read the first two words of a statement, after any numbering.
 # Statements of a column are nearly all distinct but begin alike ("Jumlah Dokumen layanan 1.2",
 # "Jumlah Dokumen layanan 1.3"), so each distinct opening is read once, not each statement.
-def _opening(value: object) -> tuple[str, bool]:
-    """(the cleaned statement cut after its first two words or three with a numbering, whether it
-    was cut). The normalised words of a prefix that ends between two words are the first words
-    of the whole, so a cut opening with two words reads as the whole does (`_Column` checks
-    the count). Only an ASCII text is cut: Unicode folding is not cut at a space safely."""
-    if type(value) is str and value.isascii():
-        words = value.split(None, 3)
-        count = 3 if words and words[0][-1] in ".)" else 2  # a numbering ends with '.' or ')'
-        if len(words) > count:
-            return " ".join(words[:count]), True
-    return clean(value), False
+def _cut(text: str) -> str | None:
+    """An ASCII statement cut after its first two words as written (three when the first ends
+    like a numbering, '1.', 'a)'), or None when it has no more words than that.
+
+    The normalised words of a prefix that ends between two words are the first words of the
+    whole, so a cut with two words after any numbering reads as the whole does (`_Column`
+    counts them). A non-ASCII text is never cut: Unicode folding is not cut at a space safely.
+    """
+    words = text.split(None, 2)
+    if len(words) < 3:
+        return None
+    if words[0][-1] not in ".)":
+        return words[0] + " " + words[1]
+    words = text.split(None, 3)
+    return " ".join(words[:3]) if len(words) == 4 else None
 
 
 class _Column:
-    """A text column by its distinct values: `map(fn)` is `column.map(fn)` with `fn` called once
-    per distinct value (like `per_distinct`), `map_opening(fn)` is `column.map(lambda v:
+    """A text column by its distinct `values`: `map_opening(fn)` is `column.map(lambda v:
     fn(clean(v)))` for a function that reads only the first two words, called once per distinct
     opening."""
 
@@ -384,13 +387,9 @@ class _Column:
         self._index = column.index
         self._openings: tuple[list[str], np.ndarray] | None = None
 
-    def map(self, fn: Callable[[object], object]) -> pd.Series:
-        return self._series(_results(fn, self.values), self._codes)
-
-    def map_parts(self, fn: Callable[[object], tuple]) -> list[pd.Series]:
-        """`map(fn)` for a function giving a tuple: one column per part."""
-        parts = zip(*map(fn, self.values), strict=True)
-        return [self._series(np.array(part, dtype=object), self._codes) for part in parts]
+    def of(self, results: list) -> pd.Series:
+        """The column of `results`, one for each of `values`."""
+        return self._series(np.array(results, dtype=object), self._codes)
 
     def map_opening(self, fn: Callable[[str], object]) -> pd.Series:
         if self._openings is None:
@@ -403,13 +402,15 @@ class _Column:
         complete: dict[str, bool] = {}  # a cut opening -> whether it holds two words
         opening_ids = []
         for value in self.values:
-            text, cut = _opening(value)
-            if cut:
-                two_words = complete.get(text)
+            cut = _cut(value) if type(value) is str and value.isascii() else None
+            if cut is not None:
+                two_words = complete.get(cut)
                 if two_words is None:
-                    two_words = complete[text] = len(_words(text)) >= 2
-                if not two_words:  # the opening does not tell: read the whole
-                    text = clean(value)
+                    two_words = complete[cut] = len(_words(cut)) >= 2
+                if two_words:
+                    opening_ids.append(ids.setdefault(cut, len(ids)))
+                    continue
+            text = clean(value)  # the opening does not tell: read the whole
             opening_ids.append(ids.setdefault(text, len(ids)))
         return list(ids), np.asarray(opening_ids, dtype=np.intp)[self._codes]
 
@@ -428,8 +429,9 @@ def check_statements(workbook: MatriksWorkbook) -> list[Finding]:
     findings = _sasaran_findings(workbook)
     if not workbook.indicators.frame.empty:
         indikator = _Column(workbook.indicators.frame["indikator"])
-        written, key, shared_key = indikator.map_parts(_indicator_keys)  # once for S002, S003
-        findings += _indicator_findings(workbook, indikator, written.astype(bool), key)
+        key, shared_key, _ = map(indikator.of, read_indicators(indikator.values))
+        written = indikator.of(list(map(_written, indikator.values))).astype(bool)
+        findings += _indicator_findings(workbook, indikator, written, key)
         findings += _shared_indicators(workbook, shared_key)
     return findings + check_joined_indicators(workbook)
 
@@ -541,14 +543,11 @@ def _indicator_findings(
     return findings
 
 
-def _indicator_keys(value: object) -> tuple[bool, str, str]:
-    """(`clean(value) != ""`, `normalise(clean(value))`, `indicator_key(value)`) of an
-    indicator cell: an ASCII text is cleaned to nothing only when it is all spaces."""
+def _written(value: object) -> bool:
+    """`clean(value) != ""`: an ASCII text is cleaned to nothing only when it is all spaces."""
     if type(value) is str and value.isascii():
-        written = value != "" and not value.isspace()
-    else:
-        written = clean(value) != ""
-    return (written, *indicator_keys(value))
+        return value != "" and not value.isspace()
+    return clean(value) != ""
 
 
 def _shared_indicators(workbook: MatriksWorkbook, key: pd.Series) -> list[Finding]:

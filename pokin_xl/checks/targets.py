@@ -14,7 +14,7 @@ seems to count (T004), so a national (indicator, satuan) pair copied exactly rai
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -381,8 +381,9 @@ def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     it implies, whether it states a target at its end (T005). Each distinct text is read once;
     the implied units once per distinct opening (`implied_units`)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    texts = [_as_read(value) for value in [*uniques.tolist(), None]]  # code -1: a missing cell
-    keys, states = zip(*map(_key_and_stated, texts), strict=True)
+    values = [*uniques.tolist(), None]  # code -1: a missing cell
+    _, keys, states = read_indicators(values)
+    texts = [value if _plain(value) else clean(value) for value in values]
     implied = np.fromiter(implied_units(texts), dtype=object, count=len(texts))
     return (
         np.array(keys, dtype=object)[codes],
@@ -391,35 +392,41 @@ def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def _key_and_stated(text: str) -> tuple[str, bool]:
-    """The indicator key of a text as `_as_read` gives it, and whether it states a target."""
-    if text.isascii() and not _has_dash(text):
-        return normalise(text), False
-    text = clean(text)
-    said = stated_target(text)  # which cleans it again: that changes non-ASCII only
-    return _key(text, said), said is not None
+def read_indicators(values: Iterable[object]) -> tuple[list[str], list[str], list[bool]]:
+    """Of each indicator cell: `normalise(clean(value))`, `indicator_key(value)` and whether
+    the wording states a target (`stated_target`). The keys differ only where it does.
+
+    An ASCII text without a dash is neither cleaned first nor searched for a target: for such
+    a text `clean` folds only spaces, which `normalise` folds too, and a stated target needs a
+    dash. Its keys are then what `normalise`'s memo holds for the cell as written, which is how
+    the other checks look it up.
+    """
+    cleaned_keys: list[str] = []
+    keys: list[str] = []
+    states: list[bool] = []
+    for value in values:
+        if _plain(value):
+            key = normalise(value)
+            cleaned_keys.append(key)
+            keys.append(key)
+            states.append(False)
+            continue
+        text = clean(value)
+        said = stated_target(text)  # which cleans it again: that changes non-ASCII only
+        cleaned_keys.append(normalise(text))
+        keys.append(_key(text, said))
+        states.append(said is not None)
+    return cleaned_keys, keys, states
 
 
-def _as_read(value: object) -> str:
-    """The text the wording rules read: `clean(value)`, or the value itself where that is the
-    same for every rule (ASCII, so folding only its spaces, which `normalise` does too)."""
-    return value if type(value) is str and value.isascii() else clean(value)
-
-
-def indicator_keys(value: object) -> tuple[str, str]:
-    """(`normalise(clean(value))`, `indicator_key(value)`): the two differ only where the
-    wording states a target. An ASCII text is not cleaned first: its keys are the same, and a
-    cell's text is where `normalise`'s memo has it (the checks look up raw cells)."""
-    text = _as_read(value)
-    if text.isascii() and not _has_dash(text):
-        key = normalise(text)
-        return key, key
-    return normalise(text), _key_and_stated(text)[0]
+def _plain(value: object) -> bool:
+    """An ASCII text without a dash (see `read_indicators`; the other dashes are not ASCII)."""
+    return type(value) is str and value.isascii() and "-" not in value
 
 
 def indicator_key(indikator: object) -> str:
     """Comparison key of an indicator: normalised, without a stated target at its end."""
-    return _key_and_stated(_as_read(indikator))[0]
+    return read_indicators([indikator])[1][0]
 
 
 def _key(text: str, said: Stated | None) -> str:
