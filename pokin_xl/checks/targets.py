@@ -381,9 +381,7 @@ def _wordings(column: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     it implies, whether it states a target at its end (T005). Each distinct text is read once;
     the implied units once per distinct opening (`implied_units`)."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    values = [*uniques.tolist(), None]  # code -1: a missing cell
-    _, keys, states = read_indicators(values)
-    texts = [value if _plain(value) else clean(value) for value in values]
+    texts, _, keys, states = _read([*uniques.tolist(), None])  # code -1: a missing cell
     implied = np.fromiter(implied_units(texts), dtype=object, count=len(texts))
     return (
         np.array(keys, dtype=object)[codes],
@@ -396,32 +394,35 @@ def read_indicators(values: Iterable[object]) -> tuple[list[str], list[str], lis
     """Of each indicator cell: `normalise(clean(value))`, `indicator_key(value)` and whether
     the wording states a target (`stated_target`). The keys differ only where it does.
 
-    An ASCII text without a dash is neither cleaned first nor searched for a target: for such
-    a text `clean` folds only spaces, which `normalise` folds too, and a stated target needs a
-    dash. Its keys are then what `normalise`'s memo holds for the cell as written, which is how
-    the other checks look it up.
+    A plain text (ASCII without a dash; the other dashes are not ASCII) is neither cleaned first
+    nor searched for a target: `clean` folds only its spaces, which `normalise` folds too, and a
+    stated target needs a dash. Its keys are then what `normalise`'s memo holds for the cell as
+    written, which is how the other checks look it up.
     """
+    return _read(values)[1:]
+
+
+def _read(values: Iterable[object]) -> tuple[list[str], list[str], list[str], list[bool]]:
+    """`read_indicators`, and first the texts read: a plain text as written, else cleaned."""
+    texts: list[str] = []
     cleaned_keys: list[str] = []
     keys: list[str] = []
     states: list[bool] = []
     for value in values:
-        if _plain(value):
+        if type(value) is str and value.isascii() and "-" not in value:  # a plain text
             key = normalise(value)
+            texts.append(value)
             cleaned_keys.append(key)
             keys.append(key)
             states.append(False)
             continue
         text = clean(value)
         said = stated_target(text)  # which cleans it again: that changes non-ASCII only
+        texts.append(text)
         cleaned_keys.append(normalise(text))
         keys.append(_key(text, said))
         states.append(said is not None)
-    return cleaned_keys, keys, states
-
-
-def _plain(value: object) -> bool:
-    """An ASCII text without a dash (see `read_indicators`; the other dashes are not ASCII)."""
-    return type(value) is str and value.isascii() and "-" not in value
+    return texts, cleaned_keys, keys, states
 
 
 def indicator_key(indikator: object) -> str:
