@@ -454,6 +454,8 @@ def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
         return []
     findings: list[Finding] = []
     joined = [isinstance(v, str) and (";" in v or "\n" in v) for v in frame["indikator"].tolist()]
+    if not any(joined):
+        return []
     frame = frame[np.array(joined, dtype=bool)]
     for row, record in zip(frame.index, records(frame), strict=True):
         text = str(record.get("indikator") or "")
