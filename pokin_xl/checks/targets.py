@@ -149,8 +149,11 @@ def _may_raise(frame: pd.DataFrame) -> pd.Series:
     for bound in ("target_value", "target_low", "target_high"):
         values = pd.to_numeric(frame[bound], errors="coerce")
         outside |= ((values < PERCENT_RANGE[0]) | (values > PERCENT_RANGE[1])).to_numpy()
-    states_target = frame["_states_target"].to_numpy(dtype=bool)  # T005
-    return pd.Series(raises | (percent & outside) | states_target, index=frame.index)  # T006
+    states_target = frame["_states_target"].to_numpy(dtype=bool)
+    return pd.Series(
+        raises | (percent & outside) | states_target,  # ... T006, T005
+        index=frame.index,
+    )
 
 
 _UNIT_COLUMNS = ("target_kind", "_implied", "satuan_norm", "target_unit")
@@ -163,30 +166,26 @@ def _factorized(column: pd.Series) -> tuple[np.ndarray, list]:
     return np.where(codes < 0, len(values) - 1, codes).astype(np.int64), values
 
 
-def _unit_clauses(kind: object, implied: object, satuan: object, stated: object) -> tuple:
+def _unit_clauses(kind: object, implied: str | None, satuan: object, stated: object) -> tuple:
     """(a row of these cells may raise T001-T004, T008 or T009; its unit is a percentage), the
     clauses of `_may_raise` on the kind and the units. `satuan` and `stated` are the cells as
     read (None when missing): the row's unit is the Satuan, else the unit in the Target cell."""
     numeric = kind in NUMERIC_KINDS
     unit = _text(satuan if satuan is not None and str(satuan) != "" else (stated or ""))
-    satuan_text = _text(satuan)
+    satuan_text, stated_text = _text(satuan), _text(stated)
     raises = (
         kind in ("empty", "unreadable", "date")  # T001, T002
         or (numeric and satuan_text == "")  # T003
-        or _worded_unit_differs(implied, unit)  # T004, the wording
-        or (numeric and _cell_units_differ(satuan_text, _text(stated)))  # T004, the Target cell
+        or (bool(implied and unit) and _units_disagree(implied, unit))  # T004, the wording
+        or (  # T004, the Target cell
+            numeric
+            and bool(satuan_text and stated_text)
+            and _units_disagree(satuan_text, stated_text, families=False)
+        )
         or kind == "category"  # T008
         or _near_miss(satuan) is not None  # T009
     )
     return raises, numeric and (unit == PERCENT or kind == "percent")
-
-
-def _worded_unit_differs(implied: object, unit: object) -> bool:
-    return bool(implied and unit) and _units_disagree(implied, unit)  # type: ignore[arg-type]
-
-
-def _cell_units_differ(satuan: object, stated: object) -> bool:
-    return bool(satuan and stated) and _units_disagree(satuan, stated, families=False)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=4096)
