@@ -61,6 +61,15 @@ def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
     assert loaded == "[]", done.stdout + done.stderr
 
 
+def test_a_build_of_an_xlsx_loads_no_module_only_other_files_need(tmp_path) -> None:
+    """xlrd only for a legacy .xls; xml.sax (and the urllib and http.client it imports) never."""
+    target = tmp_path / "out.xlsx"
+    unused = ("xlrd", "xml.sax", "urllib.request", "http.client")
+    done, loaded = run_cli(["build", str(SAMPLE), "-o", str(target), "--quiet"], unused)
+    assert target.is_file(), done.stderr
+    assert loaded == "[]", done.stdout + done.stderr
+
+
 def test_validating_a_matriks_loads_no_renstra_reader() -> None:
     """The Renstra/Renja readers only for a planning table."""
     unused = ("pokin_xl.validate_planning", "pokin_xl.readers.renstra", "pokin_xl.reconcile")

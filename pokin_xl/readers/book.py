@@ -23,8 +23,8 @@ from pathlib import Path
 from pokin_xl.errors import InputError
 from pokin_xl.readers.grid import Cell, Grid
 from pokin_xl.readers.package import CheckedPackage, SheetCount
+from pokin_xl.readers.sniff import is_xls
 from pokin_xl.readers.workbook import check_input_file, checked_package, find_title
-from pokin_xl.readers.xls import is_xls
 
 CALAMINE_AREA = 2_000_000  # cells of the rectangle calamine would build for one sheet
 

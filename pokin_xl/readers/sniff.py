@@ -42,6 +42,12 @@ class FileFormat(enum.Enum):
     UNKNOWN = "unknown"
 
 
+def is_xls(path: Path) -> bool:
+    """An OLE2 file named .xls: the legacy reader's (readers.xls, which alone imports xlrd)."""
+    with path.open("rb") as handle:
+        return handle.read(8).startswith(_OLE2_MAGIC) and path.suffix.lower() == ".xls"
+
+
 def sniff_format(path: str | Path) -> FileFormat:
     """The format of a regular file, judged from its content (the caller checked it is a file)."""
     with Path(path).open("rb") as handle:

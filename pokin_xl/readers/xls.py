@@ -15,8 +15,6 @@ import xlrd
 from pokin_xl.errors import InputError
 from pokin_xl.readers.grid import Cell, Grid
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
 
 class XlsGrid(Grid):
     """A Grid filled from an xlrd sheet (Grid's own constructor reads an openpyxl sheet)."""
@@ -53,11 +51,6 @@ def _number_format(book: xlrd.book.Book, sheet: xlrd.sheet.Sheet, row: int, col:
         return book.format_map[xf.format_key].format_str or "General"
     except (IndexError, KeyError, AttributeError):
         return "General"
-
-
-def is_xls(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(8).startswith(OLE2_MAGIC) and path.suffix.lower() == ".xls"
 
 
 def read_xls_grids(path: str | Path) -> list[Grid]:

@@ -111,3 +111,69 @@ def test_text_columns_are_checked_as_str_columns_are(values):
 
     frame = pd.DataFrame({"a": values}, index=pd.RangeIndex(2, 4, name="row"))
     assert _verdict(frame, Text) == _verdict(frame, str)
+
+
+def _broken_frames(tmp_path) -> list[tuple[pd.DataFrame, type]]:
+    wb = read(tmp_path, chain())
+    nodes, pegawai, kinerja = wb.nodes.frame, wb.pegawai.frame, wb.indicators.frame
+    first = nodes.index[0]
+    return [
+        (nodes.assign(level=nodes["level"].where(nodes.index != first, 9)), NodesFrame),
+        (
+            nodes.assign(kode=nodes["kode"].where(nodes.index != first, nodes["kode"].iloc[-1])),
+            NodesFrame,
+        ),
+        (nodes.drop(columns=["pengampu"]), NodesFrame),
+        (pegawai.astype(object).assign(nip=1.5e17), PegawaiFrame),
+        (pegawai.assign(jenis="Eselon II"), PegawaiFrame),
+        (kinerja.assign(extra=1), KinerjaFrame),
+        (kinerja.assign(target_value=kinerja["target_value"].astype(object)), KinerjaFrame),
+        (kinerja.assign(satuan=None), KinerjaFrame),
+        (kinerja.assign(node_row=kinerja["node_row"].astype(float)), KinerjaFrame),
+    ]
+
+
+def test_conform_fails_as_pandera_with_its_default_settings(tmp_path):
+    """conform validates in place, with pandera's lookups of absent packages cut short: the
+    same verdicts and failure cases as a plain `validate` (which copies the frame), and the
+    frame it was given is left as it was."""
+    from pandera.errors import SchemaErrors
+
+    for frame, model in _broken_frames(tmp_path):
+        before = frame.copy()
+        declared = [c for c in model.to_schema().columns if c in frame.columns]
+        ordered = frame[[*declared, *(c for c in frame.columns if c not in declared)]]
+        with pytest.raises(SchemaErrors) as plain:
+            model.validate(ordered, lazy=True)
+        with pytest.raises(FrameContractError) as ours:
+            conform(frame, model)
+        cases = ours.value.__cause__.failure_cases
+        pd.testing.assert_frame_equal(cases, plain.value.failure_cases)
+        pd.testing.assert_frame_equal(frame, before)
+
+
+def test_conform_returns_an_accepted_frame_as_given_but_never_the_given_object(tmp_path):
+    wb = read(tmp_path, chain())
+    for frame, model in (
+        (wb.pegawai.frame, PegawaiFrame),
+        (wb.indicators.frame, KinerjaFrame),
+        (wb.nodes.frame, NodesFrame),
+    ):
+        accepted = conform(frame, model)
+        assert accepted is not frame
+        pd.testing.assert_frame_equal(accepted, frame)
+
+
+def test_absent_packages_are_known_only_while_a_model_is_checked():
+    import importlib.util
+    import sys
+
+    from pokin_xl.model import frames
+
+    absent = [n for n in frames._OPTIONAL if importlib.util.find_spec(n) is None]
+    before = {n: sys.modules.get(n, "unset") for n in frames._OPTIONAL}
+    with frames._absent_known():
+        for name in absent:
+            with pytest.raises(ImportError):
+                __import__(name)
+    assert {n: sys.modules.get(n, "unset") for n in frames._OPTIONAL} == before

@@ -190,3 +190,24 @@ def test_formula_texts_from_the_xml_pass_equal_openpyxls(tmp_path):
         assert book.route == "calamine"
         for title in book.titles:
             assert book.formulas(title) == formula_texts(path, title), (path, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "SUM(A1:A3)",
+        "IF(A1&lt;&gt;&quot;&quot;,&quot;a &amp; b&quot;,&apos;x&apos;)",
+        "&amp;lt; &amp;amp; &lt;&amp;gt;",
+        "&#10; &unknown; & &amp",
+        "&quot;&apos;&lt;&gt;&amp;" * 3,
+    ],
+)
+def test_formula_text_is_unescaped_as_xml_sax_did_it(text):
+    """The XML pass unescapes a formula as xml.sax.saxutils.unescape with &quot; and &apos;
+    (which it no longer imports: urllib and http.client came with it)."""
+    from xml.sax.saxutils import unescape
+
+    from pokin_xl.readers.cell_facts import _unescape
+
+    assert _unescape(text) == unescape(text, {"&quot;": '"', "&apos;": "'"})

@@ -43,8 +43,8 @@ from pokin_xl.readers.renstra.layout import Layout, detect
 from pokin_xl.readers.renstra.walk import NodeRecord, Valued, Walker, ancestors
 from pokin_xl.readers.renstra.year import calendar
 from pokin_xl.readers.sheets import count_text_boxes
+from pokin_xl.readers.sniff import is_xls
 from pokin_xl.readers.workbook import open_workbook
-from pokin_xl.readers.xls import is_xls
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("B006",)
