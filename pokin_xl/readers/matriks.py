@@ -594,19 +594,28 @@ def _infer_parents(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _nodes(indicators: SheetFrame) -> SheetFrame:
+    """One row per Kode, at its first indicator row: the node fields of that row, the first
+    pagu read for the Kode (None when none) and how many of its rows name an indicator.
+
+    What `groupby("kode", sort=False)` with head(1), first() and sum() gives, from one
+    factorisation of the Kode column (each groupby cost ~2 ms on a small workbook)."""
     frame = indicators.frame
     if frame.empty:
         return SheetFrame(empty_frame(NodesFrame), indicators.sheet, indicators.columns)
-    first = frame.groupby("kode", sort=False).head(1)
-    counts = (
-        frame.assign(_has=frame["indikator"].astype(str).str.strip() != "")
-        .groupby("kode", sort=False)["_has"]
-        .sum()
-    )
-    pagu = frame.groupby("kode", sort=False)["pagu_value"].first()
-    nodes = first[
-        ["kode", "level", *NODE_FIELDS, "kode_generated", "induk_inferred", "induk_skipped"]
-    ].copy()
-    nodes["pagu_value"] = nodes["kode"].map(pagu).astype("Float64")
-    nodes["n_indikator"] = nodes["kode"].map(counts).astype(int)
+    codes, uniques = pd.factorize(frame["kode"], sort=False)
+    grouped = codes >= 0  # groupby leaves out a missing Kode
+    codes = codes[grouped]
+    positions = np.flatnonzero(grouped)
+    # factorize numbers the Kodes in order of first appearance: each Kode's first row, in order
+    _, first = np.unique(codes, return_index=True)
+    columns = ["kode", "level", *NODE_FIELDS, "kode_generated", "induk_inferred", "induk_skipped"]
+    nodes = frame.iloc[positions[first]][columns].copy()
+    pagu = frame["pagu_value"].array[positions]
+    read = np.flatnonzero(~np.asarray(pagu.isna()))
+    pagu_first = pd.array([pd.NA] * len(uniques), dtype="Float64")
+    read_codes, read_first = np.unique(codes[read], return_index=True)
+    pagu_first[read_codes] = pagu[read[read_first]]
+    nodes["pagu_value"] = pagu_first
+    named = (frame["indikator"].astype(str).str.strip() != "").to_numpy()[positions]
+    nodes["n_indikator"] = np.bincount(codes, weights=named, minlength=len(uniques)).astype(int)
     return SheetFrame(nodes, indicators.sheet, indicators.columns)

@@ -387,3 +387,44 @@ def test_b003_unknown_jenis_jabatan_at_its_cell_and_known_aliases_pass(tmp_path)
         ("B003", "Pegawai", "D2", "Satu")
     ]
     assert wb.pegawai.frame["jenis"].tolist() == ["", "JPT", "Fungsional"]
+
+
+def _nodes_by_groupby(frame):
+    """The node table as pandas' groupby makes it (the reader's `_nodes` computes the same)."""
+    from pokin_xl.model.fields import NODE_FIELDS
+
+    first = frame.groupby("kode", sort=False).head(1)
+    named = frame.assign(_has=frame["indikator"].astype(str).str.strip() != "")
+    counts = named.groupby("kode", sort=False)["_has"].sum()
+    pagu = frame.groupby("kode", sort=False)["pagu_value"].first()
+    columns = ["kode", "level", *NODE_FIELDS, "kode_generated", "induk_inferred", "induk_skipped"]
+    nodes = first[columns].copy()
+    nodes["pagu_value"] = nodes["kode"].map(pagu).astype("Float64")
+    nodes["n_indikator"] = nodes["kode"].map(counts).astype(int)
+    return nodes
+
+
+def test_the_node_table_is_what_groupby_gives(tmp_path):
+    """First row per Kode, the first pagu read for it, the rows naming an indicator: with a
+    pagu only on a Kode's later row, a Kode without pagu, blank indicators, Kodes repeated
+    after others."""
+    import pandas as pd
+
+    from pokin_xl.model.frames import NodesFrame, conform
+    from tests.builders import read
+
+    rows = chain()
+    rows[2] = {**rows[2], **row(pagu=None)}  # SP1: its pagu only on its second row
+    extra = [
+        row(kode="SP1", indikator="Indikator kedua", target=5, satuan="Dokumen", pagu=2500),
+        row(kode="SSK1", indikator="", target=1, satuan="Paket"),
+        row(kode="SS1", indikator="  ", target=2, satuan="Nilai"),
+        row(kode="SK1", indikator="Lagi", target=3, satuan="%", pagu="tidak terbaca"),
+    ]
+    wb = read(tmp_path, rows + extra)
+    expected = _nodes_by_groupby(wb.indicators.frame)
+    pd.testing.assert_frame_equal(wb.nodes.frame, conform(expected, NodesFrame), check_exact=True)
+    assert wb.nodes.frame.set_index("kode")["pagu_value"].isna().to_dict()["SS1"]
+    assert wb.nodes.frame.set_index("kode")["n_indikator"].to_dict() == {
+        "T1": 1, "SS1": 1, "SP1": 2, "SK1": 2, "SSK1": 1,
+    }  # fmt: skip
