@@ -447,26 +447,29 @@ def _parse_fields(
             )
         _unknown_choices(record, row, sheet, file, letters, problems, choices)
         pagu_values.append(_pagu(record, row, sheet, file, letters, problems))
-    frame = frame.assign(
-        level=pd.array(levels, dtype="Int64"),
-        tingkat_raw=frame["tingkat"],
-        tingkat=labels,
-        target_raw=[t.raw for t in targets],
-        target_kind=[t.kind for t in targets],
-        target_value=_floats(t.value for t in targets),
-        target_low=_floats(t.low for t in targets),
-        target_high=_floats(t.high for t in targets),
-        target_operator=[t.operator for t in targets],
-        target_unit=[t.unit for t in targets],
-        target_category=[t.category for t in targets],
-        satuan_norm=[unit(s) for s in frame["satuan"].tolist()],
-        pagu_value=pd.array(pagu_values, dtype="Float64"),
+    parsed = {
+        "level": pd.array(levels, dtype="Int64"),
+        "tingkat_raw": frame["tingkat"].array,
+        "tingkat": labels,
+        "target_raw": [t.raw for t in targets],
+        "target_kind": [t.kind for t in targets],
+        "target_value": _floats(t.value for t in targets),
+        "target_low": _floats(t.low for t in targets),
+        "target_high": _floats(t.high for t in targets),
+        "target_operator": [t.operator for t in targets],
+        "target_unit": [t.unit for t in targets],
+        "target_category": [t.category for t in targets],
+        "satuan_norm": [unit(s) for s in frame["satuan"].tolist()],
+        "pagu_value": pd.array(pagu_values, dtype="Float64"),
         **{
             key: (pd.array(values, dtype="Float64") if key.endswith("_value") else values)
             for key, values in quarters.items()
         },
-    )
-    return frame.drop(columns=[c for c in frame.columns if c.startswith("_")] + ["target"])
+    }
+    # The columns read as they were, then the parsed ones: one frame built at once (assigning
+    # ~25 columns one by one cost ~5 ms on a small workbook); conform orders them.
+    kept = [c for c in frame.columns if c not in parsed and c != "target" and c[0] != "_"]
+    return pd.concat([frame[kept], pd.DataFrame(parsed, index=frame.index)], axis=1)
 
 
 def _records(frame: pd.DataFrame, fields: Iterable[str] | None = None) -> Iterable[dict]:
