@@ -14,11 +14,7 @@ rule checks (checks/) are another matter and never live here.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import importlib.util
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,8 +165,7 @@ class KinerjaFrame(_NodeColumns):
 def empty_frame(model: type[pa.DataFrameModel], periods: Iterable[int] = ()) -> pd.DataFrame:
     """A frame without rows whose columns and types are the model's; a per-period column
     (declared by a regex such as `^pagu_\\d+$`) once for each of `periods`."""
-    with _absent_known():
-        schema = model.to_schema().columns
+    schema = model.to_schema().columns
     columns = {name: pd.Series(dtype=c.dtype.type) for name, c in schema.items() if not c.regex}
     for period in periods:
         for name, column in schema.items():
@@ -182,40 +177,8 @@ def empty_frame(model: type[pa.DataFrameModel], periods: Iterable[int] = ()) -> 
     return frame
 
 
-# pandera's optional packages that it looks for on every dtype it meets (`is_geopandas_dtype`
-# imports geopandas.array each time: ~75 times on a read, and where geopandas is not installed
-# each time walks sys.path again, ~5 ms of a build).
-_OPTIONAL = ("geopandas",)
-
-
-@functools.cache
-def _absent() -> tuple[str, ...]:
-    return tuple(name for name in _OPTIONAL if importlib.util.find_spec(name) is None)
-
-
-@contextlib.contextmanager
-def _absent_known() -> Iterator[None]:
-    """While a model is built or checked, a package that is not installed is known to be absent
-    (None in sys.modules: importing it fails at once, as it would after the search). Afterwards
-    the import system is as it was."""
-    marked = [name for name in _absent() if name not in sys.modules]
-    for name in marked:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        for name in marked:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
-
-
 def conform(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """The frame, in the model's column order, once the model accepts it; else FrameContractError."""
-    with _absent_known():
-        return _conform(frame, model)
-
-
-def _conform(frame: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     declared = [c for c in model.to_schema().columns if c in frame.columns]
     # a column selection, never a join: a Renstra row stating two indicators repeats its index
     ordered = frame[[*declared, *(c for c in frame.columns if c not in declared)]]

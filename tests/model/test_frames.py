@@ -162,18 +162,3 @@ def test_conform_returns_an_accepted_frame_as_given_but_never_the_given_object(t
         accepted = conform(frame, model)
         assert accepted is not frame
         pd.testing.assert_frame_equal(accepted, frame)
-
-
-def test_absent_packages_are_known_only_while_a_model_is_checked():
-    import importlib.util
-    import sys
-
-    from pokin_xl.model import frames
-
-    absent = [n for n in frames._OPTIONAL if importlib.util.find_spec(n) is None]
-    before = {n: sys.modules.get(n, "unset") for n in frames._OPTIONAL}
-    with frames._absent_known():
-        for name in absent:
-            with pytest.raises(ImportError):
-                __import__(name)
-    assert {n: sys.modules.get(n, "unset") for n in frames._OPTIONAL} == before
