@@ -10,6 +10,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
@@ -36,8 +37,10 @@ _ALLOWED_LINKS = frozenset(
 
 
 def normalised(series: pd.Series) -> pd.Series:
-    """`normalise()` over a column, computed once per distinct value."""
-    return per_distinct(series.fillna("").astype(str), normalise).astype(str)
+    """`normalise()` over a column, computed once per distinct value; a missing cell is ''."""
+    if not isinstance(series.dtype, pd.StringDtype):  # 1, 1.0 and True are three texts here
+        series = series.fillna("").astype(str)
+    return per_distinct(series, normalise).astype(str)  # normalise(None) == ''
 
 
 def level_fits(level: pd.Series, parent_level: pd.Series) -> pd.Series:
@@ -108,6 +111,8 @@ def find_cycles(links: pd.DataFrame) -> list[list[int]]:
     """Cycles of parent links as lists of Excel rows, each starting at its first row and
     following the links (row -> its parent's row). Every node has at most one parent, so each
     node is visited once."""
+    if not _may_cycle(links):
+        return []
     parent_of = {int(row): int(parent) for row, parent in links["parent_row"].dropna().items()}
     done: set[int] = set()
     cycles: list[list[int]] = []
@@ -126,6 +131,23 @@ def find_cycles(links: pd.DataFrame) -> list[list[int]]:
             row = parent_of[row]
         done.update(path)
     return cycles
+
+
+def _may_cycle(links: pd.DataFrame) -> bool:
+    """False when every chain of parents ends: each node's 2**k-th ancestor, k doubling until
+    2**k passes the number of nodes, is none. A sheet without cycles skips the walk."""
+    rows = links.index
+    if not rows.is_unique:
+        return True  # two nodes on one row: let the walk decide
+    parent_row = links["parent_row"]
+    known = parent_row.notna().to_numpy()
+    step = np.full(len(rows), -1, dtype=np.int64)
+    step[known] = rows.get_indexer(parent_row[known].astype("int64"))
+    reach, hops = step, 1
+    while hops < len(rows) and (reach >= 0).any():
+        reach = np.where(reach >= 0, reach[reach], -1)
+        hops *= 2
+    return bool((reach >= 0).any())
 
 
 # id(nodes frame) -> (the frame, its links, its cycles); an entry leaves with its frame.

@@ -13,9 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import flags
 from pokin_xl.checks.hierarchy import (
     either,
     level_fits,
@@ -47,10 +49,19 @@ def _has_indicator(nodes: pd.DataFrame) -> pd.Series:
 
 def _has_sasaran(indicators: pd.DataFrame) -> pd.Series:
     """Fails once per Kode whose rows all leave Sasaran blank, on the Kode's first row."""
-    given = indicators["sasaran"].fillna("").astype(str).str.strip().ne("")
-    any_given = given.groupby(indicators["kode"]).transform("any").astype(bool)
+    given = flags(indicators["sasaran"], _written).to_numpy()
+    kode, kodes = pd.factorize(indicators["kode"], use_na_sentinel=True)
+    grouped = kode >= 0  # a row without Kode is in no group, and passes
+    any_given = np.ones(len(kode), dtype=bool)
+    given_in = np.bincount(kode[grouped], weights=given[grouped], minlength=len(kodes)) > 0
+    any_given[grouped] = given_in[kode[grouped]]
     first_row = pd.Series(indicators.index, index=indicators.index).eq(indicators["node_row"])
-    return any_given | ~first_row
+    return pd.Series(any_given, index=indicators.index) | ~first_row
+
+
+def _written(value: object) -> bool:
+    """A cell with something in it but spaces (a missing cell is None here)."""
+    return value is not None and bool(str(value).strip())
 
 
 def _induk_exists(nodes: pd.DataFrame) -> pd.Series:
@@ -72,13 +83,27 @@ def _kode_unique_meaning(indicators: pd.DataFrame) -> pd.Series:
     Only a Kode whose rows are not all written alike can fail (equal cells have equal keys), so
     the keys are compared within those Kode's rows alone.
     """
-    written = indicators[["kode", *H003_FIELDS]].astype(object)
-    varied = written.groupby("kode", sort=False).transform("nunique", dropna=False).gt(1)
-    candidates = varied.any(axis=1).to_numpy()
+    candidates = _varied_kode_rows(indicators)
     if not candidates.any():
         return pd.Series(True, index=indicators.index)
     passed = _kode_meaning_within(indicators[candidates])
     return passed.reindex(indicators.index, fill_value=True)
+
+
+def _varied_kode_rows(indicators: pd.DataFrame) -> np.ndarray:
+    """The rows of each Kode whose sasaran, Tingkat or unit cells are not all the same (a blank
+    cell counts as one more value; rows without Kode are in no group)."""
+    kode, kodes = pd.factorize(indicators["kode"], use_na_sentinel=True)
+    grouped = kode >= 0
+    varied = np.zeros(len(kodes), dtype=bool)
+    for name in H003_FIELDS:
+        value, _ = pd.factorize(indicators[name].astype(object), use_na_sentinel=False)
+        low = np.full(len(kodes), len(value), dtype=np.int64)
+        high = np.full(len(kodes), -1, dtype=np.int64)
+        np.minimum.at(low, kode[grouped], value[grouped])
+        np.maximum.at(high, kode[grouped], value[grouped])
+        varied |= low != high
+    return grouped & varied[np.where(grouped, kode, 0)]
 
 
 def _kode_meaning_within(indicators: pd.DataFrame) -> pd.Series:

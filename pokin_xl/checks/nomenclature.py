@@ -13,7 +13,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.columns import per_distinct
+from pokin_xl.checks.columns import flags, per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
@@ -114,7 +114,7 @@ def check_nomenclature(workbook: MatriksWorkbook) -> list[Finding]:
     findings: list[Finding] = []
     canonical_by_kode: dict[str, str] = {}
     entry_by_kode: dict[str, Entry] = {}
-    coded = frame[frame["kode_nomenklatur"].map(clean) != ""]
+    coded = frame[flags(frame["kode_nomenklatur"], clean).to_numpy()]
     for row, record in zip(coded.index, records(coded), strict=True):
         raw = clean(record.get("kode_nomenklatur"))
         name = clean(record.get("nomenklatur"))
@@ -184,6 +184,8 @@ def _name_message(
 def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) -> list[Finding]:
     nodes = workbook.nodes
     findings: list[Finding] = []
+    if not canonical_by_kode:
+        return findings
     kodes = pd.Series([str(k) for k in nodes.frame["kode"].tolist()], index=nodes.frame.index)
     parents = per_distinct(nodes.frame["kode_induk"], clean)
     coded = kodes.isin(set(canonical_by_kode)) & parents.isin(set(canonical_by_kode))
@@ -227,7 +229,7 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
         if entry.jenis == "sub_kegiatan" and clean(entry.satuan)
     }
     kodes = frame["kode"].astype(str)
-    with_satuan = frame[per_distinct(frame["satuan"], clean) != ""]
+    with_satuan = frame[flags(frame["satuan"], clean).to_numpy()]
     rows = with_satuan[
         (with_satuan["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
         & kodes.loc[with_satuan.index].isin(set(entries))
@@ -258,17 +260,19 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
 
 def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[Finding]:
     """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
-    nomenclature = load_nomenclature()
-    # One look-up per distinct wording (a large sheet repeats few and names many).
-    units = per_distinct(frame["indikator"], nomenclature.indicator_units)
-    national_rows = frame[units.astype(bool)]
+    units_of = load_nomenclature().indicator_units_by_key()
+    # The wordings normalised as one column (a large sheet repeats few and names many).
+    keys = per_distinct(frame["indikator"], normalise)
+    national = keys.isin(units_of.keys()).to_numpy()
+    national_rows = frame[national]
     findings: list[Finding] = []
-    for row, record, national in zip(
-        national_rows.index, records(national_rows), units[national_rows.index], strict=True
+    for row, record, key in zip(
+        national_rows.index, records(national_rows), keys[national], strict=True
     ):
-        if any(units_compatible(record["satuan"], u) for u in national):
+        national_units = units_of[key]
+        if any(units_compatible(record["satuan"], u) for u in national_units):
             continue
-        wanted = " atau ".join(f"'{u}'" for u in sorted(national))
+        wanted = " atau ".join(f"'{u}'" for u in sorted(national_units))
         findings.append(
             finding(
                 "N003",

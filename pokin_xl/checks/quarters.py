@@ -6,9 +6,11 @@ Cara Hitung is blank the quarters pass if any of the three ways of counting fits
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
+from pokin_xl.checks.columns import flags
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import QUARTER_FIELDS, MatriksWorkbook
@@ -28,11 +30,12 @@ def check_quarters(workbook: MatriksWorkbook) -> list[Finding]:
     if frame.empty or "target_tw1" not in frame.columns:
         return []
     out: list[Finding] = []
-    written = pd.Series(False, index=frame.index)
+    written = np.zeros(len(frame), dtype=bool)
     for field in QUARTER_FIELDS:  # each distinct text cleaned once
-        values = frame[field]
-        written |= values.map({v: clean(v) != "" for v in values.unique()}).astype(bool)
-    frame = frame[written.to_numpy()]
+        written |= flags(frame[field], clean).to_numpy()
+    if not written.any():
+        return out
+    frame = frame[written]
     for row, record in zip(frame.index, records(frame), strict=True):
         raw = [clean(record.get(f)) for f in QUARTER_FIELDS]
         if not any(raw):

@@ -14,7 +14,7 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -310,6 +310,10 @@ class Nomenclature:
         national indicator with its national satuan is right, whatever the wording seems to count.
         """
         return self._indicator_units.get(normalise(indikator), frozenset())
+
+    def indicator_units_by_key(self) -> Mapping[str, frozenset[str]]:
+        """`indicator_units` of each national wording, by its `normalise`d key."""
+        return self._indicator_units
 
     @functools.cached_property
     def _indicator_units(self) -> dict[str, frozenset[str]]:

@@ -51,6 +51,8 @@ _ASCII_KEY_BYTES = bytes(
     ord(ch.lower()) if ch.isascii() and (ch.isalnum() or ch == "%") else 32
     for ch in map(chr, range(256))
 )
+# The same table for a column's ASCII texts joined by NUL: NUL stays, to split them apart again.
+_ASCII_COLUMN_BYTES = b"\x00" + _ASCII_KEY_BYTES[1:]
 # Characters pasted from web pages and Word that show as nothing (zero-width space/joiners, BOM).
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -66,8 +68,42 @@ def is_blank(value: object) -> bool:
 
 # clean() and normalise() are pure functions of a text, called for every cell by the checks and
 # writers, and a workbook repeats its texts (units, levels, names) thousands of times: each distinct
-# text is worked out once. The caches are bounded, so a huge file cannot grow them without end.
+# text is worked out once. The memos are bounded, so a huge file cannot grow them without end.
+# A normalised key is remembered in plain dicts, not an lru_cache: a look-up costs less, and a
+# whole column's new texts can be worked out together (normalise_all); a dict that reaches
+# _CACHED_TEXTS texts starts again.
 _CACHED_TEXTS = 1 << 18
+
+
+class _Memos:
+    """Each distinct text's keys, without and with abbreviations expanded."""
+
+    __slots__ = ("expanded", "keys")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.expanded: dict[str, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _memos() -> _Memos:
+    """The memos, held by a one-entry lru_cache so that `gc_pause.release_memos` (which empties
+    the bounded lru_caches of pokin_xl before writing) drops them with the other per-text memos."""
+    return _Memos()
+
+
+def _remember(memo: dict[str, str], text: str, result: str) -> str:
+    if len(memo) >= _CACHED_TEXTS:
+        memo.clear()
+    memo[text] = result
+    return result
+
+
+def _remember_all(memo: dict[str, str], texts: list[str], results: list[str]) -> None:
+    if len(memo) + len(texts) > _CACHED_TEXTS:
+        memo.clear()
+    if len(texts) <= _CACHED_TEXTS:
+        memo.update(zip(texts, results, strict=True))
 
 
 def clean(value: object) -> str:
@@ -113,20 +149,74 @@ def normalise(value: object, *, expand: bool = True) -> str:
     True
     """
     if type(value) is str:
-        return _normalise_cell(value, expand)
+        memos = _memos()
+        if not expand:
+            return _unexpanded_key_of(memos, value)
+        key = memos.expanded.get(value)
+        if key is None:  # the expanded key starts from the unexpanded one: most texts need both
+            return _remember(memos.expanded, value, _expand(_unexpanded_key_of(memos, value)))
+        return key
     return _key(clean(value), expand)
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
-def _normalise_cell(text: str, expand: bool) -> str:
-    """A text as written in a cell, normalised: one cache look-up for a text seen before.
+def _unexpanded_key_of(memos: _Memos, text: str) -> str:
+    key = memos.keys.get(text)
+    return _remember(memos.keys, text, _unexpanded_key(text)) if key is None else key
 
-    A new text is folded here, not through clean()'s memo (a look-up that misses costs about as
-    much as the folding itself); the expanded key starts from the unexpanded one's memo, since
-    the checks ask for both keys of most texts.
-    """
-    if expand:
-        return _expand(_normalise_cell(text, False))
+
+def normalise_all(values: Iterable[object], *, expand: bool = True) -> list[str]:
+    """`normalise()` of each value of a column; the column's new texts are worked out together
+    (the ASCII ones by one byte translation of them all), each distinct text once."""
+    values = values if isinstance(values, list) else list(values)
+    memos = _memos()
+    memo = memos.expanded if expand else memos.keys
+    try:
+        keys = list(map(memo.get, values))  # texts seen before, at C speed
+    except TypeError:  # an unhashable value: not a cell's
+        return [normalise(value, expand=expand) for value in values]
+    if None not in keys:
+        return keys  # type: ignore[return-value]
+    new = dict.fromkeys(
+        v for v, key in zip(values, keys, strict=True) if key is None and type(v) is str
+    )
+    found = dict(zip(new, _new_keys(memos, list(new), expand), strict=True))
+    return [
+        key if key is not None else found[v] if type(v) is str else normalise(v, expand=expand)
+        for v, key in zip(values, keys, strict=True)
+    ]
+
+
+def _new_keys(memos: _Memos, texts: list[str], expand: bool) -> list[str]:
+    """The keys of texts not yet in the `expand` memo, remembered (as `normalise` does)."""
+    keys = [memos.keys.get(text) for text in texts]
+    missing = [text for text, key in zip(texts, keys, strict=True) if key is None]
+    if missing:
+        computed = _unexpanded_keys(missing)
+        _remember_all(memos.keys, missing, computed)
+        new = iter(computed)
+        keys = [next(new) if key is None else key for key in keys]
+    if not expand:
+        return keys  # type: ignore[return-value]
+    expanded = [_expand(key) for key in keys]  # type: ignore[arg-type]
+    _remember_all(memos.expanded, texts, expanded)
+    return expanded
+
+
+def _unexpanded_keys(texts: list[str]) -> list[str]:
+    """The unexpanded keys of new texts. Two or more ASCII texts go through one byte translation
+    of them all, joined by NUL, which that table keeps as their separator."""
+    ascii_texts = [text for text in texts if text.isascii()] if len(texts) > 1 else []
+    joined = "\x00".join(ascii_texts)
+    if len(ascii_texts) < 2 or joined.count("\x00") != len(ascii_texts) - 1:  # NUL in a text
+        return [_unexpanded_key(text) for text in texts]
+    parts = joined.encode("ascii").translate(_ASCII_COLUMN_BYTES).decode("ascii").split("\x00")
+    ascii_keys = iter([" ".join(part.split()) for part in parts])
+    return [next(ascii_keys) if text.isascii() else _unexpanded_key(text) for text in texts]
+
+
+def _unexpanded_key(text: str) -> str:
+    if text.isascii():  # folding first would change nothing: the table turns whitespace to spaces
+        return " ".join(text.encode("ascii").translate(_ASCII_KEY_BYTES).decode("ascii").split())
     return _key(_fold(text), False)
 
 
