@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
@@ -88,6 +89,26 @@ def rollup_mismatches(
     return out[(compared & wrong).fillna(False).astype(bool)][ROLLUP_COLUMNS]
 
 
+def _may_mismatch(
+    codes: pd.Series, parents: pd.Series, values: pd.Series, tolerance: float = 0.5
+) -> bool:
+    """Whether `rollup_mismatches` may find a parent: False when every compared parent is within
+    half the tolerance of its given children's sum, summed here in float64 (np.bincount); the
+    other half is margin for rounding. A sheet whose pagu add up skips the grouped frames."""
+    code = codes.astype(str).to_numpy()
+    first = ~pd.Index(code).duplicated()
+    parent = parents.fillna("").astype(str).to_numpy()
+    at = pd.Index(code[first]).get_indexer(parent)
+    value = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    given = (parent != "") & (at >= 0) & ~np.isnan(value)
+    n_given = np.bincount(at[given], minlength=int(first.sum()))
+    sums = np.bincount(at[given], weights=value[given], minlength=int(first.sum()))
+    own = value[first]
+    with np.errstate(invalid="ignore"):
+        far = np.abs(own - sums) > tolerance / 2
+    return bool((~np.isnan(own) & (n_given > 0) & far).any())
+
+
 def rupiah(amount: float) -> str:
     """'Rp 1.500.000' (Indonesian digits)."""
     return f"Rp {format_number(float(amount))}"
@@ -101,6 +122,8 @@ def check_budget(workbook: MatriksWorkbook) -> list[Finding]:
     # A cycle has no parent to roll up into: H004 reports it.
     in_cycle = nodes.index.isin([row for cycle in cycles for row in cycle])
     parent = links["parent"].where(~in_cycle, "")
+    if not _may_mismatch(nodes["kode"], parent, nodes["pagu_value"]):
+        return []
     frame = pd.DataFrame(
         {"kode": nodes["kode"], "parent": parent, "pagu": nodes["pagu_value"]},
         index=nodes.index,

@@ -81,13 +81,20 @@ def parent_links(nodes: pd.DataFrame) -> pd.DataFrame:
         else pd.Series(False, index=nodes.index)
     )
     unit = normalised(nodes["unit_kerja"])
-    first = ~kode.duplicated()
-    row_of = pd.Series(nodes.index[first.to_numpy()], index=kode[first].to_numpy())
-    level_of = pd.Series(nodes["level"][first].to_numpy(), index=kode[first].to_numpy())
-    unit_of = pd.Series(unit[first].to_numpy(), index=kode[first].to_numpy())
-    parent_row = induk.map(row_of).astype("Int64")
-    parent_level = induk.map(level_of).astype("Int64")
-    parent_unit = induk.map(unit_of).fillna("").astype(str)
+    first = (~kode.duplicated()).to_numpy()
+    # each Kode Induk's position among the first rows of each Kode (-1: it names none), found
+    # once for the row, level and unit of the parent
+    at = pd.Index(kode.to_numpy()[first]).get_indexer(induk)
+    rows = pd.array(nodes.index.to_numpy()[first], dtype="Int64")
+    parent_row = pd.Series(rows.take(at, allow_fill=True), index=nodes.index)
+    parent_level = pd.Series(
+        nodes["level"].array[first].take(at, allow_fill=True), index=nodes.index
+    ).astype("Int64")
+    parent_unit = (
+        pd.Series(unit.array[first].take(at, allow_fill=True), index=nodes.index)
+        .fillna("")
+        .astype(str)
+    )
     skipped = (
         nodes["induk_skipped"].fillna("").astype(str)
         if "induk_skipped" in nodes
@@ -288,6 +295,8 @@ def _orphans(workbook: MatriksWorkbook, nodes: pd.DataFrame, links: pd.DataFrame
         return []
     top = int(level.min())
     orphan = level.gt(top).fillna(False).astype(bool) & links["parent"].eq("")
+    if not orphan.any():
+        return []
     row_of = {
         str(kode): int(row)
         for row, kode in zip(nodes.index[::-1].tolist(), nodes["kode"][::-1].tolist(), strict=True)

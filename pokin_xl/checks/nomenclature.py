@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
@@ -228,12 +229,12 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
         for kode, entry in entry_by_kode.items()
         if entry.jenis == "sub_kegiatan" and clean(entry.satuan)
     }
-    kodes = frame["kode"].astype(str)
-    with_satuan = frame[flags(frame["satuan"], clean).to_numpy()]
-    rows = with_satuan[
-        (with_satuan["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN))
-        & kodes.loc[with_satuan.index].isin(set(entries))
-    ]
+    # rows are chosen on columns, and the frame subset to the chosen rows alone
+    with_satuan = flags(frame["satuan"], clean).to_numpy()
+    in_national = (frame["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN)).fillna(False).to_numpy(
+        dtype=bool
+    ) & frame["kode"].astype(str).isin(set(entries)).to_numpy()
+    rows = frame[with_satuan & in_national]
     # Each sub kegiatan's indicator rows with a Satuan, in sheet order (a dict, not a groupby:
     # a large sheet has thousands of sub kegiatan).
     given_by_kode: dict[str, list[tuple[int, dict]]] = {}
@@ -254,16 +255,19 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
                     **at_row(workbook, indicators, row, "satuan", record),
                 )
             )
-    findings.extend(_national_wordings(workbook, with_satuan.drop(index=rows.index)))
+    others = with_satuan & ~frame.index.isin(rows.index)
+    findings.extend(_national_wordings(workbook, others))
     return findings
 
 
-def _national_wordings(workbook: MatriksWorkbook, frame: pd.DataFrame) -> list[Finding]:
-    """N003 on an indicator worded as a national one whose Satuan is none of its national units."""
+def _national_wordings(workbook: MatriksWorkbook, candidates: np.ndarray) -> list[Finding]:
+    """N003 on an indicator worded as a national one whose Satuan is none of its national units
+    (among the `candidates` rows of the indicators frame)."""
+    frame = workbook.indicators.frame
     units_of = load_nomenclature().indicator_units_by_key()
     # The wordings normalised as one column (a large sheet repeats few and names many).
     keys = per_distinct(frame["indikator"], normalise)
-    national = keys.isin(units_of.keys()).to_numpy()
+    national = keys.isin(units_of.keys()).to_numpy() & candidates
     national_rows = frame[national]
     findings: list[Finding] = []
     for row, record, key in zip(
