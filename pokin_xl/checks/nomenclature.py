@@ -47,6 +47,19 @@ JENIS_LABELS = {
     "kegiatan": "kegiatan",
     "sub_kegiatan": "sub kegiatan",
 }
+# The cells the rules and `at_row` read: records are built of these columns alone.
+_RECORD_FIELDS = (
+    "kode",
+    "kode_induk",
+    "kode_nomenklatur",
+    "nomenklatur",
+    "level",
+    "tingkat",
+    "unit_kerja",
+    "sasaran",
+    "indikator",
+    "satuan",
+)
 # Below this similarity a differing name is more likely the name of another code than a typo.
 _SAME_ITEM_SCORE = 80
 _OTHER_CODE_SCORE = 90
@@ -94,6 +107,11 @@ def _name_hint(nomenclature: Nomenclature, name: str, jenis: str | None, agency:
     return f" Menurut namanya, kodenya mungkin '{_display_code(entry, agency)}' ('{entry.nama}')."
 
 
+def _rows(frame: pd.DataFrame, chosen: np.ndarray) -> pd.DataFrame:
+    """The chosen rows, with only the columns the rules read (a 20k-row frame has 42)."""
+    return frame.loc[chosen, [name for name in _RECORD_FIELDS if name in frame.columns]]
+
+
 def _starts_with(child: str, parent: str) -> bool:
     """Whether the child code continues the parent; X.XX matches any urusan.bidang."""
     c, p = child.split("."), parent.split(".")
@@ -115,7 +133,7 @@ def check_nomenclature(workbook: MatriksWorkbook) -> list[Finding]:
     findings: list[Finding] = []
     canonical_by_kode: dict[str, str] = {}
     entry_by_kode: dict[str, Entry] = {}
-    coded = frame[flags(frame["kode_nomenklatur"], clean).to_numpy()]
+    coded = _rows(frame, flags(frame["kode_nomenklatur"], clean).to_numpy())
     for row, record in zip(coded.index, records(coded), strict=True):
         raw = clean(record.get("kode_nomenklatur"))
         name = clean(record.get("nomenklatur"))
@@ -190,7 +208,7 @@ def _parent_codes(workbook: MatriksWorkbook, canonical_by_kode: dict[str, str]) 
     kodes = pd.Series([str(k) for k in nodes.frame["kode"].tolist()], index=nodes.frame.index)
     parents = per_distinct(nodes.frame["kode_induk"], clean)
     coded = kodes.isin(set(canonical_by_kode)) & parents.isin(set(canonical_by_kode))
-    linked = nodes.frame[coded & (parents != kodes)]  # the rows whose codes can be compared
+    linked = _rows(nodes.frame, (coded & (parents != kodes)).to_numpy())  # codes to compare
     for row, record in zip(linked.index, records(linked), strict=True):
         kode, parent = str(record["kode"]), clean(record.get("kode_induk"))
         child_code = canonical_by_kode.get(kode)
@@ -234,7 +252,7 @@ def _units(workbook: MatriksWorkbook, entry_by_kode: dict[str, Entry]) -> list[F
     in_national = (frame["level"] == int(Tingkat.SASARAN_SUB_KEGIATAN)).fillna(False).to_numpy(
         dtype=bool
     ) & frame["kode"].astype(str).isin(set(entries)).to_numpy()
-    rows = frame[with_satuan & in_national]
+    rows = _rows(frame, with_satuan & in_national)
     # Each sub kegiatan's indicator rows with a Satuan, in sheet order (a dict, not a groupby:
     # a large sheet has thousands of sub kegiatan).
     given_by_kode: dict[str, list[tuple[int, dict]]] = {}
@@ -268,7 +286,7 @@ def _national_wordings(workbook: MatriksWorkbook, candidates: np.ndarray) -> lis
     # The wordings normalised as one column (a large sheet repeats few and names many).
     keys = per_distinct(frame["indikator"], normalise)
     national = keys.isin(units_of.keys()).to_numpy() & candidates
-    national_rows = frame[national]
+    national_rows = _rows(frame, national)
     findings: list[Finding] = []
     for row, record, key in zip(
         national_rows.index, records(national_rows), keys[national], strict=True

@@ -23,6 +23,22 @@ _NUMERIC = ("number", "percent", "comparison")
 
 CODES = ("D002",)
 
+# The cells the rule and `at_row` read: records are built of these columns alone.
+_RECORD_FIELDS = (
+    *QUARTER_FIELDS,
+    *(f"{field}_value" for field in QUARTER_FIELDS),
+    "target_raw",
+    "target_kind",
+    "target_value",
+    "polaritas",
+    "cara_hitung",
+    "kode",
+    "tingkat",
+    "unit_kerja",
+    "sasaran",
+    "indikator",
+)
+
 
 def check_quarters(workbook: MatriksWorkbook) -> list[Finding]:
     sheet = workbook.indicators
@@ -35,7 +51,7 @@ def check_quarters(workbook: MatriksWorkbook) -> list[Finding]:
         written |= flags(frame[field], clean).to_numpy()
     if not written.any():
         return out
-    frame = frame[written]
+    frame = frame.loc[written, [name for name in _RECORD_FIELDS if name in frame.columns]]
     for row, record in zip(frame.index, records(frame), strict=True):
         raw = [clean(record.get(f)) for f in QUARTER_FIELDS]
         if not any(raw):
