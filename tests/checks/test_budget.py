@@ -128,3 +128,40 @@ def test_p001_points_at_the_row_that_holds_the_pagu(tmp_path):
 def test_samples_have_no_pagu_to_compare(sample_dir):
     for name in ("matriks.xlsx", "pohon_kinerja_dokumen.xlsx"):
         assert check_budget(read_matriks(sample_dir / name)) == []
+
+
+def test_the_prefilter_never_hides_a_mismatch():
+    import random
+
+    import numpy as np
+    import pandas as pd
+
+    from pokin_xl.checks.budget import _may_mismatch
+
+    rng = random.Random(3)
+    found = 0
+    for _ in range(1500):
+        n = rng.randint(1, 10)
+        codes = [rng.choice("abcdef") for _ in range(n)]
+        frame = pd.DataFrame(
+            {
+                "kode": pd.Series(codes, dtype="str"),
+                "parent": [rng.choice([*codes, "", "zz"]) for _ in range(n)],
+                "pagu": pd.array(
+                    [
+                        rng.choice([None, 0, 0.4, 1, 1.5, 100, 1e12, 1e12 + 0.3, np.inf])
+                        for _ in range(n)
+                    ],
+                    dtype="Float64",
+                ),
+            }
+        )
+        mismatches = rollup_mismatches(frame, "kode", "parent", "pagu")
+        found += not mismatches.empty
+        if not mismatches.empty:
+            assert _may_mismatch(frame["kode"], frame["parent"], frame["pagu"])
+    assert found > 100
+    agree = pd.DataFrame(
+        {"kode": ["a", "b", "c"], "parent": ["", "a", "a"], "pagu": [3.0, 1.0, 2.2]}
+    )
+    assert not _may_mismatch(agree["kode"], agree["parent"], agree["pagu"])

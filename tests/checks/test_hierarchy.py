@@ -242,3 +242,43 @@ def test_pohon_sample(sample_dir):
     ]
     g2 = next(f for f in findings if f.code == "H008")
     assert "'G' (baris 21)" in g2.message
+
+
+def _walked_cycles(parent_of, rows):
+    """The cycles by walking every chain of parents from each row in order (no short cut)."""
+    done, cycles = set(), []
+    for start in rows:
+        row, path = start, {}
+        while row not in done:
+            if row in path:
+                members = list(path)[path[row] :]
+                turn = members.index(min(members))
+                cycles.append(members[turn:] + members[:turn])
+                break
+            path[row] = len(path)
+            if row not in parent_of:
+                break
+            row = parent_of[row]
+        done.update(path)
+    return cycles
+
+
+def test_find_cycles_finds_what_walking_every_chain_finds():
+    import random
+
+    import pandas as pd
+
+    rng = random.Random(11)
+    with_cycle = 0
+    for _ in range(400):
+        rows = rng.sample(range(2, 60), rng.randint(1, 25))
+        parent_of = {r: rng.choice(rows) for r in rows if rng.random() < 0.85}
+        if rng.random() < 0.5:  # mostly trees: each parent above its child
+            parent_of = {r: p for r, p in parent_of.items() if p < r}
+        links = pd.DataFrame(
+            {"parent_row": pd.array([parent_of.get(r) for r in rows], dtype="Int64")}, index=rows
+        )
+        expected = _walked_cycles(parent_of, rows)
+        with_cycle += bool(expected)
+        assert find_cycles(links) == expected
+    assert 50 < with_cycle < 350  # both kinds were tried

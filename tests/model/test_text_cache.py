@@ -95,3 +95,33 @@ def test_clean_all_is_clean_of_each_value():
     values = [*VALUES, *VALUES, "Kabid  SDM", "Kabid  SDM", 1, 1.0, True]
     assert clean_all(values) == [clean(v) for v in values]
     assert clean_all([]) == []
+
+
+def test_normalise_all_is_normalise_of_each_value_whatever_the_memo_holds():
+    from pokin_xl.model.text import normalise_all
+
+    ascii_texts = [f"Kabid_{i} SDM / Umum-{i % 7}" for i in range(50)]
+    values = [*VALUES, *ascii_texts, *VALUES, "a\x00b SDM", "x\x00", *ascii_texts[:5], [1, 2]]
+    for expand in (True, False):
+        text._memos.cache_clear()  # every text new: the column's ASCII texts are keyed together
+        assert normalise_all(values, expand=expand) == [normalise(v, expand=expand) for v in values]
+        assert normalise_all(values, expand=expand) == [
+            _plain_normalise(v, expand) if not isinstance(v, list) else normalise(v, expand=expand)
+            for v in values
+        ]
+    text._memos.cache_clear()
+    normalise("Kabid SDM", expand=False)  # the unexpanded key known, the expanded one not yet
+    assert normalise_all(iter(["Kabid SDM", "Kabid SDM"])) == [normalise("Kabid SDM")] * 2
+    assert normalise_all([]) == []
+
+
+def test_a_full_memo_starts_again_and_answers_stay_right(monkeypatch):
+    from pokin_xl.model.text import normalise_all
+
+    monkeypatch.setattr(text, "_CACHED_TEXTS", 8)
+    text._memos.cache_clear()
+    values = [f"Teks {i} SKPD" for i in range(30)]
+    assert normalise_all(values) == [_plain_normalise(v) for v in values]
+    assert [normalise(v) for v in values] == [_plain_normalise(v) for v in values]
+    assert len(text._memos().expanded) <= 8 and len(text._memos().keys) <= 8
+    text._memos.cache_clear()
