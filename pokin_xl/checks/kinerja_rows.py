@@ -103,7 +103,9 @@ def _varied_kode_rows(indicators: pd.DataFrame) -> np.ndarray:
         np.minimum.at(low, kode[grouped], value[grouped])
         np.maximum.at(high, kode[grouped], value[grouped])
         varied |= low != high
-    return grouped & varied[np.where(grouped, kode, 0)]
+    rows = np.zeros(len(kode), dtype=bool)
+    rows[grouped] = varied[kode[grouped]]
+    return rows
 
 
 def _kode_meaning_within(indicators: pd.DataFrame) -> pd.Series:
