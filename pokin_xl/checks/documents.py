@@ -23,8 +23,8 @@ def check_documents(workbook: MatriksWorkbook, plan: Plan | None = None) -> list
 def _pihak_kedua(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
     out = []
     pegawai = workbook.pegawai
-    for holding in plan.pk_holdings():
-        if holding.atasan is not None:
+    for holding in plan.holdings:
+        if holding.atasan is not None or not holding.goals_at(PK_LEVELS):
             continue
         if holding.head:
             where = {
@@ -52,16 +52,13 @@ def _pihak_kedua(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
 def _interventions(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
     out = []
     sheet = workbook.indicators
-    for holding in plan.skp_holdings():
+    for holding in plan.holdings:
         if holding.atasan is None and not holding.head:
             # Said once per official, not once per sasaran: by D001 where there is a PK, else here.
-            if not holding.goals_at(PK_LEVELS):
+            if holding.goals_at(SKP_LEVELS) and not holding.goals_at(PK_LEVELS):
                 out.append(_no_atasan_for_skp(workbook, holding))
             continue
-        for goal in holding.goals_at(SKP_LEVELS):
-            problem = plan.intervention(holding, goal).problem
-            if not problem:
-                continue
+        for goal, problem in plan.intervention_problems(holding):
             out.append(
                 finding(
                     "D003",

@@ -10,17 +10,18 @@ unmatched Pengampu is compared fuzzily, against that index, to suggest the neare
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.columns import flags, per_distinct
+from pokin_xl.checks.columns import per_distinct
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import HOLDERS, JenisJabatan, Tingkat
 from pokin_xl.model.people import Agency, Directory
-from pokin_xl.model.records import records_by_row
-from pokin_xl.model.text import clean, normalise
+from pokin_xl.model.records import column_values, records_by_row
+from pokin_xl.model.text import clean, clean_all, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
@@ -60,11 +61,13 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
         ]
     directory = Directory.of(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
     owned = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
-    # Per distinct Pengampu: the text as shown, and whether it names anyone at all.
-    pengampu = per_distinct(owned["pengampu"], clean)
-    named = flags(pengampu, normalise)
+    # The Pengampu as shown, and whether it names anyone at all.
+    pengampu = clean_all(column_values(owned["pengampu"]))
+    named = np.fromiter(
+        (bool(normalise(text)) for text in pengampu), dtype=bool, count=len(pengampu)
+    )
     findings: list[Finding] = []
-    unowned = owned.index[~named.to_numpy()].tolist()
+    unowned = owned.index[~named].tolist()
     if unowned and not named.any():
         first_row = int(unowned[0])
         return [
@@ -95,7 +98,8 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
         )
         return findings
-    problems = _named_problems(workbook, directory, owned[named.to_numpy()], pengampu[named])
+    texts = [text for text, names in zip(pengampu, named.tolist(), strict=True) if names]
+    problems = _named_problems(workbook, directory, owned[named], texts)
     return _unowned(workbook, owned, unowned) + problems
 
 
@@ -118,7 +122,7 @@ def _unowned(workbook: MatriksWorkbook, owned: pd.DataFrame, rows: list[int]) ->
 
 
 def _named_problems(
-    workbook: MatriksWorkbook, directory: Directory, named: pd.DataFrame, pengampu: pd.Series
+    workbook: MatriksWorkbook, directory: Directory, named: pd.DataFrame, pengampu: list[str]
 ) -> list[Finding]:
     """O002, O008, O003 and O004 over the nodes that name a Pengampu.
 
@@ -135,7 +139,7 @@ def _named_problems(
     kinds: dict[int, JenisJabatan | None] = {}
     raised: list[tuple[int, str, Tingkat, str, tuple[int, ...]]] = []
     for row, level, text, node_unit in zip(
-        named.index.tolist(), named["level"].tolist(), pengampu.tolist(), units, strict=True
+        named.index.tolist(), named["level"].tolist(), pengampu, units, strict=True
     ):
         tingkat = _TINGKAT[level]
         rows = directory.resolve(text)

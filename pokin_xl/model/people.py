@@ -17,6 +17,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -41,6 +42,7 @@ _SUFFIX_TITLES = frozenset(
         "kpmm", "sap", "mip", "ssit", "msp", "ssttp", "mtr", "sikom", "ked", "mkes", "skes",
     }
 )  # fmt: skip
+_PREFIX_INITIALS = frozenset("pdihkPDIHK")
 _NON_LETTERS_RE = re.compile(r"[^a-z]")
 _PARENTHESES_RE = re.compile(r"\(([^()]*)\)")
 _ACTING_RE = re.compile(r"^(?:plt|plh|pj)\s+")
@@ -53,10 +55,20 @@ def strip_titles(name: object) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _strip_titles(text: str) -> str:
-    text = text.split(",", 1)[0].strip()
-    stripped = _PREFIX_TITLES_RE.sub("", text).strip() or text
-    tokens = stripped.split()
-    while len(tokens) > 1 and _NON_LETTERS_RE.sub("", tokens[-1].lower()) in _SUFFIX_TITLES:
+    if "," in text:
+        text = text.split(",", 1)[0]
+    text = text.strip()
+    # The prefix titles begin with one of these letters; a non-ASCII letter may fold to one.
+    first = text[:1]
+    if first in _PREFIX_INITIALS or not first.isascii():
+        text = _PREFIX_TITLES_RE.sub("", text).strip() or text
+    tokens = text.split()
+    while len(tokens) > 1:
+        last = tokens[-1].lower()
+        if not (last.isalpha() and last.isascii()):
+            last = _NON_LETTERS_RE.sub("", last)
+        if last not in _SUFFIX_TITLES:
+            break
         tokens.pop()
     return " ".join(tokens)
 
@@ -107,8 +119,10 @@ def _acronym_patterns(acronyms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[
     return tuple((a, re.compile(rf"\b{re.escape(a)}\b")) for a in acronyms)
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
+    """One row of the Pegawai sheet, its texts cleaned. A tuple, not a frozen dataclass: a
+    workbook has thousands of pegawai, and a tuple is made four times faster."""
+
     row: int
     nama: str
     jabatan: str
@@ -130,49 +144,66 @@ def _token_sorted(key: str) -> str:
     return " ".join(sorted(key.split()))
 
 
-@lru_cache(maxsize=1 << 16)
-def _position_key(agency: Agency, key: str) -> str:
-    return agency.expand(_ACTING_RE.sub("", key))
-
-
 # id(Pegawai frame) -> (the frame, the agency, its Directory); an entry leaves with its frame.
 _DIRECTORIES: dict[int, tuple[weakref.ref, Agency, Directory]] = {}
+_UNKNOWN = object()
 
 
 class Directory:
-    """The Pegawai sheet indexed by name and position, with the agency's aliases."""
+    """The Pegawai sheet indexed by name and position, with the agency's aliases.
+
+    Every text is keyed once: a Pengampu's rows (`resolve`) and its one owner (`owner`) are kept
+    per text, so the owner checks, the documents' plan and the writers share the look-ups.
+    """
 
     def __init__(self, pegawai: pd.DataFrame, agency: Agency) -> None:
         self.agency = agency
         self.people: dict[int, Person] = {}
-        self._by_name: dict[str, set[int]] = defaultdict(set)
-        self._by_position: dict[str, set[int]] = defaultdict(set)
+        # normalised text -> its key as a position (acting prefix dropped, acronyms spelled out)
+        self._positions: dict[str, str] = {}
+        by_name: dict[str, set[int]] = defaultdict(set)
+        by_position: dict[str, set[int]] = defaultdict(set)
         name_choices: dict[str, Person] = {}
         position_choices: dict[str, Person] = {}
+        full_name, kind = agency.full, agency.kind
         # Person's fields in its order, each column cleaned as a whole ("" where it is missing).
         texts = [
             clean_all(column_values(pegawai[name])) if name in pegawai else [""] * len(pegawai)
             for name in _PERSON_COLUMNS
         ]
-        for row, *fields in zip(pegawai.index.tolist(), *texts, strict=True):
-            person = Person(int(row), *fields)
-            if not person.nama and not person.jabatan:
+        people = self.people
+        for index, nama, jabatan, jenis, unit, atasan, nip, status in zip(
+            pegawai.index.tolist(), *texts, strict=True
+        ):
+            if not nama and not jabatan:
                 continue
-            self.people[person.row] = person
-            if person.nama:
-                full = normalise(person.nama)
-                stripped = strip_titles(person.nama)
-                bare = full if stripped == person.nama else normalise(stripped)
+            row = int(index)
+            person = people[row] = Person(row, nama, jabatan, jenis, unit, atasan, nip, status)
+            if nama:
+                full = normalise(nama)
+                stripped = strip_titles(nama)
+                bare = full if stripped == nama else normalise(stripped)
                 if full:
-                    self._by_name[full].add(person.row)
+                    by_name[full].add(row)
                 if bare and bare != full:
-                    self._by_name[bare].add(person.row)
+                    by_name[bare].add(row)
                 name_choices.setdefault(bare, person)
-            if person.jabatan:
-                position = self._key(person.jabatan)
-                for key in self._position_keys(position):
-                    self._by_position[key].add(person.row)
+            if jabatan:
+                # Found by its key, and by the key with the agency's name as its kind only
+                # ('kepala badan') or, where the agency is not named, with the kind added.
+                position = self._position(normalise(jabatan))
+                if position:
+                    by_position[position].add(row)
+                if full_name:
+                    if full_name in position:
+                        other = agency.without(position, kind)
+                    else:
+                        other = f"{position} {kind}"
+                    if other:
+                        by_position[other].add(row)
                 position_choices.setdefault(position, person)
+        self._by_name = dict(by_name)
+        self._by_position = dict(by_position)
         name_choices.pop("", None)
         position_choices.pop("", None)
         # (keys, [(row, label as written)]) for the fuzzy comparison of an unmatched Pengampu.
@@ -181,6 +212,7 @@ class Directory:
             (list(name_choices), [(p.row, p.nama) for p in name_choices.values()]),
         )
         self._resolved: dict[str, tuple[int, ...]] = {}
+        self._owners: dict[str, Person | None] = {}
         self._unit_keys: dict[object, str] = {}
         self._units_of: dict[int, set[str]] = {}
         self._nearest_seen: dict[tuple[str, float], tuple[float, int, str] | None] = {}
@@ -206,36 +238,42 @@ class Directory:
 
     def _key(self, text: object) -> str:
         """A position as a key; an acting official's 'Plt.'/'Plh.'/'Pj.' does not change the post."""
-        return _position_key(self.agency, normalise(text))
+        return self._position(normalise(text))
 
-    def _position_keys(self, key: str) -> set[str]:
-        """The keys a position (as `_key` gives it) is found by: with and without the agency."""
-        keys = {key}
-        if self.agency.full:
-            if self.agency.full in key:
-                keys.add(self.agency.without(key, self.agency.kind))
-            else:
-                keys.add(f"{key} {self.agency.kind}")
-        return {k for k in keys if k}
-
-    def _position_query_keys(self, text: str) -> set[str]:
-        key = self._key(text)
-        keys = {key}
-        if self.agency.full:
-            keys.add(self.agency.without(key, self.agency.kind))
-            keys.add(self.agency.without(key))
-        return {k for k in keys if k}
+    def _position(self, key: str) -> str:
+        """`_key` of a text whose normalised key is `key`, worked out once per key."""
+        position = self._positions.get(key)
+        if position is None:
+            position = key
+            if position[:2] in ("pl", "pj"):
+                position = _ACTING_RE.sub("", position)
+            position = self._positions[key] = self.agency.expand(position)
+        return position
 
     def resolve(self, text: str) -> tuple[int, ...]:
         """Rows of the Pegawai sheet whose name or position is `text` (empty when none)."""
-        if text not in self._resolved:
-            rows: set[int] = set()
-            for key in self._position_query_keys(text):
-                rows |= self._by_position.get(key, set())
-            for key in (normalise(text), normalise(strip_titles(text))):
-                rows |= self._by_name.get(key, set())
-            self._resolved[text] = tuple(sorted(rows))
-        return self._resolved[text]
+        rows = self._resolved.get(text)
+        if rows is None:
+            rows = self._resolved[text] = self._rows_named(text)
+        return rows
+
+    def _rows_named(self, text: str) -> tuple[int, ...]:
+        # A position is looked up as written, with the agency's name as its kind only, and
+        # without it; a name as written and without titles.
+        name = normalise(text)
+        position = self._position(name)
+        if self.agency.full:
+            keys = (position, self.agency.without(position, self.agency.kind))
+            keys += (self.agency.without(position),)
+        else:
+            keys = (position,)
+        hits = [hit for hit in map(self._by_position.get, keys) if hit]
+        hits += [
+            hit for hit in map(self._by_name.get, (name, normalise(strip_titles(text)))) if hit
+        ]
+        if not hits:
+            return ()
+        return tuple(sorted(set().union(*hits)))
 
     def _nearest(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
         """(score, row, label) of the closest position or name at or above `cutoff`."""
@@ -268,7 +306,14 @@ class Directory:
 
     def owner(self, text: object) -> Person | None:
         """The one person a Pengampu names: an exact unique match, else a near-certain typo."""
-        pengampu = clean(text)
+        if type(text) is not str:
+            return self._owner(clean(text))
+        person = self._owners.get(text, _UNKNOWN)
+        if person is _UNKNOWN:
+            person = self._owners[text] = self._owner(clean(text))
+        return person  # type: ignore[return-value]
+
+    def _owner(self, pengampu: str) -> Person | None:
         if not normalise(pengampu):
             return None
         rows = self.resolve(pengampu)
