@@ -138,11 +138,15 @@ def _named_problems(
     )
     kinds: dict[int, JenisJabatan | None] = {}
     raised: list[tuple[int, str, Tingkat, str, tuple[int, ...]]] = []
-    for row, level, text, node_unit in zip(
-        named.index.tolist(), named["level"].tolist(), pengampu, units, strict=True
+    for row, level, text, rows, node_unit in zip(
+        named.index.tolist(),
+        named["level"].tolist(),
+        pengampu,
+        directory.resolve_all(pengampu),
+        units,
+        strict=True,
     ):
         tingkat = _TINGKAT[level]
-        rows = directory.resolve(text)
         if len(rows) != 1:
             raised.append((row, "O002" if not rows else "O008", tingkat, text, rows))
             continue

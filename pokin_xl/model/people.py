@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -138,6 +137,11 @@ class Person(NamedTuple):
         return self.nama or self.jabatan
 
 
+def _keys(texts: list[str]) -> list[str]:
+    """`normalise` of each text of a column."""
+    return list(map(normalise, texts))
+
+
 def _token_sorted(key: str) -> str:
     """A key with its words in order. `fuzz.ratio` of two such keys is their `token_sort_ratio`;
     the choices are sorted once here, not again for every Pengampu compared (5x faster)."""
@@ -161,11 +165,6 @@ class Directory:
         self.people: dict[int, Person] = {}
         # normalised text -> its key as a position (acting prefix dropped, acronyms spelled out)
         self._positions: dict[str, str] = {}
-        by_name: dict[str, set[int]] = defaultdict(set)
-        by_position: dict[str, set[int]] = defaultdict(set)
-        name_choices: dict[str, Person] = {}
-        position_choices: dict[str, Person] = {}
-        full_name, kind = agency.full, agency.kind
         # Person's fields in its order, each column cleaned as a whole ("" where it is missing).
         texts = [
             clean_all(column_values(pegawai[name])) if name in pegawai else [""] * len(pegawai)
@@ -175,35 +174,42 @@ class Directory:
         for index, nama, jabatan, jenis, unit, atasan, nip, status in zip(
             pegawai.index.tolist(), *texts, strict=True
         ):
-            if not nama and not jabatan:
-                continue
-            row = int(index)
-            person = people[row] = Person(row, nama, jabatan, jenis, unit, atasan, nip, status)
-            if nama:
-                full = normalise(nama)
-                stripped = strip_titles(nama)
-                bare = full if stripped == nama else normalise(stripped)
-                if full:
-                    by_name[full].add(row)
-                if bare and bare != full:
-                    by_name[bare].add(row)
-                name_choices.setdefault(bare, person)
-            if jabatan:
-                # Found by its key, and by the key with the agency's name as its kind only
-                # ('kepala badan') or, where the agency is not named, with the kind added.
-                position = self._position(normalise(jabatan))
-                if position:
-                    by_position[position].add(row)
-                if full_name:
-                    if full_name in position:
-                        other = agency.without(position, kind)
-                    else:
-                        other = f"{position} {kind}"
-                    if other:
-                        by_position[other].add(row)
-                position_choices.setdefault(position, person)
-        self._by_name = dict(by_name)
-        self._by_position = dict(by_position)
+            if nama or jabatan:
+                row = int(index)
+                people[row] = Person(row, nama, jabatan, jenis, unit, atasan, nip, status)
+        # The keys are worked out a column at a time, then indexed in the sheet's order (the
+        # first person of a key is its fuzzy choice).
+        named = [person for person in people.values() if person.nama]
+        by_name: dict[str, list[int]] = {}
+        name_choices: dict[str, Person] = {}
+        for person, full, bare in zip(
+            named, *self._name_keys([p.nama for p in named]), strict=True
+        ):
+            if full:
+                by_name.setdefault(full, []).append(person.row)
+            if bare and bare != full:
+                by_name.setdefault(bare, []).append(person.row)
+            name_choices.setdefault(bare, person)
+        held = [person for person in people.values() if person.jabatan]
+        positions = map(self._position, _keys([p.jabatan for p in held]))
+        by_position: dict[str, list[int]] = {}
+        position_choices: dict[str, Person] = {}
+        full_name, kind = agency.full, agency.kind
+        for person, position in zip(held, positions, strict=True):
+            # Found by its key, and by the key with the agency's name as its kind only
+            # ('kepala badan') or, where the agency is not named, with the kind added.
+            if position:
+                by_position.setdefault(position, []).append(person.row)
+            if full_name:
+                if full_name in position:
+                    other = agency.without(position, kind)
+                else:
+                    other = f"{position} {kind}"
+                if other:
+                    by_position.setdefault(other, []).append(person.row)
+            position_choices.setdefault(position, person)
+        self._by_name = by_name
+        self._by_position = by_position
         name_choices.pop("", None)
         position_choices.pop("", None)
         # (keys, [(row, label as written)]) for the fuzzy comparison of an unmatched Pengampu.
@@ -216,6 +222,21 @@ class Directory:
         self._unit_keys: dict[object, str] = {}
         self._units_of: dict[int, set[str]] = {}
         self._nearest_seen: dict[tuple[str, float], tuple[float, int, str] | None] = {}
+
+    @staticmethod
+    def _name_keys(names: list[str]) -> tuple[list[str], list[str]]:
+        """Each name's key as written and without titles."""
+        full = _keys(names)
+        stripped = list(map(strip_titles, names))
+        changed = [bare for bare, name in zip(stripped, names, strict=True) if bare != name]
+        if not changed:
+            return full, full
+        bare_keys = iter(_keys(changed))
+        bare = [
+            next(bare_keys) if bare != name else key
+            for key, bare, name in zip(full, stripped, names, strict=True)
+        ]
+        return full, bare
 
     @classmethod
     def from_frames(cls, pegawai: pd.DataFrame, identity: Identity) -> Directory:
@@ -254,13 +275,21 @@ class Directory:
         """Rows of the Pegawai sheet whose name or position is `text` (empty when none)."""
         rows = self._resolved.get(text)
         if rows is None:
-            rows = self._resolved[text] = self._rows_named(text)
+            name, bare = self._name_keys([text])
+            rows = self._resolved[text] = self._rows_named(name[0], bare[0])
         return rows
 
-    def _rows_named(self, text: str) -> tuple[int, ...]:
-        # A position is looked up as written, with the agency's name as its kind only, and
-        # without it; a name as written and without titles.
-        name = normalise(text)
+    def resolve_all(self, texts: list[str]) -> list[tuple[int, ...]]:
+        """`resolve` of each text of a column, the new texts keyed a column at a time."""
+        new = [text for text in dict.fromkeys(texts) if text not in self._resolved]
+        if new:
+            for text, name, bare in zip(new, *self._name_keys(new), strict=True):
+                self._resolved[text] = self._rows_named(name, bare)
+        return list(map(self._resolved.__getitem__, texts))
+
+    def _rows_named(self, name: str, bare: str) -> tuple[int, ...]:
+        """The rows a text with these name keys (as written, without titles) names. A position
+        is looked up as written, with the agency's name as its kind only, and without it."""
         position = self._position(name)
         if self.agency.full:
             keys = (position, self.agency.without(position, self.agency.kind))
@@ -268,11 +297,11 @@ class Directory:
         else:
             keys = (position,)
         hits = [hit for hit in map(self._by_position.get, keys) if hit]
-        hits += [
-            hit for hit in map(self._by_name.get, (name, normalise(strip_titles(text)))) if hit
-        ]
+        hits += [hit for hit in map(self._by_name.get, (name, bare)) if hit]
         if not hits:
             return ()
+        if len(hits) == 1:
+            return tuple(sorted(set(hits[0])))
         return tuple(sorted(set().union(*hits)))
 
     def _nearest(self, text: str, cutoff: float) -> tuple[float, int, str] | None:

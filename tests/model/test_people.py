@@ -119,3 +119,38 @@ def test_the_nearest_match_is_token_sort_ratios():
     for text in texts:
         for cutoff in (0, 60, 80, 90):
             assert people._compare(text, cutoff) == _nearest_by_token_sort(people, text, cutoff)
+
+
+def test_a_column_is_resolved_as_each_text_is():
+    # resolve_all keys a column's new texts together; the answers are resolve's, in order,
+    # repeated texts included, and remembered for resolve and owner.
+    texts = [
+        "Sekretaris",
+        "Dadi Sadali",
+        "Kabid Pengembangan SDM",
+        "Dadi Sadali",
+        "Analis SDM Aparatur",
+        "Kepala BKPSDM",
+        "Drs. H. Wahyu Wibisono, M.Si",
+        "Nobody",
+        "",
+    ]
+    column = directory(PEOPLE).resolve_all(texts)
+    one_by_one = directory(PEOPLE)
+    assert column == [one_by_one.resolve(text) for text in texts]
+    assert column == [(3,), (3,), (4,), (3,), (5, 6), (2,), (2,), (), ()]
+
+
+def test_a_one_word_agency_lists_each_holder_once():
+    # 'Inspektorat' is both the agency's full name and its kind: a position found under both
+    # keys is still one row.
+    frame = pd.DataFrame(
+        [
+            {"nama": "Ani", "jabatan": "Inspektur Inspektorat"},
+            {"nama": "Budi", "jabatan": "Auditor"},
+        ],
+        index=[2, 3],
+    )
+    people = Directory.from_frames(frame, Identity(perangkat_daerah="Inspektorat"))
+    assert people.resolve("Inspektur Inspektorat") == (2,)
+    assert people.owner("Inspektur Inspektorat").row == 2
