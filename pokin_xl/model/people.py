@@ -227,7 +227,9 @@ class Directory:
     def _name_keys(names: list[str]) -> tuple[list[str], list[str]]:
         """Each name's key as written and without titles."""
         full = _keys(names)
-        stripped = list(map(strip_titles, names))
+        # An ASCII text is as clean() leaves it, as far as the titles go (the whitespace is
+        # split anyway): it skips the clean() that strip_titles begins with.
+        stripped = [_strip_titles(n) if n.isascii() else strip_titles(n) for n in names]
         changed = [bare for bare, name in zip(stripped, names, strict=True) if bare != name]
         if not changed:
             return full, full
@@ -268,7 +270,9 @@ class Directory:
             position = key
             if position[:2] in ("pl", "pj"):
                 position = _ACTING_RE.sub("", position)
-            position = self._positions[key] = self.agency.expand(position)
+            if self.agency.acronyms:
+                position = self.agency.expand(position)
+            self._positions[key] = position
         return position
 
     def resolve(self, text: str) -> tuple[int, ...]:
@@ -291,17 +295,19 @@ class Directory:
         """The rows a text with these name keys (as written, without titles) names. A position
         is looked up as written, with the agency's name as its kind only, and without it."""
         position = self._position(name)
-        if self.agency.full:
+        full = self.agency.full
+        if full and full in position:
             keys = (position, self.agency.without(position, self.agency.kind))
             keys += (self.agency.without(position),)
         else:
-            keys = (position,)
+            keys = (position,)  # (`without` leaves a key without the agency's name as it is)
         hits = [hit for hit in map(self._by_position.get, keys) if hit]
         hits += [hit for hit in map(self._by_name.get, (name, bare)) if hit]
         if not hits:
             return ()
         if len(hits) == 1:
-            return tuple(sorted(set(hits[0])))
+            hit = hits[0]
+            return (hit[0],) if len(hit) == 1 else tuple(sorted(set(hit)))
         return tuple(sorted(set().union(*hits)))
 
     def _nearest(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
