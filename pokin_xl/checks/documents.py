@@ -9,10 +9,13 @@ from __future__ import annotations
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
-from pokin_xl.model.documents import PK_LEVELS, SKP_LEVELS, Holding, Plan, plan_documents
+from pokin_xl.model.documents import PK_LEVELS, SKP_LEVELS, Goal, Holding, Plan, plan_documents
 from pokin_xl.model.frames import MatriksWorkbook
+from pokin_xl.model.records import records_by_row
 
 CODES = ("D001", "D003")
+# What `at_row` reads of a sasaran's row when its subject is given.
+_WHERE_FIELDS = ("unit_kerja", "tingkat", "kode")
 
 
 def check_documents(workbook: MatriksWorkbook, plan: Plan | None = None) -> list[Finding]:
@@ -50,25 +53,45 @@ def _pihak_kedua(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
 
 
 def _interventions(workbook: MatriksWorkbook, plan: Plan) -> list[Finding]:
-    out = []
-    sheet = workbook.indicators
+    out: list[Finding | tuple[Holding, Goal, str]] = []
     for holding in plan.holdings:
         if holding.atasan is None and not holding.head:
             # Said once per official, not once per sasaran: by D001 where there is a PK, else here.
             if holding.goals_at(SKP_LEVELS) and not holding.goals_at(PK_LEVELS):
                 out.append(_no_atasan_for_skp(workbook, holding))
             continue
-        for goal, problem in plan.intervention_problems(holding):
-            out.append(
-                finding(
-                    "D003",
-                    f"Rencana hasil kerja {holding.party.label} tanpa RHK atasan di atasnya: "
-                    f"{problem}. Hubungkan ke sasaran atasan langsung (Kode Induk) atau perbaiki "
-                    "Pengampu/Atasan Langsung; SKP ini tidak dicetak.",
-                    **at_row(workbook, sheet, goal.row, "kode_induk", subject=goal.sasaran),
-                )
-            )
-    return out
+        out.extend(
+            (holding, goal, problem) for goal, problem in plan.intervention_problems(holding)
+        )
+    # The rows of the sasaran without a superior's RHK, read together.
+    sheet = workbook.indicators
+    columns = [c for c in _WHERE_FIELDS if c in sheet.frame]
+    records = records_by_row(
+        sheet.frame.loc[[item[1].row for item in out if isinstance(item, tuple)], columns]
+    )
+    return [
+        item if not isinstance(item, tuple) else _no_superior_rhk(workbook, *item, records)
+        for item in out
+    ]
+
+
+def _no_superior_rhk(
+    workbook: MatriksWorkbook, holding: Holding, goal: Goal, problem: str, records: dict[int, dict]
+) -> Finding:
+    return finding(
+        "D003",
+        f"Rencana hasil kerja {holding.party.label} tanpa RHK atasan di atasnya: "
+        f"{problem}. Hubungkan ke sasaran atasan langsung (Kode Induk) atau perbaiki "
+        "Pengampu/Atasan Langsung; SKP ini tidak dicetak.",
+        **at_row(
+            workbook,
+            workbook.indicators,
+            goal.row,
+            "kode_induk",
+            records[goal.row],
+            subject=goal.sasaran,
+        ),
+    )
 
 
 def _no_atasan_for_skp(workbook: MatriksWorkbook, holding: Holding) -> Finding:

@@ -60,7 +60,11 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
         ]
     directory = Directory.of(workbook.pegawai.frame, Agency.from_identity(workbook.identity))
-    owned = frame[frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS)]
+    # Only the columns the first pass reads; a finding's record is read from `frame`.
+    owned = frame.loc[
+        frame["level"].fillna(-1).astype(int) >= int(Tingkat.SASARAN_STRATEGIS),
+        [c for c in ("level", "pengampu", "unit_kerja") if c in frame],
+    ]
     # The Pengampu as shown, and whether it names anyone at all.
     pengampu = clean_all(column_values(owned["pengampu"]))
     named = np.fromiter(
@@ -83,9 +87,9 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
             )
         ]
     if not named.any():
-        return _unowned(workbook, owned, unowned)
+        return _unowned(workbook, frame, unowned)
     if len(directory) == 0:
-        findings = _unowned(workbook, owned, unowned)
+        findings = _unowned(workbook, frame, unowned)
         findings.append(
             finding(
                 "O006",
@@ -99,15 +103,15 @@ def check_owners(workbook: MatriksWorkbook) -> list[Finding]:
         )
         return findings
     texts = [text for text, names in zip(pengampu, named.tolist(), strict=True) if names]
-    problems = _named_problems(workbook, directory, owned[named], texts)
-    return _unowned(workbook, owned, unowned) + problems
+    problems = _named_problems(workbook, directory, frame, owned[named], texts)
+    return _unowned(workbook, frame, unowned) + problems
 
 
-def _unowned(workbook: MatriksWorkbook, owned: pd.DataFrame, rows: list[int]) -> list[Finding]:
+def _unowned(workbook: MatriksWorkbook, frame: pd.DataFrame, rows: list[int]) -> list[Finding]:
     """O001 on each node without a Pengampu."""
     nodes = workbook.nodes
     findings = []
-    for row, record in _records(owned, rows).items():
+    for row, record in _records(frame, rows).items():
         tingkat = Tingkat(int(record["level"]))
         findings.append(
             finding(
@@ -122,7 +126,11 @@ def _unowned(workbook: MatriksWorkbook, owned: pd.DataFrame, rows: list[int]) ->
 
 
 def _named_problems(
-    workbook: MatriksWorkbook, directory: Directory, named: pd.DataFrame, pengampu: list[str]
+    workbook: MatriksWorkbook,
+    directory: Directory,
+    frame: pd.DataFrame,
+    named: pd.DataFrame,
+    pengampu: list[str],
 ) -> list[Finding]:
     """O002, O008, O003 and O004 over the nodes that name a Pengampu.
 
@@ -165,7 +173,7 @@ def _named_problems(
             continue  # (the own unit is one of `units_of`: its superiors' need not be gathered)
         if node_unit not in directory.units_of(person):
             raised.append((row, "O004", tingkat, text, rows))
-    records = _records(named, [row for row, *_ in raised])
+    records = _records(frame, [row for row, *_ in raised])
     findings: list[Finding] = []
     for row, code, tingkat, text, rows in raised:
         record = records[row]
@@ -202,10 +210,10 @@ def _named_problems(
     return findings
 
 
-def _records(owned: pd.DataFrame, rows: list[int]) -> dict[int, dict]:
+def _records(frame: pd.DataFrame, rows: list[int]) -> dict[int, dict]:
     """The records of the nodes a finding names (what `at_row` and the messages read)."""
-    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in owned]
-    return records_by_row(owned.loc[rows, columns])
+    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in frame]
+    return records_by_row(frame.loc[rows, columns])
 
 
 def _not_found(
