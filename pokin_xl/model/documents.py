@@ -76,7 +76,8 @@ class Indicator:
 
 class Goal(NamedTuple):
     """A sasaran (one node of the Matriks) with its indicators. Goals, parties and pegawai are
-    tuples, not frozen dataclasses: a workbook has ten thousands of them, made 4x faster so."""
+    tuples, not frozen dataclasses: a workbook has tens of thousands of them, and a tuple is
+    made four times faster."""
 
     kode: str
     row: int
@@ -381,9 +382,9 @@ def _quarter(record: Mapping[str, object], field: str) -> str:
     return f"{format_number(value)}{' %' if '%' in raw else ''}"
 
 
+_TINGKATS = {int(t): t for t in Tingkat}
 # The node text columns a Goal is made of, in the order of its fields (`_goals` also reads
 # level, kode and pagu_value, and no other column).
-_TINGKATS = {int(t): t for t in Tingkat}
 _GOAL_TEXTS = ("sasaran", "unit_kerja", "kode_induk", "kode_nomenklatur", "nomenklatur", "pengampu")
 
 
