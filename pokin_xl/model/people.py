@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.records import column_values
-from pokin_xl.model.text import clean, clean_all, normalise
+from pokin_xl.model.text import clean, clean_all, normalise, normalise_all
 
 SUGGESTION_CUTOFF = 80
 # A fuzzy match strong enough to place a sasaran with a person (a typo, not another person).
@@ -139,7 +139,7 @@ class Person(NamedTuple):
 
 def _keys(texts: list[str]) -> list[str]:
     """`normalise` of each text of a column."""
-    return list(map(normalise, texts))
+    return normalise_all(texts)
 
 
 def _token_sorted(key: str) -> str:
