@@ -4,7 +4,7 @@
     ... change the checks ...
     .venv/bin/python -m benchmarks.findings_corpus --against /tmp/findings_before
 
-The corpus: the bundled sample, every real file of ../shared/data/real (with and without a year),
+The corpus: the bundled sample and its Pohon Kinerja chapter, every real file of ../shared/data/real (with and without a year),
 generated matriks of 1k and 20k Kinerja rows with and without realistic defects, a wrong-parent
 workbook, and a batch of generated agency workbooks in one call. Each input is validated by the
 command line (`validate --format json --jobs 1`) and its output stored whole; `--against` prints
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024" / "matriks.xlsx"
+SAMPLES = ROOT / "samples" / "bkpsdm_purwakarta_2024"
 REAL = ROOT.parent / "shared" / "data" / "real"
 
 
@@ -52,7 +52,11 @@ def _generated(folder: Path) -> dict[str, list[str]]:
 
 def corpus(folder: Path) -> dict[str, list[str]]:
     """Each case's name -> the validate arguments after `--format json`."""
-    cases: dict[str, list[str]] = {"sample": [str(SAMPLE)]}
+    cases: dict[str, list[str]] = {
+        "sample": [str(SAMPLES / "matriks.xlsx")],
+        # the report's own Pohon Kinerja chapter as a matriks: S001, T003, T005 fire here
+        "pohon_kinerja_dokumen": [str(SAMPLES / "pohon_kinerja_dokumen.xlsx")],
+    }
     for path in sorted(REAL.glob("*.xls*")) if REAL.is_dir() else []:
         cases[path.name] = [str(path)]
         cases[f"{path.name}@2024"] = [str(path), "--tahun", "2024"]
