@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import flags, per_distinct
-from pokin_xl.checks.where import at_row
+from pokin_xl.checks.where import WHERE_FIELDS, at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
@@ -49,15 +49,11 @@ JENIS_LABELS = {
 }
 # The cells the rules and `at_row` read: records are built of these columns alone.
 _RECORD_FIELDS = (
-    "kode",
+    *WHERE_FIELDS,
     "kode_induk",
     "kode_nomenklatur",
     "nomenklatur",
     "level",
-    "tingkat",
-    "unit_kerja",
-    "sasaran",
-    "indikator",
     "satuan",
 )
 # Below this similarity a differing name is more likely the name of another code than a typo.

@@ -15,7 +15,7 @@ import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import per_distinct
-from pokin_xl.checks.where import at_row
+from pokin_xl.checks.where import WHERE_FIELDS, at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import HOLDERS, JenisJabatan, Tingkat
@@ -25,8 +25,6 @@ from pokin_xl.model.text import clean, clean_all, normalise
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("O001", "O002", "O003", "O004", "O005", "O006", "O007", "O008")
-# What a finding's place (`at_row`) and the messages read of a node.
-_WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
 
 
 _TINGKAT = {int(t): t for t in Tingkat}
@@ -212,7 +210,7 @@ def _named_problems(
 
 def _records(frame: pd.DataFrame, rows: list[int]) -> dict[int, dict]:
     """The records of the nodes a finding names (what `at_row` and the messages read)."""
-    columns = [c for c in (*_WHERE_FIELDS, "level", "pengampu") if c in frame]
+    columns = [c for c in (*WHERE_FIELDS, "level", "pengampu") if c in frame]
     return records_by_row(frame.loc[rows, columns])
 
 

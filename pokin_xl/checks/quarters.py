@@ -11,7 +11,7 @@ import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import flags
-from pokin_xl.checks.where import at_row
+from pokin_xl.checks.where import WHERE_FIELDS, at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import QUARTER_FIELDS, MatriksWorkbook
 from pokin_xl.model.quarters import CaraHitung, Polaritas, quarters_agree
@@ -32,11 +32,7 @@ _RECORD_FIELDS = (
     "target_value",
     "polaritas",
     "cara_hitung",
-    "kode",
-    "tingkat",
-    "unit_kerja",
-    "sasaran",
-    "indikator",
+    *WHERE_FIELDS,
 )
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import per_distinct
 from pokin_xl.checks.targets import read_indicators
-from pokin_xl.checks.where import at_row
+from pokin_xl.checks.where import WHERE_FIELDS, at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
@@ -235,7 +235,6 @@ _RAW_WORD_SEPARATORS_RE = re.compile(r"[\s/(),.:;-]+")
 # A short all-capital word is an acronym of an index ("IPASN", "IKM", "SAKIP"): a measure. Longer
 # capitals are ordinary words typed in capitals ("PENYUSUNAN") and are read as words.
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
-_WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
 
 
 # ---------------------------------------------------------------------------------------- morphology
@@ -592,7 +591,7 @@ def _shared_indicators(workbook: MatriksWorkbook, key: pd.Series) -> list[Findin
 
 def _records(frame: pd.DataFrame, mask: pd.Series) -> dict[int, dict]:
     """The flagged rows as dicts (what `at_row` and the messages read), by Excel row."""
-    columns = [c for c in _WHERE_FIELDS if c in frame]
+    columns = [c for c in WHERE_FIELDS if c in frame]
     return records_by_row(frame.loc[mask, columns])
 
 

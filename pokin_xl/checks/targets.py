@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from pokin_xl.checks.catalogue import finding
-from pokin_xl.checks.where import at_row
+from pokin_xl.checks.where import WHERE_FIELDS, at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 from pokin_xl.model.nomenclature import load_nomenclature
@@ -71,11 +71,7 @@ _NAMED_AT_MOST = 3  # other cells a T007 message names
 _EDGE = " .,;:()[]"
 # The indicator columns the rules read (and `at_row` needs).
 _FIELDS = (
-    "kode",
-    "tingkat",
-    "unit_kerja",
-    "sasaran",
-    "indikator",
+    *WHERE_FIELDS,
     "satuan_norm",
     *TARGET_FIELDS,
     "_unit",

@@ -6,6 +6,10 @@ from collections.abc import Mapping
 
 from pokin_xl.model.frames import MatriksWorkbook, SheetFrame
 
+# The fields `at_row` reads of a record: a check that builds records of a few columns only
+# includes these.
+WHERE_FIELDS = ("kode", "tingkat", "unit_kerja", "sasaran", "indikator")
+
 
 def at_row(
     workbook: MatriksWorkbook,
