@@ -137,11 +137,6 @@ class Person(NamedTuple):
         return self.nama or self.jabatan
 
 
-def _keys(texts: list[str]) -> list[str]:
-    """`normalise` of each text of a column."""
-    return normalise_all(texts)
-
-
 def _token_sorted(key: str) -> str:
     """A key with its words in order. `fuzz.ratio` of two such keys is their `token_sort_ratio`;
     the choices are sorted once here, not again for every Pengampu compared (5x faster)."""
@@ -191,7 +186,7 @@ class Directory:
                 by_name.setdefault(bare, []).append(person.row)
             name_choices.setdefault(bare, person)
         held = [person for person in people.values() if person.jabatan]
-        positions = map(self._position, _keys([p.jabatan for p in held]))
+        positions = map(self._position, normalise_all([p.jabatan for p in held]))
         by_position: dict[str, list[int]] = {}
         position_choices: dict[str, Person] = {}
         full_name, kind = agency.full, agency.kind
@@ -226,14 +221,14 @@ class Directory:
     @staticmethod
     def _name_keys(names: list[str]) -> tuple[list[str], list[str]]:
         """Each name's key as written and without titles."""
-        full = _keys(names)
+        full = normalise_all(names)
         # An ASCII text is as clean() leaves it, as far as the titles go (the whitespace is
         # split anyway): it skips the clean() that strip_titles begins with.
         stripped = [_strip_titles(n) if n.isascii() else strip_titles(n) for n in names]
         changed = [bare for bare, name in zip(stripped, names, strict=True) if bare != name]
         if not changed:
             return full, full
-        bare_keys = iter(_keys(changed))
+        bare_keys = iter(normalise_all(changed))
         bare = [
             next(bare_keys) if bare != name else key
             for key, bare, name in zip(full, stripped, names, strict=True)
