@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.rule_coverage"]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,38 +30,3 @@ def real_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} tidak ada (clone tanpa ../shared)")
     return path
-
-
-# ---------------------------------------------------------------- rules raised by the suite
-# `finding()` looks its rule up in pokin_xl.findings.RULES at call time: a recording mapping there
-# notes every code raised while the tests run (tests/test_rule_owners.py reads it at the end).
-class _RecordingRules(dict):
-    def __init__(self, rules) -> None:
-        super().__init__(rules)
-        self.seen: set[str] = set()
-
-    def __getitem__(self, code):
-        self.seen.add(code)
-        return super().__getitem__(code)
-
-
-def _record_raised_rules() -> None:
-    import pokin_xl.findings as findings_module
-
-    if not hasattr(findings_module.RULES, "seen"):
-        findings_module.RULES = _RecordingRules(findings_module.RULES)
-
-
-_record_raised_rules()
-
-
-def raised_codes() -> set[str]:
-    import pokin_xl.findings as findings_module
-
-    return set(findings_module.RULES.seen)
-
-
-def pytest_collection_modifyitems(session, config, items):
-    """The rule-coverage test runs after every other test."""
-    last = [item for item in items if item.name == "test_every_rule_is_raised_by_some_test"]
-    items[:] = [item for item in items if item not in last] + last
