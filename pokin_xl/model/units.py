@@ -336,10 +336,14 @@ def _national_pairs() -> frozenset[frozenset[str]]:
     counts: dict[frozenset[str], int] = {}
     vocabulary = unit_vocabulary()
     nomenclature = load_nomenclature()
+    bases: dict[str, str] = {}  # a few hundred distinct satuan among ~3,000 indicators
     for entry, key in zip(nomenclature, nomenclature.keys, strict=True):
         if not (entry.indikator and entry.satuan):
             continue
-        implied, unit = key.implied, base_unit(entry.satuan)
+        unit = bases.get(entry.satuan)
+        if unit is None:
+            unit = bases[entry.satuan] = base_unit(entry.satuan)
+        implied = key.implied
         if implied and unit in vocabulary and implied != unit:
             pair = frozenset({implied, unit})
             counts[pair] = counts.get(pair, 0) + 1

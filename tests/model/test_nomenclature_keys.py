@@ -2,8 +2,6 @@
 scripts/build_nomenklatur.py): they must be exactly what the code computes, so they never drift
 from `normalise`, `normalise_unit` or `implied_unit`."""
 
-from dataclasses import replace
-
 from pokin_xl.model import nomenclature
 from pokin_xl.model.nomenclature import Entry, Nomenclature, entry_keys, load_nomenclature
 
@@ -26,7 +24,7 @@ def test_the_shipped_keys_are_what_the_code_computes():
 def test_keys_of_another_list_are_not_used():
     entries = nomenclature._read_entries()
     assert nomenclature.read_keys(entries[:-1]) is None
-    renamed = [replace(entries[0], kode="9"), *entries[1:]]
+    renamed = [entries[0]._replace(kode="9"), *entries[1:]]
     assert nomenclature.read_keys(renamed) is None
 
 
