@@ -47,14 +47,16 @@ def test_writing_the_template_loads_neither_pandas_nor_pandera(tmp_path) -> None
 
 
 def test_a_build_without_renstra_loads_no_reconciliation(tmp_path) -> None:
-    """The Renstra comparison and its reader (and the formula evaluator: the sample's formulas
-    keep their values) only with --renstra."""
+    """The Renstra comparison, its reader and its model (and the formula evaluator: the
+    sample's formulas keep their values) only with --renstra."""
     target = tmp_path / "out.xlsx"
     unused = (
         "pokin_xl.reconcile",
         "pokin_xl.checks.reconcile",
         "pokin_xl.writers.reconciliation",
         "pokin_xl.readers.renstra",
+        "pokin_xl.model.renstra",
+        "pokin_xl.model.planning_view",
     )
     done, loaded = run_cli(["build", str(SAMPLE), "-o", str(target), "--quiet"], unused)
     assert target.is_file(), done.stderr
@@ -71,8 +73,14 @@ def test_a_build_of_an_xlsx_loads_no_module_only_other_files_need(tmp_path) -> N
 
 
 def test_validating_a_matriks_loads_no_renstra_reader() -> None:
-    """The Renstra/Renja readers only for a planning table."""
-    unused = ("pokin_xl.validate_planning", "pokin_xl.readers.renstra", "pokin_xl.reconcile")
+    """The Renstra/Renja readers and model only for a planning table."""
+    unused = (
+        "pokin_xl.validate_planning",
+        "pokin_xl.readers.renstra",
+        "pokin_xl.reconcile",
+        "pokin_xl.model.renstra",
+        "pokin_xl.model.planning_view",
+    )
     done, loaded = run_cli(["validate", str(SAMPLE), "--format", "json"], unused)
     assert '"findings"' in done.stdout, done.stderr
     assert loaded == "[]", done.stdout[-500:] + done.stderr

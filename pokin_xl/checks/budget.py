@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -24,11 +25,14 @@ from pokin_xl.checks.hierarchy import level_label, links_and_cycles, node_name
 from pokin_xl.checks.where import at_row
 from pokin_xl.findings import Finding
 from pokin_xl.model.frames import MatriksWorkbook
-from pokin_xl.model.planning_view import planning_view
 from pokin_xl.model.records import records
-from pokin_xl.model.renstra import JENIS_LABELS, RenstraWorkbook
 from pokin_xl.model.targets import format_number
 from pokin_xl.model.text import clean
+
+# The planning-table side (P001/P002 on a Renstra/Renja) imports the Renstra model when it runs:
+# a matriks build or validate never loads it (tests/test_startup.py).
+if TYPE_CHECKING:
+    from pokin_xl.model.renstra import RenstraWorkbook
 
 # The rules this module raises; it is their one owner (see pokin_xl/rule_owners.py).
 CODES = ("P001", "P002")
@@ -219,6 +223,8 @@ class _Tree:
         return out
 
     def label(self, node_id: str) -> str:
+        from pokin_xl.model.renstra import JENIS_LABELS
+
         node = self.info[node_id]
         kind = JENIS_LABELS.get(str(node["jenis"]), str(node["jenis"])).lower()
         return f"{kind} '{clean(str(node['kode']) + ' ' + str(node['nama'] or node['uraian']))}'"
@@ -244,6 +250,8 @@ def _show(value: float | None, pagu: bool) -> str:
 
 def check_rollup_formulas(workbook: RenstraWorkbook) -> list[Finding]:
     """P001/P002 on the aggregate formulas of a planning table's parent rows (see module doc)."""
+    from pokin_xl.model.renstra import JENIS_LABELS
+
     if not workbook.aggregates or workbook.nodes.frame.empty:
         return []
     tree = _Tree(workbook)
@@ -338,6 +346,8 @@ def check_rollup_formulas(workbook: RenstraWorkbook) -> list[Finding]:
 def check_plan_budget(workbook: RenstraWorkbook, periods: list[int] | None = None) -> list[Finding]:
     """P001/P002 on a planning table: its aggregate formulas, then each period's typed parent
     pagu through `check_budget` (a parent whose pagu cell is a formula was judged above)."""
+    from pokin_xl.model.planning_view import planning_view
+
     findings = check_rollup_formulas(workbook)
     judged = {str(record["cell"]) for record in workbook.aggregates}
     for period in periods if periods is not None else list(workbook.periods):
