@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -314,8 +315,7 @@ def _msg_h003(ctx: _Context, row: int, record: Mapping[str, object]) -> str:
 # ----------------------------------------------------------------------------- mapping table
 
 
-@dataclass(frozen=True)
-class RuleCheck:
+class RuleCheck(NamedTuple):
     """A vectorised test over one frame (True for the rows that pass) and how a failing row
     becomes a Finding."""
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -330,8 +330,7 @@ def _known(unit: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------- T005
-@dataclass(frozen=True)
-class Stated:
+class Stated(NamedTuple):
     """A target written at the end of an indicator's text: the tail as written, its number and unit."""
 
     text: str

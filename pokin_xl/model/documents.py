@@ -53,8 +53,7 @@ class Party(NamedTuple):
         return self.nama or self.jabatan
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     row: int
     indikator: str
     target: str  # as printed, with its satuan: '2 Dokumen', '100 %', 'Predikat A'
@@ -92,8 +91,7 @@ class Goal(NamedTuple):
     indicators: tuple[Indicator, ...]
 
 
-@dataclass(frozen=True)
-class BudgetLine:
+class BudgetLine(NamedTuple):
     goal: Goal
     kind: str  # Program / Kegiatan / Sub Kegiatan
     counted: bool  # False when already inside the pagu of another line of the same PK
@@ -124,8 +122,7 @@ class Holding:
         return {g.kode for g in self.goals}
 
 
-@dataclass(frozen=True)
-class Intervention:
+class Intervention(NamedTuple):
     """The superior's sasaran an RHK intervenes, or why there is none."""
 
     goal: Goal
@@ -133,8 +130,7 @@ class Intervention:
     problem: str = ""
 
 
-@dataclass(frozen=True)
-class Unowned:
+class Unowned(NamedTuple):
     goal: Goal
     pengampu: str
     why: str
@@ -471,8 +467,7 @@ JENIS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A document (or an official's part of one) left out, and the finding why."""
 
     dokumen: str  # one of JENIS

@@ -10,11 +10,10 @@ Vocabulary, like the rest of model/: the checks raise findings of these rules
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     severity: str
     title: str

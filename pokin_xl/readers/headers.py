@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pokin_xl.errors import InputError
 from pokin_xl.model.text import normalise
@@ -82,8 +82,7 @@ PEGAWAI_HEADERS: dict[str, list[str]] = {
 _SCAN_ROWS = 30
 
 
-@dataclass(frozen=True)
-class HeaderMatch:
+class HeaderMatch(NamedTuple):
     row: int
     columns: dict[str, int]  # field -> 1-based column
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -32,8 +33,7 @@ NAME_LABELS = {
 NO_UNIT = "(tanpa unit kerja)"
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     row: int
     text: str
     target: str  # the target as displayed, with its unit ("2 Dokumen", "Predikat A")

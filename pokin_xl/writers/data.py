@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -37,8 +37,7 @@ TARGET_KIND_LABELS = {  # model.targets.TARGET_KINDS as a reader names them
 }
 
 
-@dataclass(frozen=True)
-class DataColumn:
+class DataColumn(NamedTuple):
     header: str
     width: float
     kind: str  # "text" | "number" | "money"

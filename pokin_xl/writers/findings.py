@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -24,8 +25,7 @@ from pokin_xl.writers.styles import TABLE_SIZE
 _ROW_RE = re.compile(r"(\d+)$")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A cell of the output workbook (0-based row and column)."""
 
     sheet: str

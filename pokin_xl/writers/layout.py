@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from typing import NamedTuple
 
 TOP_BANDS = 4  # 0 Tujuan, 1 Sasaran Strategis, 2 Sasaran Program, 3 Sasaran Kegiatan
 HEAD_BAND = 3
@@ -36,8 +37,7 @@ NO_KEGIATAN = "tanpa_kegiatan"
 NO_PARENT = "tanpa_induk"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A node as the layout sees it: its key, its parent's key as written, its level (0..5)."""
 
     key: str
@@ -54,8 +54,7 @@ class Column:
     number: int | None = None  # K number of a kegiatan column, from 1
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One box of the grid: a node (`key`) or a placeholder (`placeholder`, key None)."""
 
     band: int

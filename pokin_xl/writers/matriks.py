@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pokin_xl.model.frames import Identity, SheetFrame
 from pokin_xl.model.levels import Tingkat
@@ -31,8 +31,7 @@ ROLE_WIDTH = 38.0
 HEADER_ROW = 3
 
 
-@dataclass(frozen=True)
-class RowKey:
+class RowKey(NamedTuple):
     pegawai_row: int | None  # None: a Pengampu not found on the Pegawai sheet
     text: str = ""
 

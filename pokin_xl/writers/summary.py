@@ -5,7 +5,7 @@ link to every other sheet. Written last, so that its list of sheets includes the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pokin_xl.findings import SEVERITIES, SEVERITY_LABELS, Report
 from pokin_xl.model.frames import Identity
@@ -20,8 +20,7 @@ IDENTITY_ROW = 3  # where the identity block starts (links to it land here)
 WIDTHS = [34, 10, 11, 9, 9, 9, 9, 9, 9, 32]
 
 
-@dataclass(frozen=True)
-class SheetEntry:
+class SheetEntry(NamedTuple):
     name: str
     description: str
 
