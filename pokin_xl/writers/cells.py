@@ -4,6 +4,8 @@
   quote prefix, so that editing the cell in Excel does not turn it into a formula.
 - Strings are cut to Excel's 32,767 characters (counted in UTF-16 units, as Excel counts).
 - A text that looks like xlsxwriter's own rich-string markup ('<r>...</r>') is written as text.
+- A number Excel cannot hold (NaN, infinity) is written as a blank cell, never passed on to
+  xlsxwriter (which raises on it, or writes 'inf' as a formula's cached value).
 - Every xlsxwriter call that reports a failure with a negative code raises WriterError instead.
 """
 
@@ -77,20 +79,21 @@ def as_text(value: object) -> str:
 
 
 def as_number(value: object) -> float | None:
-    """The value as a float; None for None, NaN, pandas NA and what is not a number."""
+    """The value as a float; None for None, NaN, pandas NA, what is not a number and what Excel
+    cannot hold as one (infinity: a 400-digit 'pagu' reads as inf)."""
     if value is None:
         return None
-    if type(value) is float or type(value) is int:
-        return None if value != value else float(value)
-    try:
-        if pd.isna(value):
+    if type(value) is not float and type(value) is not int:
+        try:
+            if pd.isna(value):
+                return None
+        except (TypeError, ValueError):
             return None
-    except (TypeError, ValueError):
-        return None
     try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond a float
         return None
+    return number if math.isfinite(number) else None
 
 
 def looks_like_formula(text: str) -> bool:
@@ -147,16 +150,42 @@ class SheetWriter:
             _check(code, "teks", self.name, row, col)
 
     def number(self, row: int, col: int, value: object, fmt: Format | None = None) -> None:
-        if (
-            value is None
-            or isinstance(value, bool)
-            or not isinstance(value, Real)
-            or not math.isfinite(float(value))
-        ):
+        if value is None or isinstance(value, bool) or not isinstance(value, Real):
             self.blank(row, col, fmt)
             return
-        code = self.ws.write_number(row, col, float(value), fmt)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond a float
+            number = math.inf
+        if not math.isfinite(number):
+            self.blank(row, col, fmt)
+            return
+        code = self.ws.write_number(row, col, number, fmt)
         _check(code, "angka", self.name, row, col)
+
+    def empty_text(self, row: int, col: int, fmt: Format | None = None) -> None:
+        """A text cell holding '' (not a blank cell: a table that always wrote its empty texts
+        so keeps its cells as they were)."""
+        code = self.ws.write_string(row, col, "", fmt)
+        if code:
+            _check(code, "teks", self.name, row, col)
+
+    def formula(
+        self,
+        row: int,
+        col: int,
+        formula: str,
+        fmt: Format | None = None,
+        cached: float | str = "",
+    ) -> None:
+        """A formula of the writer's own (never a user's text) with the value a viewer shows before
+        recalculating: a number Excel cannot hold, or a text, is cached as ''/fitted text."""
+        if isinstance(cached, str):
+            cached = fit_text(cached)
+        elif not math.isfinite(cached):
+            cached = ""
+        code = self.ws.write_formula(row, col, formula, fmt, cached)
+        _check(code, "rumus", self.name, row, col)
 
     def blank(self, row: int, col: int, fmt: Format | None = None) -> None:
         code = self.ws.write_blank(row, col, None, fmt)
@@ -213,9 +242,12 @@ class SheetWriter:
                 budget -= size
             if budget < 0:
                 break
+        # The quote prefix is the cell's: a box whose text begins like a formula (a misi typed
+        # as "- Meningkatkan ...") gets it as a plain text cell does.
+        cell_format = self._text_format(fragments[0][1], fmt) if fragments else fmt
         single = first_row == last_row and first_col == last_col
         if not single:
-            code = self.ws.merge_range(first_row, first_col, last_row, last_col, "", fmt)
+            code = self.ws.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
             _check(code, "penggabungan sel", self.name, first_row, first_col)
         if len(fragments) < 2:  # xlsxwriter wants two fragments or more for a rich string
             self.text(first_row, first_col, fragments[0][1] if fragments else "", fmt)
@@ -223,7 +255,7 @@ class SheetWriter:
         parts: list[object] = []
         for run_format, run_text in fragments:
             parts.extend((run_format, run_text))
-        code = self.ws.write_rich_string(first_row, first_col, *parts, fmt)
+        code = self.ws.write_rich_string(first_row, first_col, *parts, cell_format)
         _check(code, "teks berformat", self.name, first_row, first_col)
 
     def link(

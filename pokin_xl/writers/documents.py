@@ -4,6 +4,7 @@ finding why), then one sheet per PK, the IKU, the Rencana Aksi and one sheet per
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def write_documents_workbook(
                     "pihak_kedua": holding.atasan.label if holding.atasan else "",
                     "sasaran": done.sasaran,
                     "indikator": done.indikator,
-                    "anggaran": round(done.anggaran),
+                    # None when the pagu do not add up to a number (a 400-digit pagu is inf)
+                    "anggaran": round(done.anggaran) if math.isfinite(done.anggaran) else None,
                 }
             )
         if "iku" in selection.jenis:

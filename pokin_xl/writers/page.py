@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from xlsxwriter.worksheet import Worksheet
+
+from pokin_xl.writers.cells import utf16_len
 
 PAPER_A3 = 8
 PAPER_A4 = 9
-_HEADER_MAX = 200  # Excel allows 255 characters for a whole header or footer, codes included
+# Excel allows 255 UTF-16 units for a whole header or footer, codes included; xlsxwriter drops a
+# longer one with only a warning. Our codes around the text take at most 55.
+_HEADER_MAX = 200
+_ODD_AMPERSANDS_RE = re.compile(r"(?<!&)(&&)*&$")
 
 
-def _escape(text: str) -> str:
-    """Header/footer text: '&' starts a control code in Excel, so a literal one is doubled."""
-    return text.replace("&", "&&")[:_HEADER_MAX]
+def header_text(text: str) -> str:
+    """A user's text for a header or footer: '&' starts a control code in Excel, so a literal one
+    is doubled; cut to _HEADER_MAX UTF-16 units, never between the two '&' of a literal one."""
+    escaped = text.replace("&", "&&")
+    if 2 * len(escaped) > _HEADER_MAX and utf16_len(escaped) > _HEADER_MAX:
+        escaped = escaped[:_HEADER_MAX]
+        while utf16_len(escaped) > _HEADER_MAX:
+            escaped = escaped[:-1]
+        if _ODD_AMPERSANDS_RE.search(escaped):
+            escaped = escaped[:-1]
+    return escaped
 
 
 def setup_page(
@@ -37,8 +52,8 @@ def setup_page(
         worksheet.fit_to_pages(1, 0)
     worksheet.set_paper(paper)
     worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    worksheet.set_header(f"&C&9&B{_escape(title)}", {"margin": 0.25})
-    left = f"&L&8{_escape(footer_note)}" if footer_note else ""
+    worksheet.set_header(f"&C&9&B{header_text(title)}", {"margin": 0.25})
+    left = f"&L&8{header_text(footer_note)}" if footer_note else ""
     worksheet.set_footer(f"{left}&R&8Halaman &P dari &N", {"margin": 0.25})
     if drawn:
         worksheet.hide_gridlines(2)

@@ -3,7 +3,9 @@
 Finance audits the sheet rather than the tool: every difference is an Excel formula over the two
 values beside it, and every roll-up is a SUM over the children's cells in the block below, so a
 changed value re-computes in Excel. The rules that decided each status live in checks.reconcile;
-this module only lays the result out.
+this module only lays the result out. Every cell goes through SheetWriter (writers/cells.py), so a
+user's text is cut to Excel's limit with a mark, keeps its quote prefix when it looks like a
+formula, and a write xlsxwriter refuses raises instead of being lost.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from pokin_xl.model.matching import METHOD_LABELS
 from pokin_xl.model.reconciliation import ReconcileResult
 from pokin_xl.writers.atomic import atomic_output
-from pokin_xl.writers.cells import SheetWriter, as_number, literal
+from pokin_xl.writers.cells import SheetWriter, as_number
 from pokin_xl.writers.findings import Locations, write_findings_sheet
 from pokin_xl.writers.output import check_output_path
+from pokin_xl.writers.page import header_text
 from pokin_xl.writers.styles import SEVERITY_FONTS, THIN, Styles
 
 SHEET = "Rekonsiliasi"
@@ -40,9 +43,8 @@ _STATUS_COLOURS = {
 RECONCILE_SIZE = 10  # a wide table read on screen: one point above the build's tables
 
 
-def _formats(book: xlsxwriter.Workbook) -> dict[str, Format]:
-    """The sheet's formats, made by the workbook's one Styles (writers/styles.py)."""
-    styles = Styles(book)
+def _formats(styles: Styles) -> dict[str, Format]:
+    """The sheet's formats, made by the Styles its SheetWriter uses (for the quote-prefix variants)."""
     base = {"font_size": RECONCILE_SIZE, "valign": "top", "border": THIN}
     return {
         "title": styles.get(bold=True, font_size=14),
@@ -115,12 +117,14 @@ def _difference_formula(left: str, right: str) -> str:
 
 def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult) -> None:
     """Add the `Rekonsiliasi` sheet for `result` to `book` (its own formats included)."""
-    formats = _formats(book)
-    ws = book.add_worksheet(SHEET)
+    styles = Styles(book)
+    formats = _formats(styles)
+    sheet = SheetWriter(book.add_worksheet(SHEET), styles)
+    ws = sheet.ws
     columns = _columns(result)
     position = {key: index for index, (key, _, _) in enumerate(columns)}
     last_col = len(columns) - 1
-    ws.merge_range(
+    sheet.merge(
         0, 0, 0, last_col, f"Rekonsiliasi {result.a_file} dengan {result.b_file}", formats["title"]
     )
     compared = result.compared
@@ -131,21 +135,21 @@ def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult)
         + result.outside_note()
         + ". Selisih dan jumlah adalah rumus Excel."
     )
-    ws.merge_range(1, 0, 1, last_col, subtitle, formats["subtitle"])
+    sheet.merge(1, 0, 1, last_col, subtitle, formats["subtitle"])
     for index, (_, header, width) in enumerate(columns):
-        ws.write_string(_HEADER_ROW, index, header, formats["header"])
-        ws.set_column(index, index, width)
-    ws.set_row(_HEADER_ROW, 42)
+        sheet.text(_HEADER_ROW, index, header, formats["header"])
+        sheet.column_width(index, index, width)
+    sheet.row_height(_HEADER_ROW, 42)
     rows = result.rows.to_dict("records")
     first = _HEADER_ROW + 1
     widths = {key: width for key, _, width in columns}
     for offset, record in enumerate(rows):
         r = first + offset
-        _indicator_row(ws, r, offset + 1, record, position, formats)
-        ws.set_row(r, _height(record, widths))
+        _indicator_row(sheet, r, offset + 1, record, position, formats)
+        sheet.row_height(r, _height(record, widths))
     last = first + max(len(rows), 1) - 1
     if len(rows) == 0:
-        ws.merge_range(
+        sheet.merge(
             first, 0, first, last_col, "Tidak ada indikator yang dibandingkan.", formats["text"]
         )
     else:
@@ -173,40 +177,48 @@ def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult)
             )
         ws.autofilter(_HEADER_ROW, 0, last, last_col)
     ws.freeze_panes(first, position["a_indikator"])
-    block_end = _rollup_block(ws, last + 3, result, formats, position)
+    block_end = _rollup_block(sheet, last + 3, result, formats, position)
     _print_setup(ws, result, last_col, block_end)
 
 
+def _text(sheet: SheetWriter, row: int, col: int, text: str, fmt: Format) -> None:
+    """A text cell; an empty one stays an empty text cell, as this sheet has always written it."""
+    if text:
+        sheet.text(row, col, text, fmt)
+    else:
+        sheet.empty_text(row, col, fmt)
+
+
 def _indicator_row(
-    ws, r: int, number: int, record: pd.Series, position: dict, formats: dict
+    sheet: SheetWriter, r: int, number: int, record: dict, position: dict, formats: dict
 ) -> None:
     text, center = formats["text"], formats["center"]
-    ws.write_number(r, position["no"], number, center)
-    ws.write_string(r, position["status"], str(record["status"]), center)
-    ws.write_string(r, position["method"], METHOD_LABELS.get(str(record["method"]), ""), center)
+    sheet.number(r, position["no"], number, center)
+    _text(sheet, r, position["status"], str(record["status"]), center)
+    _text(sheet, r, position["method"], METHOD_LABELS.get(str(record["method"]), ""), center)
     score = as_number(record["score"])
     if record["method"] and score is not None:
-        ws.write_number(r, position["score"], score, formats["score"])
+        sheet.number(r, position["score"], score, formats["score"])
     else:
-        ws.write_blank(r, position["score"], None, formats["score"])
+        sheet.blank(r, position["score"], formats["score"])
     for key in ("tingkat", "unit_kerja", "a_indikator", "b_indikator", "a_satuan", "b_satuan"):
-        ws.write_string(r, position[key], literal(str(record[key] or "")), text)
+        _text(sheet, r, position[key], str(record[key] or ""), text)
     for key in ("a_cell", "b_cell", "codes"):
-        ws.write_string(r, position[key], literal(str(record[key] or "")), center)
+        _text(sheet, r, position[key], str(record[key] or ""), center)
     for key in ("a_induk", "b_induk", "note"):
-        ws.write_string(r, position[key], literal(str(record[key] or "")), text)
+        _text(sheet, r, position[key], str(record[key] or ""), text)
     for value_key, shown_key in (("a_value", "a_target"), ("b_value", "b_target")):
         value = as_number(record[value_key])
         if value is not None:
-            ws.write_number(r, position[value_key], value, formats["number"])
+            sheet.number(r, position[value_key], value, formats["number"])
         else:
-            ws.write_string(r, position[value_key], literal(str(record[shown_key] or "")), text)
+            _text(sheet, r, position[value_key], str(record[shown_key] or ""), text)
     for key in ("a_pagu", "b_pagu"):
         value = as_number(record[key])
         if value is not None:
-            ws.write_number(r, position[key], value, formats["money"])
+            sheet.number(r, position[key], value, formats["money"])
         else:
-            ws.write_blank(r, position[key], None, formats["money"])
+            sheet.blank(r, position[key], formats["money"])
     for diff_key, left_key, right_key, fmt in (
         ("target_diff", "a_value", "b_value", "diff"),
         ("pagu_diff", "a_pagu", "b_pagu", "money_diff"),
@@ -217,9 +229,7 @@ def _indicator_row(
         cached: float | str = (
             b_value - a_value if a_value is not None and b_value is not None else ""
         )
-        ws.write_formula(
-            r, position[diff_key], _difference_formula(left, right), formats[fmt], cached
-        )
+        sheet.formula(r, position[diff_key], _difference_formula(left, right), formats[fmt], cached)
 
 
 def _ordered(frame: pd.DataFrame) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
@@ -268,12 +278,12 @@ _BLOCK = {
 
 
 def _rollup_block(
-    ws, start: int, result: ReconcileResult, formats: dict, position: dict[str, int]
+    sheet: SheetWriter, start: int, result: ReconcileResult, formats: dict, position: dict[str, int]
 ) -> int:
     """The pagu roll-up of each source; returns the last row written."""
     last_col = max(position.values())
     col = {key: position[table_key] for key, (_, table_key) in _BLOCK.items()}
-    ws.merge_range(
+    sheet.merge(
         start,
         0,
         start,
@@ -283,11 +293,11 @@ def _rollup_block(
     )
     header_row = start + 1
     for key, (header, _) in _BLOCK.items():
-        ws.write_string(header_row, col[key], header, formats["header"])
+        sheet.text(header_row, col[key], header, formats["header"])
     rollups = result.rollups
     r = header_row + 1
     if rollups is None or rollups.empty or rollups["stated"].isna().all():
-        ws.merge_range(
+        sheet.merge(
             r, 0, r, last_col, "Tidak ada pagu pada dokumen yang dibandingkan.", formats["text"]
         )
         return r
@@ -304,31 +314,31 @@ def _rollup_block(
             parent = bool(kids.get(i))
             text_fmt = formats["bold_text"] if parent else formats["text"]
             money = formats["bold_money"] if parent else formats["money"]
-            ws.write_number(row, col["no"], number, formats["center"])
-            ws.write_string(row, col["dokumen"], f"{source}: {node['file']}", formats["text"])
-            ws.write_string(row, col["jenis"], str(node["jenis"]), text_fmt)
-            ws.write_string(row, col["kode"], literal(str(node["kode"])), text_fmt)
-            ws.write_string(row, col["nama"], literal("   " * depth + str(node["nama"])), text_fmt)
-            ws.write_string(row, col["cell"], str(node["cell"]), formats["center"])
+            sheet.number(row, col["no"], number, formats["center"])
+            _text(sheet, row, col["dokumen"], f"{source}: {node['file']}", formats["text"])
+            _text(sheet, row, col["jenis"], str(node["jenis"]), text_fmt)
+            _text(sheet, row, col["kode"], str(node["kode"]), text_fmt)
+            _text(sheet, row, col["nama"], "   " * depth + str(node["nama"]), text_fmt)
+            _text(sheet, row, col["cell"], str(node["cell"]), formats["center"])
             stated = as_number(node["stated"])
             if stated is not None:
-                ws.write_number(row, col["stated"], stated, money)
+                sheet.number(row, col["stated"], stated, money)
             else:
-                ws.write_blank(row, col["stated"], None, money)
+                sheet.blank(row, col["stated"], money)
             if not parent:
                 for key in ("total", "difference", "status"):
-                    ws.write_blank(row, col[key], None, formats["text"])
+                    sheet.blank(row, col[key], formats["text"])
                 continue
             cells = [xl_rowcol_to_cell(written[k], col["stated"]) for k in kids[i]]
             chunks = [cells[n : n + _SUM_CHUNK] for n in range(0, len(cells), _SUM_CHUNK)]
             formula = "=" + "+".join(f"SUM({','.join(chunk)})" for chunk in chunks)
             values = [as_number(frame.loc[k, "stated"]) for k in kids[i]]
             total = sum(v for v in values if v is not None)
-            ws.write_formula(row, col["total"], formula, money, total)
+            sheet.formula(row, col["total"], formula, money, total)
             stated_cell = xl_rowcol_to_cell(row, col["stated"])
             total_cell = xl_rowcol_to_cell(row, col["total"])
             difference: float | str = total - stated if stated is not None else ""
-            ws.write_formula(
+            sheet.formula(
                 row,
                 col["difference"],
                 _difference_formula(stated_cell, total_cell),
@@ -339,7 +349,7 @@ def _rollup_block(
                 status = "sama" if abs(total - stated) < 1 else "beda"
             else:
                 status = "pagu kosong" if total else ""
-            ws.write_formula(
+            sheet.formula(
                 row,
                 col["status"],
                 f'=IF(ISNUMBER({stated_cell}),IF(ABS({total_cell}-{stated_cell})<1,"sama","beda"),'
@@ -349,6 +359,7 @@ def _rollup_block(
             )
         r += len(order)
     last = r - 1
+    ws = sheet.ws
     for name, style in (("sama", "sama"), ("beda", "beda"), ("pagu kosong", "tidak ada di")):
         ws.conditional_format(
             first_data,
@@ -372,7 +383,7 @@ def _print_setup(ws, result: ReconcileResult, last_col: int, last_row: int) -> N
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.repeat_rows(_HEADER_ROW)
     ws.print_area(0, 0, last_row, last_col)
-    names = f"{result.a_file} / {result.b_file}".replace("&", "&&")  # '&' starts a code
+    names = header_text(f"{result.a_file} / {result.b_file}")
     ws.set_header(f"&L&B{SHEET}&B&R{names}")
     ws.set_footer("&LDibuat oleh pokin-xl&CHalaman &P dari &N&R&D")
 
