@@ -40,6 +40,7 @@ from pokin_xl.readers.cell_facts import (
     cell_format_table,
     styles_pattern,
 )
+from pokin_xl.readers.sniff import workbook_part
 
 MB = 1024 * 1024
 MAX_PARTS = 10_000
@@ -245,18 +246,16 @@ def _parse(
 def _workbook_parts(
     archive: zipfile.ZipFile, *, checked: PartLookup | None = None, name: str = ""
 ) -> tuple[str, str]:
-    """The workbook part named by the package relationships (or the usual name) and its rels."""
+    """The workbook part (sniff.workbook_part, the lookup that judged the file an .xlsx) and its
+    relationships part. With `checked`, the package relationships go through expat's safety
+    pass first, as every part check_package reads does."""
     import posixpath
 
-    rels = _parse(archive, "_rels/.rels", checked=checked, name=name)
-    book = next(
-        (
-            r.get("Target", "").lstrip("/")
-            for r in (rels if rels is not None else [])
-            if r.get("Type", "").endswith("/officeDocument")
-        ),
-        "xl/workbook.xml",
-    )
+    rels = checked("_rels/.rels") if checked is not None else None
+    if rels is not None:
+        _check_part(archive, rels, name)
+    infos = {info.filename: info for info in archive.infolist()}
+    book = workbook_part(archive, infos) or "xl/workbook.xml"
     folder, base = posixpath.split(book)
     return book, posixpath.join(folder, "_rels", base + ".rels")
 

@@ -73,7 +73,7 @@ def _zip_format(path: Path) -> FileFormat:
                 return FileFormat.ZIP_OTHER
             if "xl/workbook.bin" in names:
                 return FileFormat.XLSB
-            main = _main_part(archive, infos)
+            main = workbook_part(archive, infos)
             if main is not None:
                 if main.endswith(".bin"):
                     return FileFormat.XLSB
@@ -90,19 +90,35 @@ def _zip_format(path: Path) -> FileFormat:
         return FileFormat.ZIP_BROKEN
 
 
-_TARGET_RE = re.compile(rb'Target="/?([^"]+)"')
-_OFFICE_DOCUMENT = b"relationships/officeDocument"
+_RELATIONSHIP_RE = re.compile(rb"<(?:[\w.-]+:)?Relationship\b[^>]*>")
+_ATTRIBUTE_RE = re.compile(rb"""\s(Type|Target)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_XML_ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&"))
 
 
-def _main_part(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> str | None:
-    """The workbook part named by the package relationships, or the usual name."""
+def _attribute_text(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    for escaped, plain in _XML_ESCAPES:
+        text = text.replace(escaped, plain)
+    return text
+
+
+def workbook_part(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> str | None:
+    """The workbook part of a package: the officeDocument relationship's target when the zip
+    holds it under xl/, else the usual name; None when neither is there.
+
+    The one lookup for sniffing the format and for reading the package (readers.package). The
+    relationships part is searched, not parsed: this runs before any part has been checked, and
+    a part that is not well formed still names its target (the package check refuses it later).
+    """
     rels = infos.get("_rels/.rels")
     if rels is not None:
-        text = _small(archive, rels)
-        for relationship in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", text):
-            if _OFFICE_DOCUMENT in relationship:
-                target = _TARGET_RE.search(relationship)
-                name = target.group(1).decode("utf-8", "replace") if target else ""
+        for relationship in _RELATIONSHIP_RE.findall(_small(archive, rels)):
+            attributes = {
+                key: _attribute_text(double or single)
+                for key, double, single in _ATTRIBUTE_RE.findall(relationship)
+            }
+            if attributes.get(b"Type", "").endswith("/officeDocument"):
+                name = attributes.get(b"Target", "").lstrip("/")
                 if name in infos and name.startswith("xl/"):
                     return name
     for name in ("xl/workbook.xml", "xl/workbook.bin"):

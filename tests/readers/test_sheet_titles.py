@@ -73,3 +73,38 @@ def test_the_sheets_themselves_are_left_to_the_reader(tmp_path):
     assert "Kinerja" in sheet_titles(path)
     with pytest.raises(InputError):
         open_book(path)
+
+
+def _renamed_workbook_part(path: Path, rels: bytes, part: str) -> Path:
+    """good_matriks with its workbook part moved to `part` and the package relationships `rels`."""
+    parts = bad.parts_of(bad.good_matriks(path.with_name("sumber.xlsx")))
+    if part != "xl/workbook.xml":
+        parts[part] = parts.pop("xl/workbook.xml")
+        parts[part.replace("xl/", "xl/_rels/", 1) + ".rels"] = parts.pop(
+            "xl/_rels/workbook.xml.rels"
+        )
+        types = parts["[Content_Types].xml"]
+        parts["[Content_Types].xml"] = types.replace(b"/xl/workbook.xml", b"/" + part.encode())
+    parts["_rels/.rels"] = rels
+    return bad.write_parts(path, parts)
+
+
+_RELS = (
+    b"<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>"
+    b"<Relationship Id='rId1' Target='%s' Type='http://schemas.openxmlformats.org/"
+    b"officeDocument/2006/relationships/officeDocument'/></Relationships>"
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "part"),
+    [
+        (b"/xl/buku.xml", "xl/buku.xml"),  # another name, single-quoted attributes
+        (b"xl/hilang.xml", "xl/workbook.xml"),  # a target the zip lacks: the usual name
+    ],
+)
+def test_sniffing_and_reading_find_the_same_workbook_part(tmp_path, target, part):
+    """readers.sniff.workbook_part is the one lookup: the part that made the file an .xlsx is the
+    part the sheet names come from."""
+    path = _renamed_workbook_part(tmp_path / "buku.xlsx", _RELS % target, part)
+    assert sheet_titles(path) == ["Identitas", "Pegawai", "Kinerja"] == _openpyxl_names(path)
