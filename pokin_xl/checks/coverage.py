@@ -92,7 +92,7 @@ def position_share(workbook: MatriksWorkbook) -> float | None:
     }
     if not structural:
         return None
-    directory = Directory(pegawai, Agency.from_identity(workbook.identity))
+    directory = Directory.of(pegawai, Agency.from_identity(workbook.identity))  # the owners' one
     holders: set[int] = set()
     for text in workbook.nodes.frame["pengampu"].dropna().astype(str).unique():
         if normalise(text):

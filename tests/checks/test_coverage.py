@@ -6,6 +6,8 @@ import pytest
 
 from pokin_xl.checks.coverage import coverage
 from pokin_xl.checks.lke import lke_prechecks
+from pokin_xl.checks.owners import check_owners
+from pokin_xl.model.people import Directory
 from tests.builders import chain, changed, read, sub_kegiatan
 
 
@@ -74,3 +76,20 @@ def test_prechecks_state_criteria_and_answer_from_findings():
     assert top[0].status == "belum memenuhi"
     partly = lke_prechecks([], {"jabatan_bersasaran": 0.5}, levels, renstra_given=False)
     assert partly[3].status == "belum memenuhi" and "50%" in partly[3].detail
+
+
+def test_coverage_and_the_owner_checks_share_one_directory(tmp_path, monkeypatch):
+    """rekap runs both on a workbook: its Pegawai sheet is indexed once (Directory.of)."""
+    workbook = read(tmp_path, chain())
+    built = []
+    build = Directory.__init__
+
+    def counted(self, *args):
+        built.append(args)
+        build(self, *args)
+
+    monkeypatch.setattr(Directory, "__init__", counted)
+    figures = coverage(workbook)
+    check_owners(workbook)
+    assert len(built) == 1
+    assert figures["jabatan_bersasaran"] == pytest.approx(1.0)
