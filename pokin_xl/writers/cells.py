@@ -276,7 +276,7 @@ class SheetWriter:
             row,
             col,
             "internal:" + sheet_ref(sheet, target_row, target_col),
-            fmt,
+            fmt if fmt is None else self._text_format(text, fmt),
             string=fit_text(text, 2000),
         )
         _check(code, "tautan", self.name, row, col)
@@ -303,7 +303,8 @@ class SheetWriter:
         if sheet:
             quoted = sheet.replace("'", "''")
             target += f"#'{quoted}'!{cell or 'A1'}"
-        code = self.ws.write_url(row, col, target, fmt, string=fit_text(text, 2000))
+        link_format = fmt if fmt is None else self._text_format(text, fmt)
+        code = self.ws.write_url(row, col, target, link_format, string=fit_text(text, 2000))
         _check(code, "tautan", self.name, row, col)
         self._links += 1
         return True

@@ -17,6 +17,7 @@ import pytest
 from pokin_xl.build import build
 from pokin_xl.dokumen import make_documents
 from pokin_xl.reconcile import reconcile
+from pokin_xl.rekap import run_rekap
 from pokin_xl.writers.cells import EXCEL_MAX_CHARS, TRUNCATION_MARK, utf16_len
 from pokin_xl.writers.page import header_text
 from pokin_xl.writers.reconciliation import (
@@ -24,6 +25,7 @@ from pokin_xl.writers.reconciliation import (
     add_reconciliation_sheet,
     write_reconciliation_workbook,
 )
+from pokin_xl.writers.rekap import write_rekap_workbook
 from pokin_xl.writers.rows import RowOrderWorkbook
 from pokin_xl.writers.workbook import parts_folder
 from tests.builders import DEFAULT_IDENTITAS, SSK_ROW, chain, changed, write_matriks
@@ -185,3 +187,24 @@ def test_dokumen_with_a_pagu_excel_cannot_hold_is_written(tmp_path):
     ws = openpyxl.load_workbook(result.path)["PK Kasubag Contoh"]
     cell = next(c for row in ws.iter_rows() for c in row if str(c.value or "").startswith("=yy"))
     assert _cut(cell.value) and cell.quotePrefix
+
+
+def test_rekap_file_names_that_begin_like_a_formula_stay_text(tmp_path):
+    folder = tmp_path / "kabupaten"
+    folder.mkdir()
+    write_matriks(folder / "-draft dinas.xlsx", changed(pagu=HUGE))
+    path = write_matriks(folder / "@dinas.xlsx", chain())
+    put_texts(path, "Kinerja", {kinerja_cell("Sasaran", SSK_ROW): "=" + "s" * LONG})
+    out = tmp_path / "rekap.xlsx"
+    write_rekap_workbook(run_rekap([folder], workers=1), out)
+    _finite_numbers_only(out)
+    book = openpyxl.load_workbook(out)
+    links = [
+        c
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.hyperlink is not None and str(c.value).startswith(("-draft", "@dinas"))
+    ]
+    assert {c.value for c in links} == {"-draft dinas.xlsx", "@dinas.xlsx"}
+    assert all(c.quotePrefix and c.data_type == "s" for c in links)
