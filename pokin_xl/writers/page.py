@@ -53,7 +53,9 @@ def setup_page(
     worksheet.set_paper(paper)
     worksheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     worksheet.set_header(f"&C&9&B{header_text(title)}", {"margin": 0.25})
-    left = f"&L&8{header_text(footer_note)}" if footer_note else ""
+    note = header_text(footer_note)
+    # '&8' sets the font size and takes every digit after it: "&82024" would be size 82024
+    left = f"&L&8{' ' if note[:1].isdigit() else ''}{note}" if note else ""
     worksheet.set_footer(f"{left}&R&8Halaman &P dari &N", {"margin": 0.25})
     if drawn:
         worksheet.hide_gridlines(2)

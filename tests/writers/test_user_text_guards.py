@@ -208,3 +208,12 @@ def test_rekap_file_names_that_begin_like_a_formula_stay_text(tmp_path):
     ]
     assert {c.value for c in links} == {"-draft dinas.xlsx", "@dinas.xlsx"}
     assert all(c.quotePrefix and c.data_type == "s" for c in links)
+
+
+def test_cascade_footer_of_an_agency_name_beginning_with_a_digit_keeps_the_digits(tmp_path):
+    identitas = [
+        (k, "1000 Pulau Dinas" if k == "Perangkat Daerah" else v) for k, v in DEFAULT_IDENTITAS
+    ]
+    path, _ = build(write_matriks(tmp_path / "m.xlsx", chain(), identitas=identitas))
+    footer = openpyxl.load_workbook(path)["Cascading Sekretariat"].oddFooter.left
+    assert footer.size == 8 and footer.text.strip().startswith("1000 Pulau Dinas")
