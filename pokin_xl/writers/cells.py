@@ -178,8 +178,8 @@ class SheetWriter:
         fmt: Format | None = None,
         cached: float | str = "",
     ) -> None:
-        """A formula of the writer's own (never a user's text) with the value a viewer shows before
-        recalculating: a number Excel cannot hold, or a text, is cached as ''/fitted text."""
+        """A formula of the writer's own (never a user's text) and the value a viewer shows before
+        recalculating: a cached number Excel cannot hold becomes '', a cached text is cut."""
         if isinstance(cached, str):
             cached = fit_text(cached)
         elif not math.isfinite(cached):

@@ -11,7 +11,7 @@ from pokin_xl.writers.cells import utf16_len
 PAPER_A3 = 8
 PAPER_A4 = 9
 # Excel allows 255 UTF-16 units for a whole header or footer, codes included; xlsxwriter drops a
-# longer one with only a warning. Our codes around the text take at most 55.
+# longer one with only a warning. A user's text gets 200, leaving 55 for the codes around it.
 _HEADER_MAX = 200
 _ODD_AMPERSANDS_RE = re.compile(r"(?<!&)(&&)*&$")
 
