@@ -283,7 +283,8 @@ def parse_pagu(value: object) -> float | None:
     if parsed.kind != "number" or parsed.value is None:
         return None
     scale = PAGU_SCALES.get(normalise(parsed.unit, expand=False).removeprefix("rp ").strip())
-    return None if scale is None else round(float(parsed.value) * scale, 2)
+    rupiah = None if scale is None else round(float(parsed.value) * scale, 2)
+    return rupiah if rupiah is not None and math.isfinite(rupiah) else None
 
 
 def is_poor_category(label: str) -> bool:
@@ -461,7 +462,10 @@ def _unit_of(rest: str) -> str | None:
 
 
 def _to_float(text: str) -> float | None:
-    """Indonesian digits to a float: '1.000' -> 1000, '51,01' -> 51.01, '1.5' -> 1.5."""
+    """Indonesian digits to a float: '1.000' -> 1000, '51,01' -> 51.01, '1.5' -> 1.5.
+
+    None for digits beyond a float (400 of them), as a cell holding inf is unreadable.
+    """
     digits = text.replace("−", "-")
     sign = -1.0 if digits.startswith("-") else 1.0
     digits = digits.lstrip("-")
@@ -496,7 +500,8 @@ def _to_float(text: str) -> float | None:
             return None
     else:
         plain = digits
-    return sign * float(plain)
+    number = sign * float(plain)
+    return number if math.isfinite(number) else None
 
 
 def _thousands_groups(groups: list[str]) -> bool:

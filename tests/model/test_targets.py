@@ -10,6 +10,7 @@ from pokin_xl.model.targets import (
     format_number,
     format_target,
     is_poor_category,
+    parse_pagu,
     parse_target,
 )
 
@@ -215,6 +216,9 @@ def test_parse_category(
         ">= 80 dan <= 90",
         "80 - ",
         "Target : 100%",  # not supported: a label before the target
+        "1" + "0" * 400 + " Dokumen",  # beyond a float: unreadable, as an inf cell is
+        ">= " + "9" * 400 + " %",
+        "1 - " + "9" * 400 + " %",
     ],
 )
 def test_unreadable_text(text: str) -> None:
@@ -428,3 +432,15 @@ def test_target_from_row_is_remembered_per_distinct_values_with_their_types():
     assert shown == {target_from_row({**base, "target_raw": "1"})}
     unhashable = target_from_row({**base, "target_raw": ["1"]})
     assert unhashable.raw == "['1']"
+
+
+@pytest.mark.parametrize(
+    "value", ["1" + "0" * 400, "Rp " + "9" * 400 + ",-", "1" + "0" * 300 + " triliun", float("inf")]
+)
+def test_a_pagu_beyond_a_float_is_not_money(value: object) -> None:
+    """Not 'Rp Infinity' in P001, the Rekonsiliasi and the PK: no pagu, as for any unreadable cell."""
+    assert parse_pagu(value) is None
+
+
+def test_a_large_pagu_that_fits_is_kept() -> None:
+    assert parse_pagu("1.500 triliun") == 1.5e15

@@ -2,9 +2,10 @@
 
 Each test builds a small workbook in code whose cells hold what xlsxwriter does not take as it
 is: a text over Excel's 32,767 characters (cut, and marked as cut), a text beginning with '=',
-'+', '-' or '@' (kept as text, with the quote prefix), and a number Excel cannot hold (a
-400-digit Target or Pagu reads as infinity: written as no number, never a crash). The output is
-read back with openpyxl.
+'+', '-' or '@' (kept as text, with the quote prefix), and a number Excel cannot hold (written as
+no number, never a crash). A 400-digit Target or Pagu is read as no number (model/targets.py), so
+an infinity reaches a writer only through a frame: the tests put it there. The output is read
+back with openpyxl.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from tests.renstra_builders import renstra_rows, write_renstra
 LONG = 40_000
 HEADER_ROW = 4  # 1-based, the Rekonsiliasi table's header
 SK_ROW, SP_ROW = SSK_ROW - 1, SSK_ROW - 2
-HUGE = "9" * 400  # a number as text that reads as float('inf')
+HUGE = "9" * 400  # digits beyond a float: read as no number
 
 
 def _column(ws, header: str) -> int:
@@ -123,7 +124,9 @@ def test_rekonsiliasi_writes_a_number_excel_cannot_hold_as_no_number(tmp_path, m
     a = write_matriks(tmp_path / "matriks.xlsx", changed(target=HUGE))
     b = write_renstra(tmp_path / "renstra.xlsx", renstra_rows(cells={(2, 5): HUGE}))
     result = reconcile(a, b, tahun=2024)
-    assert math.isinf(result.rows["a_value"].max()) and math.isinf(result.rows["b_pagu"].max())
+    huge = result.rows["a_target"].eq(HUGE)
+    assert huge.sum() == 1 and result.rows.loc[huge, ["a_value", "b_pagu"]].isna().all(axis=None)
+    result.rows.loc[huge, ["a_value", "b_pagu"]] = math.inf
     path = _write_rekonsiliasi(result, tmp_path / "out.xlsx", mode)
     _finite_numbers_only(path)
     ws = openpyxl.load_workbook(path)[SHEET]
@@ -177,13 +180,20 @@ def test_cascade_misi_beginning_like_a_formula_keeps_its_quote_prefix(tmp_path):
     assert cell.quotePrefix  # a rich text (two runs) in a merged box, as the MISI box is
 
 
-def test_dokumen_with_a_pagu_excel_cannot_hold_is_written(tmp_path):
+def test_dokumen_with_a_pagu_beyond_a_float_names_its_cell(tmp_path):
     path = write_matriks(tmp_path / "matriks.xlsx", changed(pagu=HUGE))
+    result = make_documents(path, tmp_path / "dokumen.xlsx")
+    skipped = {(item["dokumen"], item["nama"]): item for item in result.manifest["dilewati"]}
+    refused = skipped["pk", "Kasubag Contoh"]
+    assert (refused["kode"], refused["sheet"], refused["sel"]) == ("B002", "Kinerja", "K6")
+    assert "PK Sekretaris Contoh" in {item["sheet"] for item in result.manifest["pk"]}
+    _finite_numbers_only(result.path)
+
+
+def test_dokumen_cuts_a_long_formula_like_text_and_keeps_it_text(tmp_path):
+    path = write_matriks(tmp_path / "matriks.xlsx", changed())
     put_texts(path, "Kinerja", {kinerja_cell("Indikator", SSK_ROW): "=" + "y" * LONG})
     result = make_documents(path, tmp_path / "dokumen.xlsx")
-    by_sheet = {item["sheet"]: item for item in result.manifest["pk"]}
-    assert by_sheet["PK Kasubag Contoh"]["anggaran"] is None  # no sum of a number to report
-    _finite_numbers_only(result.path)
     ws = openpyxl.load_workbook(result.path)["PK Kasubag Contoh"]
     cell = next(c for row in ws.iter_rows() for c in row if str(c.value or "").startswith("=yy"))
     assert _cut(cell.value) and cell.quotePrefix
