@@ -100,6 +100,15 @@ def _round(
     return sorted(died)
 
 
+def largest_first(jobs: Sequence[Job], size: Callable[[Job], float] | None) -> list[int]:
+    """The job indices, largest `size` first; job order where sizes tie or no size is given."""
+    indices = list(range(len(jobs)))
+    if size is None:
+        return indices
+    sizes = [size(job) for job in jobs]
+    return sorted(indices, key=lambda index: -sizes[index])
+
+
 def run_jobs(
     worker: Callable[[Job], Result],
     jobs: Sequence[Job],
@@ -107,10 +116,13 @@ def run_jobs(
     workers: int,
     on_failure: Callable[[Job, BaseException], Result],
     progress: Progress | None = None,
+    size: Callable[[Job], float] | None = None,
 ) -> list[Result]:
     """`worker(job)` for every job, results in job order.
 
-    `workers` 1 runs in this process. A process that dies (killed, out of memory) takes the
+    `workers` 1 runs in this process. In a pool the jobs start largest `size` first (ties in
+    job order): one large workbook queued last would keep one process busy alone at the end
+    while the others idle. A process that dies (killed, out of memory) takes the
     pool down with the jobs queued beside it: those run again in a fresh pool, then one by one,
     so only the job that kills its process gets `on_failure(job, exc)` as its result and one bad
     input never ends the run. The worker itself turns ordinary failures into results.
@@ -128,7 +140,8 @@ def run_jobs(
         else:
             count = min(workers, len(jobs))
             options = {"workers": count, "on_failure": on_failure, "progress": progress}
-            died = _round(worker, jobs, range(len(jobs)), results, last=False, **options)
+            order = largest_first(jobs, size)
+            died = _round(worker, jobs, order, results, last=False, **options)
             if died:
                 died = _round(worker, jobs, died, results, last=False, **options)
             for index in died:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -287,8 +288,22 @@ def run_jobs_with(jobs: Sequence[Job], *, workers: int, stream=None) -> list[Fil
     from pokin_xl.pool import Progress, run_jobs
 
     return run_jobs(
-        examine, jobs, workers=workers, on_failure=failed, progress=Progress(len(jobs), stream)
+        examine,
+        jobs,
+        workers=workers,
+        on_failure=failed,
+        progress=Progress(len(jobs), stream),
+        size=file_size,
     )
+
+
+def file_size(job: Job) -> float:
+    """The workbook's bytes on disk (0 when it cannot be read: the worker says why), the
+    measure of its work the pool schedules by."""
+    try:
+        return float(os.stat(job.path).st_size)
+    except (OSError, ValueError):
+        return 0.0
 
 
 def run_rekap(
