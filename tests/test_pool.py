@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from concurrent.futures import Future
+from typing import ClassVar
 
+from pokin_xl import pool
 from pokin_xl.pool import largest_first, run_jobs
 
 
@@ -14,27 +16,41 @@ def test_largest_first_keeps_job_order_among_equals_and_without_sizes():
     assert largest_first([], len) == []
 
 
-def _record_start(job: tuple[str, str]) -> str:
-    log, name = job
-    with open(log, "a", encoding="utf-8") as handle:  # one short append per job: whole lines
-        handle.write(name + "\n")
-    return name.upper()
+class _InlinePool:
+    """A stand-in for ProcessPoolExecutor that runs each job as it is submitted and records the
+    submission order: the order the pool's processes would take the jobs in, free of the timing
+    of real processes."""
+
+    submitted: ClassVar[list[str]] = []
+
+    def __init__(self, max_workers: int, mp_context: object = None) -> None:
+        self.max_workers = max_workers
+
+    def submit(self, fn, job):
+        type(self).submitted.append(job)
+        future: Future = Future()
+        future.set_result(fn(job))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
 
 
-def _size(job: tuple[str, str]) -> float:
-    return float(len(job[1]))
-
-
-def _never(job: tuple[str, str], exc: BaseException) -> str:
+def _never(job: str, exc: BaseException) -> str:
     raise AssertionError(f"{job}: {exc}")
 
 
-def test_a_pool_starts_the_largest_jobs_first_and_returns_results_in_job_order(tmp_path: Path):
-    log = str(tmp_path / "started.txt")
+def test_a_pool_is_given_the_largest_jobs_first_and_returns_results_in_job_order(monkeypatch):
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", _InlinePool)
+    monkeypatch.setattr(_InlinePool, "submitted", [])
     names = ["a", "bb", "c", "dddddd", "ee", "fffff", "g"]
-    jobs = [(log, name) for name in names]
-    results = run_jobs(_record_start, jobs, workers=2, on_failure=_never, size=_size)
+    results = run_jobs(str.upper, names, workers=2, on_failure=_never, size=len)
     assert results == [name.upper() for name in names]
-    started = Path(log).read_text(encoding="utf-8").split()
-    assert sorted(started) == sorted(names)
-    assert set(started[:2]) == {"dddddd", "fffff"}  # the two processes took the largest first
+    assert _InlinePool.submitted == ["dddddd", "fffff", "bb", "ee", "a", "c", "g"]
+
+
+def test_a_real_pool_returns_results_in_job_order():
+    names = ["a", "bb", "c", "dddddd", "ee", "fffff", "g"]
+    assert run_jobs(str.upper, names, workers=2, on_failure=_never, size=len) == [
+        name.upper() for name in names
+    ]
