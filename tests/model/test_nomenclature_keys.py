@@ -35,3 +35,32 @@ def test_a_list_built_in_code_computes_its_keys():
     assert built.keys[0].nama == "urusan sumber daya manusia"
     assert (built.keys[0].satuan, built.keys[0].implied) == ("Dokumen", "Dokumen")
     assert built.indicator_units("Jumlah dokumen SOP") == frozenset({"Dokumen"})
+
+
+def test_has_text_is_what_clean_says():
+    texts = [
+        "",
+        " ",
+        "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f",
+        " x ",
+        "-",
+        "\u00a0",
+        "\u200b",
+        "\u200b\u00a0\u3000",
+        "M\u00b3",
+        None,
+        float("nan"),
+        0,
+    ]
+    for text in texts:
+        assert nomenclature._has_text(text) is bool(nomenclature.clean(text)), repr(text)
+
+
+def test_a_blank_indicator_or_unit_pairs_nothing():
+    entries = [
+        Entry("9.99", "bidang", "A", "", "Jumlah Dokumen SOP", " \t"),
+        Entry("9.98", "bidang", "B", "", "\u200b", "Dokumen"),
+        Entry("9.97", "bidang", "C", "", "Jumlah Laporan", "\u00a0Laporan"),
+    ]
+    built = Nomenclature(entries)
+    assert built.indicator_units_by_key() == {"jumlah laporan": frozenset({"Laporan"})}
