@@ -2,6 +2,12 @@
 scripts/build_nomenklatur.py): they must be exactly what the code computes, so they never drift
 from `normalise`, `normalise_unit` or `implied_unit`."""
 
+import csv
+import io
+from importlib import resources
+
+import pytest
+
 from pokin_xl.model import nomenclature
 from pokin_xl.model.nomenclature import Entry, Nomenclature, entry_keys, load_nomenclature
 
@@ -64,3 +70,36 @@ def test_a_blank_indicator_or_unit_pairs_nothing():
     ]
     built = Nomenclature(entries)
     assert built.indicator_units_by_key() == {"jumlah laporan": frozenset({"Laporan"})}
+
+
+def _reader_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a,b\n",
+        "a,b",
+        "a,b\n\nc,d\n\n",
+        'kode,nama\n1,"Satu, dua"\n2,"kata ""kutip"""\n3,,\n',
+        '1,"baris\npatah",x\n2,y\n',  # a quoted line break: one record over two lines
+        'ab"c,"d\ne",f\n',  # a stray quote, then a quoted field that ends on the next line
+        '"a"b,c\n',  # text after a closing quote
+        "a,b\r\nc,d\r\n",
+        "a,b\rc,d",
+        ' "a" ,b\n',
+        '"",""\n,\n',
+    ],
+)
+def test_csv_rows_reads_as_the_csv_module(text):
+    assert nomenclature.csv_rows(text) == _reader_rows(text)
+
+
+@pytest.mark.parametrize("name", ["nomenklatur.csv", nomenclature.KEYS_FILE])
+def test_the_shipped_files_read_as_the_csv_module(name):
+    source = resources.files("pokin_xl") / "data" / name
+    with source.open("r", encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    assert nomenclature.csv_rows(text) == _reader_rows(text)
