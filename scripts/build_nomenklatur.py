@@ -10,7 +10,10 @@ writes one CSV row per source row, in source order.
 Beside it goes ``nomenklatur_kunci.csv``: each entry's comparison keys (``EntryKeys``: normalised
 name and indicator, canonical satuan, the unit the indicator implies), so that no run works them
 out again. ``--kunci`` rebuilds only that file from the CSV (after a change to ``normalise`` or
-the unit vocabulary; ``tests/model/test_nomenclature_keys.py`` fails until it is rebuilt).
+the unit vocabulary; ``tests/model/test_nomenclature_keys.py`` fails until it is rebuilt), and
+``nomenklatur_satuan.json``: what the unit rules take from the SATUAN column (``NationalUnits``:
+the units, those misspelt, the pairs the list writes by habit; ``tests/model/test_unit_vocabulary.py``
+fails until it is rebuilt).
 
 Usage (from the repository root)::
 
@@ -37,6 +40,7 @@ from pokin_xl.model.text import clean, is_blank  # noqa: E402
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
 KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature.KEYS_FILE
+UNITS_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.units.UNITS_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
@@ -183,12 +187,18 @@ def write_csv(records: list[dict[str, str]], output: Path) -> None:
         writer.writerows(records)
 
 
-def write_keys(csv_path: Path, output: Path) -> int:
-    """Write the comparison keys of every entry of ``csv_path``, in its order; the row count."""
-    from pokin_xl.model.nomenclature import KEYS_COLUMNS, Entry, entry_keys
+def _entries(csv_path: Path) -> list:
+    from pokin_xl.model.nomenclature import Entry
 
     with csv_path.open("r", encoding="utf-8", newline="") as handle:
-        entries = [Entry(**row) for row in csv.DictReader(handle)]
+        return [Entry(**row) for row in csv.DictReader(handle)]
+
+
+def write_keys(csv_path: Path, output: Path) -> int:
+    """Write the comparison keys of every entry of ``csv_path``, in its order; the row count."""
+    from pokin_xl.model.nomenclature import KEYS_COLUMNS, entry_keys
+
+    entries = _entries(csv_path)
     with output.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(KEYS_COLUMNS)
@@ -198,17 +208,33 @@ def write_keys(csv_path: Path, output: Path) -> int:
     return len(entries)
 
 
+def write_units(csv_path: Path, output: Path) -> str:
+    """Write the `NationalUnits` of the list in ``csv_path``; a one-line summary."""
+    from pokin_xl.model.nomenclature import Nomenclature
+    from pokin_xl.model.units import national_units_of, write_national_units
+
+    units = national_units_of(Nomenclature(_entries(csv_path)))
+    output.write_text(write_national_units(units), encoding="utf-8", newline="\n")
+    return (
+        f"{len(units.units)} satuan, {len(units.misspelt)} salah eja, {len(units.pairs)} pasangan"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument(
-        "--kunci", action="store_true", help="only rebuild the keys file from the existing CSV"
+        "--kunci",
+        action="store_true",
+        help="only rebuild the keys and units files from the existing CSV",
     )
     args = parser.parse_args(argv)
     keys_path = args.output.with_name(KEYS_FILE)
+    units_path = args.output.with_name(UNITS_FILE)
     if args.kunci:
         print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
+        print(f"{units_path}: {write_units(args.output, units_path)}")
         return 0
     records, blank = read_source(args.source)
     validate(records)
@@ -217,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(f"{j}={by_jenis[j]}" for j in JENIS_BY_DEPTH.values())
     print(f"{args.output}: {len(records)} baris ({summary}); {blank} baris kosong dilewati")
     print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
+    print(f"{units_path}: {write_units(args.output, units_path)}")
     return 0
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable
-
-from rapidfuzz import fuzz
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
 
 from pokin_xl.model.text import clean, normalise
+
+if TYPE_CHECKING:
+    from pokin_xl.model.nomenclature import Nomenclature
 
 # Words (and their abbreviations) that are both a unit and the counted thing after "Jumlah".
 _COUNTED_WORDS: dict[str, str] = {
@@ -286,6 +290,8 @@ def units_compatible(a: str, b: str) -> bool:
 
 
 def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
+    from rapidfuzz import fuzz  # only where a spelling is compared (a clean workbook: never)
+
     key = unit.lower()
     best, score = None, 0.0
     for known in candidates:
@@ -301,41 +307,46 @@ def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
 # without loading the national list (most satuan of a document are among them).
 _CANONICAL_UNITS = frozenset({*UNIT_ALIASES.values(), *SUGGESTED_UNITS})
 
-
-@functools.cache
-def unit_vocabulary() -> frozenset[str]:
-    """Every unit spelt right: the canonical units here plus each SATUAN of the national
-    nomenclature in its canonical spelling, less the national list's own typos ('Dokuman')."""
-    kept = {u for u in _national_units() if _closest(u, _CANONICAL_UNITS)[1] < _NEAR_MISS_SCORE}
-    return frozenset({*_CANONICAL_UNITS, *kept})
+UNITS_FILE = "nomenklatur_satuan.json"
+"""The shipped `NationalUnits` of the list (package data, beside nomenklatur.csv)."""
 
 
-@functools.cache
-def _national_units() -> frozenset[str]:
-    from pokin_xl.model.nomenclature import load_nomenclature  # the list loads on first use
+class NationalUnits(NamedTuple):
+    """What the unit rules take from the national list's SATUAN column, worked out when the
+    package data is built (``scripts/build_nomenklatur.py``) instead of at every start (the
+    spelling comparison alone loaded rapidfuzz, ~14 ms, in every process):
 
-    nomenclature = load_nomenclature()
+    - `units`: each SATUAN in its canonical spelling (`normalise_unit`);
+    - `misspelt`: those that are not a canonical unit of this module but a near miss of one
+      ('Dokuman'), which the vocabulary leaves out;
+    - `pairs`: the (counted thing, satuan) pairs the list writes by habit (`_national_pairs`).
+    """
+
+    units: frozenset[str]
+    misspelt: frozenset[str]
+    pairs: frozenset[frozenset[str]]
+
+
+def national_units_of(nomenclature: Nomenclature) -> NationalUnits:
+    """The `NationalUnits` of a list, computed (what the shipped file must hold)."""
+    units = _units_of(nomenclature)
+    misspelt = frozenset(
+        u for u in units - _CANONICAL_UNITS if _closest(u, _CANONICAL_UNITS)[1] >= _NEAR_MISS_SCORE
+    )
+    vocabulary = frozenset({*_CANONICAL_UNITS, *(units - misspelt)})
+    return NationalUnits(units, misspelt, _pairs(nomenclature, vocabulary))
+
+
+def _units_of(nomenclature: Nomenclature) -> frozenset[str]:
     return frozenset(
         key.satuan for e, key in zip(nomenclature, nomenclature.keys, strict=True) if e.satuan
     ) - {""}
 
 
-def is_known_unit(unit: object) -> bool:
-    """A unit of the vocabulary (common SAKIP units and every national SATUAN), abbreviations
-    folded: 'Lap', 'Dok', 'Org', 'Pkt', 'Bln', 'Thn' are known as their full forms."""
-    canonical = base_unit(str(unit or ""))
-    return canonical in _CANONICAL_UNITS or (bool(canonical) and canonical in unit_vocabulary())
-
-
-@functools.cache
-def _national_pairs() -> frozenset[frozenset[str]]:
+def _pairs(nomenclature: Nomenclature, vocabulary: frozenset[str]) -> frozenset[frozenset[str]]:
     """The (counted thing, satuan) pairs the national list itself writes ('Jumlah Orang ...' in
     Peserta Didik, 'Jumlah Dokumen ...' in Laporan): units of one kind, by the reference."""
-    from pokin_xl.model.nomenclature import load_nomenclature
-
     counts: dict[frozenset[str], int] = {}
-    vocabulary = unit_vocabulary()
-    nomenclature = load_nomenclature()
     bases: dict[str, str] = {}  # a few hundred distinct satuan among ~3,000 indicators
     for entry, key in zip(nomenclature, nomenclature.keys, strict=True):
         if not (entry.indikator and entry.satuan):
@@ -350,6 +361,68 @@ def _national_pairs() -> frozenset[frozenset[str]]:
     # a pair written once or twice is a slip of the list ('Jumlah Paket Mebel' in Unit), not
     # its habit
     return frozenset(pair for pair, n in counts.items() if n >= _NATIONAL_HABIT)
+
+
+def read_national_units(text: str) -> NationalUnits:
+    """The `NationalUnits` a shipped file's text holds (`write_national_units` wrote it)."""
+    data = json.loads(text)
+    return NationalUnits(
+        frozenset(data["satuan"]),
+        frozenset(data["salah_eja"]),
+        frozenset(map(frozenset, data["pasangan"])),
+    )
+
+
+def write_national_units(units: NationalUnits) -> str:
+    """The file text of `units`: sorted lists, so that a rebuild gives the same bytes."""
+    data = {
+        "satuan": sorted(units.units),
+        "salah_eja": sorted(units.misspelt),
+        "pasangan": sorted(sorted(pair) for pair in units.pairs),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+@functools.cache
+def _national() -> NationalUnits:
+    """The shipped `NationalUnits` when they are the list's (the same SATUAN), else computed."""
+    from pokin_xl.model.nomenclature import load_nomenclature  # the list loads on first use
+
+    source = resources.files("pokin_xl") / "data" / UNITS_FILE
+    return shipped_or_computed(load_nomenclature(), source.read_text(encoding="utf-8"))
+
+
+def shipped_or_computed(nomenclature: Nomenclature, shipped_text: str) -> NationalUnits:
+    """The shipped units when they are this list's (the same SATUAN: a list rebuilt without its
+    units file), else computed, never taken from another list."""
+    shipped = read_national_units(shipped_text)
+    if shipped.units == _units_of(nomenclature):
+        return shipped
+    return national_units_of(nomenclature)
+
+
+@functools.cache
+def unit_vocabulary() -> frozenset[str]:
+    """Every unit spelt right: the canonical units here plus each SATUAN of the national
+    nomenclature in its canonical spelling, less the national list's own typos ('Dokuman')."""
+    national = _national()
+    return frozenset({*_CANONICAL_UNITS, *(national.units - national.misspelt)})
+
+
+def _national_units() -> frozenset[str]:
+    return _national().units
+
+
+def is_known_unit(unit: object) -> bool:
+    """A unit of the vocabulary (common SAKIP units and every national SATUAN), abbreviations
+    folded: 'Lap', 'Dok', 'Org', 'Pkt', 'Bln', 'Thn' are known as their full forms."""
+    canonical = base_unit(str(unit or ""))
+    return canonical in _CANONICAL_UNITS or (bool(canonical) and canonical in unit_vocabulary())
+
+
+def _national_pairs() -> frozenset[frozenset[str]]:
+    """The (counted thing, satuan) pairs the national list itself writes (`_pairs`)."""
+    return _national().pairs
 
 
 def counts_as(implied: str, unit: str, indikator: object = "") -> bool:

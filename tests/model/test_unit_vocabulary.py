@@ -5,11 +5,13 @@ R004, N003)."""
 from __future__ import annotations
 
 from functools import partial
+from importlib import resources
 
 import pytest
 
 from pokin_xl.checks.targets import check_targets
-from pokin_xl.model.nomenclature import load_nomenclature
+from pokin_xl.model import units
+from pokin_xl.model.nomenclature import Entry, Nomenclature, load_nomenclature
 from pokin_xl.model.units import (
     counts_as,
     is_known_unit,
@@ -78,3 +80,26 @@ def test_t004_uses_the_national_units(tmp_path) -> None:
     assert lap == []
     sop = run(tmp_path, changed(indikator="Jumlah Dokumen SOP yang Disusun", satuan="SOP"), "T004")
     assert sop == []
+
+
+def _shipped_text() -> str:
+    source = resources.files("pokin_xl") / "data" / units.UNITS_FILE
+    return source.read_text(encoding="utf-8")
+
+
+def test_the_shipped_national_units_are_what_the_code_computes() -> None:
+    """pokin_xl/data/nomenklatur_satuan.json must be exactly what the code computes from the
+    list, so that it never drifts from the list, `normalise_unit`, `implied_unit` or the
+    vocabulary; rebuild with `.venv/bin/python scripts/build_nomenklatur.py --kunci`."""
+    computed = units.national_units_of(load_nomenclature())
+    assert units.read_national_units(_shipped_text()) == computed
+    assert _shipped_text() == units.write_national_units(computed)  # byte for byte
+    assert units._national() == computed
+
+
+def test_national_units_of_another_list_are_not_used() -> None:
+    entry = Entry("9.99", "bidang", "Urusan", "", "Jumlah Dokumen SOP", "Dokumne")
+    other = Nomenclature([entry])
+    chosen = units.shipped_or_computed(other, _shipped_text())
+    assert chosen == units.national_units_of(other)
+    assert chosen.units == frozenset({"Dokumne"}) and chosen.misspelt == frozenset({"Dokumne"})
