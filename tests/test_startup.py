@@ -84,3 +84,14 @@ def test_validating_a_matriks_loads_no_renstra_reader() -> None:
     done, loaded = run_cli(["validate", str(SAMPLE), "--format", "json"], unused)
     assert '"findings"' in done.stdout, done.stderr
     assert loaded == "[]", done.stdout[-500:] + done.stderr
+
+
+def test_validating_a_clean_matriks_loads_no_fuzzy_matcher(tmp_path) -> None:
+    """rapidfuzz only where a text is compared fuzzily (a Pengampu not found, a name that
+    differs from the national one, a misspelt unit): a clean workbook compares none."""
+    from tests.builders import chain, write_matriks
+
+    clean = write_matriks(tmp_path / "bersih.xlsx", chain())
+    done, loaded = run_cli(["validate", str(clean), "--format", "json"], ("rapidfuzz",))
+    assert '"findings": []' in done.stdout, done.stdout[-500:] + done.stderr
+    assert loaded == "[]", done.stdout[-500:] + done.stderr

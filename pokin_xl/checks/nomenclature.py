@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
 
 from pokin_xl.checks.catalogue import finding
 from pokin_xl.checks.columns import flags, per_distinct
@@ -185,6 +184,8 @@ def _name_message(
     if difference is None:
         return None
     national = f"nomenklatur nasional kode {raw}: '{entry.nama}'"
+    from rapidfuzz import fuzz  # only for a name that differs (a clean workbook: never)
+
     if fuzz.token_sort_ratio(normalise(name), normalise(entry.nama)) < _SAME_ITEM_SCORE:
         matches = nomenclature.search_name(name, entry.jenis, limit=1, min_score=_OTHER_CODE_SCORE)
         if matches and matches[0][0].kode != entry.kode:

@@ -19,8 +19,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import implied_unit, normalise_unit
 
@@ -299,6 +297,8 @@ class Nomenclature:
         Names are compared as ``normalise``d keys with ``fuzz.token_sort_ratio`` (word order and
         abbreviations do not count; an exact key scores 100). Ties keep the source order.
         """
+        from rapidfuzz import fuzz, process  # on the first comparison (a clean workbook: never)
+
         if jenis is not None and jenis not in JENIS:
             raise ValueError(f"Jenis nomenklatur tidak dikenal: {jenis!r}")
         key = normalise(name)

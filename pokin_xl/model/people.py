@@ -19,7 +19,6 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.records import column_values
@@ -317,6 +316,8 @@ class Directory:
         return tuple(([_token_sorted(k) for k in keys], targets) for keys, targets in self._choices)
 
     def _compare(self, text: str, cutoff: float) -> tuple[float, int, str] | None:
+        from rapidfuzz import fuzz, process  # only for an unmatched Pengampu
+
         best: tuple[float, int, str] | None = None
         queries = (self._key(text), normalise(strip_titles(text)))
         for query, (keys, targets) in zip(queries, self._sorted_choices, strict=True):
