@@ -11,9 +11,10 @@ Beside it goes ``nomenklatur_kunci.csv``: each entry's comparison keys (``EntryK
 name and indicator, canonical satuan, the unit the indicator implies), so that no run works them
 out again. ``--kunci`` rebuilds only that file from the CSV (after a change to ``normalise`` or
 the unit vocabulary; ``tests/model/test_nomenclature_keys.py`` fails until it is rebuilt), and
-``nomenklatur_satuan.json``: what the unit rules take from the SATUAN column (``NationalUnits``:
-the units, those misspelt, the pairs the list writes by habit; ``tests/model/test_unit_vocabulary.py``
-fails until it is rebuilt).
+``nomenklatur_satuan.json``, the tables derived from the list and tied to the CSV's bytes: what
+the unit rules take from the SATUAN column (``NationalUnits``: the units, those misspelt, the pairs
+the list writes by habit) and the units of each national indicator wording
+(``tests/model/test_unit_vocabulary.py`` fails until it is rebuilt).
 
 Usage (from the repository root)::
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 from collections import Counter
@@ -40,7 +42,7 @@ from pokin_xl.model.text import clean, is_blank  # noqa: E402
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
 KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature.KEYS_FILE
-UNITS_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.units.UNITS_FILE
+UNITS_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature.TABLES_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
@@ -208,15 +210,17 @@ def write_keys(csv_path: Path, output: Path) -> int:
     return len(entries)
 
 
-def write_units(csv_path: Path, output: Path) -> str:
-    """Write the `NationalUnits` of the list in ``csv_path``; a one-line summary."""
-    from pokin_xl.model.nomenclature import Nomenclature
-    from pokin_xl.model.units import national_units_of, write_national_units
+def write_tables(csv_path: Path, output: Path) -> str:
+    """Write the tables file of the list in ``csv_path`` (``tables_text``); a one-line summary."""
+    from pokin_xl.model.nomenclature import Nomenclature, tables_text
 
-    units = national_units_of(Nomenclature(_entries(csv_path)))
-    output.write_text(write_national_units(units), encoding="utf-8", newline="\n")
+    text = tables_text(csv_path.read_bytes(), Nomenclature(_entries(csv_path)))
+    output.write_text(text, encoding="utf-8", newline="\n")
+    tables = json.loads(text)
     return (
-        f"{len(units.units)} satuan, {len(units.misspelt)} salah eja, {len(units.pairs)} pasangan"
+        f"{len(tables['satuan'])} satuan, {len(tables['salah_eja'])} salah eja, "
+        f"{len(tables['pasangan'])} pasangan, {len(tables['satuan_indikator'])} indikator"
+        + ("" if tables["daftar"] else "; BUKAN satu rekaman per baris: tidak dipakai")
     )
 
 
@@ -234,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     units_path = args.output.with_name(UNITS_FILE)
     if args.kunci:
         print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
-        print(f"{units_path}: {write_units(args.output, units_path)}")
+        print(f"{units_path}: {write_tables(args.output, units_path)}")
         return 0
     records, blank = read_source(args.source)
     validate(records)
@@ -243,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(f"{j}={by_jenis[j]}" for j in JENIS_BY_DEPTH.values())
     print(f"{args.output}: {len(records)} baris ({summary}); {blank} baris kosong dilewati")
     print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
-    print(f"{units_path}: {write_units(args.output, units_path)}")
+    print(f"{units_path}: {write_tables(args.output, units_path)}")
     return 0
 
 

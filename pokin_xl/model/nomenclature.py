@@ -13,14 +13,16 @@ import csv
 import difflib
 import functools
 import io
+import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import NamedTuple
 
 from pokin_xl.model.text import clean, normalise
-from pokin_xl.model.units import implied_unit, normalise_unit
+from pokin_xl.model.units import implied_unit, national_units_of, normalise_unit
 
 JENIS = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 PLACEHOLDER = "X.XX"
@@ -32,7 +34,10 @@ _WIDTHS = (1, 2, 2, 1, 2, 4)
 _DOTS_RE = re.compile(r"\s*\.\s*")
 _WORD_RE = re.compile(r"[\w%]+")
 _MAX_DIFFERENCES = 3
+LIST_FILE = "nomenklatur.csv"
 _CSV_COLUMNS = ("kode", "jenis", "nama", "kinerja", "indikator", "satuan")
+TABLES_FILE = "nomenklatur_satuan.json"
+"""Derived tables of the list (package data): see `tables_text` and pokin_xl/data/ORIGIN.md."""
 KEYS_FILE = "nomenklatur_kunci.csv"
 KEYS_COLUMNS = ("kode", "nama", "indikator", "satuan", "implied")
 
@@ -235,20 +240,25 @@ class Nomenclature:
         )
         if len(self.keys) != len(self._entries):
             raise ValueError("Kunci nomenklatur tidak sepanjang daftarnya")
-        self._by_code: dict[str, Entry] = {}
+        self._by_code: Mapping[str, Entry] = {}
         for entry in self._entries:
             if entry.kode in self._by_code:
                 raise ValueError(f"Kode ganda dalam nomenklatur: {entry.kode}")
-            self._by_code[entry.kode] = entry
-        self._choices: dict[str | None, tuple[list[str], list[Entry]]] = {None: ([], [])}
+            self._by_code[entry.kode] = entry  # type: ignore[index]
+
+    @functools.cached_property
+    def _choices(self) -> dict[str | None, tuple[list[str], list[Entry]]]:
+        """The names to search (`search_name`), all and per jenis: made at the first search."""
+        choices: dict[str | None, tuple[list[str], list[Entry]]] = {None: ([], [])}
         for jenis in JENIS:
-            self._choices[jenis] = ([], [])
+            choices[jenis] = ([], [])
         for entry, entry_key in zip(self._entries, self.keys, strict=True):
             key = entry_key.nama
             for bucket in (None, entry.jenis):
-                keys, owners = self._choices.setdefault(bucket, ([], []))
+                keys, owners = choices.setdefault(bucket, ([], []))
                 keys.append(key)
                 owners.append(entry)
+        return choices
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -372,7 +382,7 @@ def _read_rows(name: str, columns: tuple[str, ...]) -> list[list[str]]:
 
 
 def _read_entries() -> list[Entry]:
-    return list(map(Entry._make, _read_rows("nomenklatur.csv", _CSV_COLUMNS)))
+    return list(map(Entry._make, _read_rows(LIST_FILE, _CSV_COLUMNS)))
 
 
 def read_keys(entries: list[Entry]) -> list[EntryKeys] | None:
@@ -384,6 +394,120 @@ def read_keys(entries: list[Entry]) -> list[EntryKeys] | None:
     ):
         return None
     return [EntryKeys._make(row[1:]) for row in rows]
+
+
+class _RowsByCode:
+    """kode -> Entry of the shipped list, each line parsed at its first look-up."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._rows = {line.partition(",")[0]: row for row, line in enumerate(lines)}
+        if len(self._rows) != len(lines):
+            seen: set[str] = set()
+            for line in lines:
+                kode = line.partition(",")[0]
+                if kode in seen:
+                    raise ValueError(f"Kode ganda dalam nomenklatur: {kode}")
+                seen.add(kode)
+        self._made: dict[str, Entry] = {}
+
+    def get(self, code: str) -> Entry | None:
+        entry = self._made.get(code)
+        if entry is None:
+            row = self._rows.get(code)
+            if row is None:
+                return None
+            line = self._lines[row]
+            fields = _one_record(line) if '"' in line else line.split(",")
+            entry = self._made[code] = Entry._make(fields)
+        return entry
+
+
+class _ShippedNomenclature(Nomenclature):
+    """The shipped list, parsed only as far as a run looks into it. A workbook names a few dozen
+    of the 4,367 codes, and making every entry and its keys cost ~25 ms of each start: an entry
+    is made at its code's first look-up, the whole list (with its keys) at the first walk over
+    it or name search, and the indicator units come from the tables file. Only for the very
+    bytes the tables file was made from (`tables_text`), whose lines are one record each with
+    the code as first field."""
+
+    def __init__(self, text: str, indicator_units: Mapping[str, Iterable[str]]) -> None:
+        lines = text.split("\n")
+        if lines[0] != ",".join(_CSV_COLUMNS) or lines[-1] != "":
+            raise ValueError(f"Kolom {LIST_FILE} tidak dikenal: {lines[0]!r}")
+        self._lines = lines[1:-1]
+        self._by_code = _RowsByCode(self._lines)
+        units = {key: frozenset(values) for key, values in indicator_units.items()}
+        self.__dict__["_indicator_units"] = units  # the cached_property, already known
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @functools.cached_property
+    def _entries(self) -> tuple[Entry, ...]:  # type: ignore[override]
+        return tuple(map(Entry._make, csv_rows("\n".join(self._lines))))
+
+    @functools.cached_property
+    def keys(self) -> tuple[EntryKeys, ...]:  # type: ignore[override]
+        entries = list(self._entries)
+        shipped = read_keys(entries)
+        return tuple(map(entry_keys, entries)) if shipped is None else tuple(shipped)
+
+
+def _list_mark(list_bytes: bytes) -> dict[str, object]:
+    return {"crc32": f"{zlib.crc32(list_bytes):08x}", "bytes": len(list_bytes)}
+
+
+def _one_line_records(text: str) -> bool:
+    """Whether each line of a list's text is one whole record whose first field is its code as
+    written (what `_ShippedNomenclature` reads it as)."""
+    lines = text.split("\n")
+    if lines.pop() != "":
+        return False
+    records = csv_rows(text)
+    return len(records) == len(lines) and all(
+        csv_rows(line) == [record] and record[0] == line.partition(",")[0]
+        for line, record in zip(lines, records, strict=True)
+    )
+
+
+def tables_text(list_bytes: bytes, nomenclature: Nomenclature) -> str:
+    """The tables file of a list (``nomenklatur_satuan.json``): the list's bytes it was made from
+    (CRC-32 and length; null when its lines are not one record each), the `NationalUnits` and
+    the units of each national indicator wording, as sorted lists so that a rebuild gives the
+    same bytes."""
+    national = national_units_of(nomenclature)
+    one_line = _one_line_records(list_bytes.decode("utf-8"))
+    data = {
+        "daftar": _list_mark(list_bytes) if one_line else None,
+        "satuan": sorted(national.units),
+        "salah_eja": sorted(national.misspelt),
+        "pasangan": sorted(sorted(pair) for pair in national.pairs),
+        "satuan_indikator": {
+            key: sorted(units)
+            for key, units in sorted(nomenclature.indicator_units_by_key().items())
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+@functools.cache
+def _shipped() -> tuple[bytes, dict | None]:
+    data = resources.files("pokin_xl") / "data"
+    list_bytes = (data / LIST_FILE).read_bytes()
+    tables = json.loads((data / TABLES_FILE).read_text(encoding="utf-8"))
+    return list_bytes, tables_of(tables, list_bytes)
+
+
+def tables_of(tables: dict, list_bytes: bytes) -> dict | None:
+    """The tables when they were made from these list bytes, else None (a list rebuilt without
+    its tables): then everything is computed from the list, never taken from another one."""
+    return tables if tables.get("daftar") == _list_mark(list_bytes) else None
+
+
+def shipped_tables() -> dict | None:
+    """The content of the shipped tables file, when it is the shipped list's."""
+    return _shipped()[1]
 
 
 @functools.cache
@@ -403,6 +527,9 @@ def jenis_of_name(name: object) -> str | None:
 
 @functools.cache
 def load_nomenclature() -> Nomenclature:
-    """The national list shipped with the package (read once)."""
+    """The national list shipped with the package (read once, as far as it is used)."""
+    list_bytes, tables = _shipped()
+    if tables is not None:
+        return _ShippedNomenclature(list_bytes.decode("utf-8"), tables["satuan_indikator"])
     entries = _read_entries()
     return Nomenclature(entries, read_keys(entries))

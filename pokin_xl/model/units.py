@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-from collections.abc import Iterable
-from importlib import resources
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from pokin_xl.model.text import clean, normalise
@@ -307,14 +305,12 @@ def _closest(unit: str, candidates: frozenset[str]) -> tuple[str | None, float]:
 # without loading the national list (most satuan of a document are among them).
 _CANONICAL_UNITS = frozenset({*UNIT_ALIASES.values(), *SUGGESTED_UNITS})
 
-UNITS_FILE = "nomenklatur_satuan.json"
-"""The shipped `NationalUnits` of the list (package data, beside nomenklatur.csv)."""
-
 
 class NationalUnits(NamedTuple):
     """What the unit rules take from the national list's SATUAN column, worked out when the
-    package data is built (``scripts/build_nomenklatur.py``) instead of at every start (the
-    spelling comparison alone loaded rapidfuzz, ~14 ms, in every process):
+    package data is built (``scripts/build_nomenklatur.py``, into the tables file
+    ``nomenklatur_satuan.json``) instead of at every start (the spelling comparison alone loaded
+    rapidfuzz, ~14 ms, in every process):
 
     - `units`: each SATUAN in its canonical spelling (`normalise_unit`);
     - `misspelt`: those that are not a canonical unit of this module but a near miss of one
@@ -363,42 +359,24 @@ def _pairs(nomenclature: Nomenclature, vocabulary: frozenset[str]) -> frozenset[
     return frozenset(pair for pair, n in counts.items() if n >= _NATIONAL_HABIT)
 
 
-def read_national_units(text: str) -> NationalUnits:
-    """The `NationalUnits` a shipped file's text holds (`write_national_units` wrote it)."""
-    data = json.loads(text)
+def national_units_from(tables: Mapping[str, list]) -> NationalUnits:
+    """The `NationalUnits` the shipped tables file holds (`nomenclature.tables_text`)."""
     return NationalUnits(
-        frozenset(data["satuan"]),
-        frozenset(data["salah_eja"]),
-        frozenset(map(frozenset, data["pasangan"])),
+        frozenset(tables["satuan"]),
+        frozenset(tables["salah_eja"]),
+        frozenset(map(frozenset, tables["pasangan"])),
     )
-
-
-def write_national_units(units: NationalUnits) -> str:
-    """The file text of `units`: sorted lists, so that a rebuild gives the same bytes."""
-    data = {
-        "satuan": sorted(units.units),
-        "salah_eja": sorted(units.misspelt),
-        "pasangan": sorted(sorted(pair) for pair in units.pairs),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 @functools.cache
 def _national() -> NationalUnits:
-    """The shipped `NationalUnits` when they are the list's (the same SATUAN), else computed."""
-    from pokin_xl.model.nomenclature import load_nomenclature  # the list loads on first use
+    """The shipped units when the tables file is the shipped list's, else computed."""
+    from pokin_xl.model.nomenclature import load_nomenclature, shipped_tables  # on first use
 
-    source = resources.files("pokin_xl") / "data" / UNITS_FILE
-    return shipped_or_computed(load_nomenclature(), source.read_text(encoding="utf-8"))
-
-
-def shipped_or_computed(nomenclature: Nomenclature, shipped_text: str) -> NationalUnits:
-    """The shipped units when they are this list's (the same SATUAN: a list rebuilt without its
-    units file), else computed, never taken from another list."""
-    shipped = read_national_units(shipped_text)
-    if shipped.units == _units_of(nomenclature):
-        return shipped
-    return national_units_of(nomenclature)
+    tables = shipped_tables()
+    if tables is not None:
+        return national_units_from(tables)
+    return national_units_of(load_nomenclature())
 
 
 @functools.cache

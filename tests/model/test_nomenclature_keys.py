@@ -103,3 +103,28 @@ def test_the_shipped_files_read_as_the_csv_module(name):
     with source.open("r", encoding="utf-8", newline="") as handle:
         text = handle.read()
     assert nomenclature.csv_rows(text) == _reader_rows(text)
+
+
+def test_the_shipped_list_read_as_needed_is_the_list_read_whole():
+    """`load_nomenclature` parses the shipped list only as far as it is used (each code at its
+    first look-up): every look-up, the walk, the keys, the search are those of the list read
+    whole."""
+    lazy = load_nomenclature()
+    assert type(lazy) is not Nomenclature, "the tables file is not the list's: rebuild it"
+    entries = nomenclature._read_entries()
+    whole = Nomenclature(entries, nomenclature.read_keys(entries))
+    assert len(lazy) == len(whole)
+    assert [lazy.get(e.kode) for e in entries] == entries  # before the walk: one line each
+    assert lazy.get("5.03.01.2.06.0005", "5.03") == whole.get("5.03.01.2.06.0005", "5.03")
+    assert lazy.get("9.99.99") is None and "9.99.99" not in lazy
+    assert list(lazy) == list(whole)
+    assert lazy.keys == whole.keys
+    assert lazy.indicator_units_by_key() == whole.indicator_units_by_key()
+    for name in ("Penyediaan Barang Cetak", "pendidikan pelatihan pegawai", "administrasi"):
+        assert lazy.search_name(name) == whole.search_name(name)
+
+
+def test_a_shipped_list_with_a_code_twice_is_refused():
+    text = "kode,jenis,nama,kinerja,indikator,satuan\n9,urusan,A,,,\n9,urusan,B,,,\n"
+    with pytest.raises(ValueError, match="Kode ganda"):
+        nomenclature._ShippedNomenclature(text, {})

@@ -4,13 +4,14 @@ R004, N003)."""
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from importlib import resources
 
 import pytest
 
 from pokin_xl.checks.targets import check_targets
-from pokin_xl.model import units
+from pokin_xl.model import nomenclature, units
 from pokin_xl.model.nomenclature import Entry, Nomenclature, load_nomenclature
 from pokin_xl.model.units import (
     counts_as,
@@ -82,24 +83,40 @@ def test_t004_uses_the_national_units(tmp_path) -> None:
     assert sop == []
 
 
-def _shipped_text() -> str:
-    source = resources.files("pokin_xl") / "data" / units.UNITS_FILE
-    return source.read_text(encoding="utf-8")
+def _shipped() -> tuple[str, bytes]:
+    data = resources.files("pokin_xl") / "data"
+    return (
+        (data / nomenclature.TABLES_FILE).read_text(encoding="utf-8"),
+        (data / nomenclature.LIST_FILE).read_bytes(),
+    )
 
 
-def test_the_shipped_national_units_are_what_the_code_computes() -> None:
+def test_the_shipped_tables_are_what_the_code_computes() -> None:
     """pokin_xl/data/nomenklatur_satuan.json must be exactly what the code computes from the
     list, so that it never drifts from the list, `normalise_unit`, `implied_unit` or the
     vocabulary; rebuild with `.venv/bin/python scripts/build_nomenklatur.py --kunci`."""
-    computed = units.national_units_of(load_nomenclature())
-    assert units.read_national_units(_shipped_text()) == computed
-    assert _shipped_text() == units.write_national_units(computed)  # byte for byte
-    assert units._national() == computed
+    text, list_bytes = _shipped()
+    computed = Nomenclature(nomenclature._read_entries())  # every key computed, not shipped
+    assert text == nomenclature.tables_text(list_bytes, computed)  # byte for byte
+    tables = nomenclature.tables_of(json.loads(text), list_bytes)
+    assert tables is not None, "the shipped list's lines are one record each"
+    national = units.national_units_of(computed)
+    assert units.national_units_from(tables) == national
+    assert units._national() == national
+    assert load_nomenclature().indicator_units_by_key() == computed.indicator_units_by_key()
 
 
-def test_national_units_of_another_list_are_not_used() -> None:
-    entry = Entry("9.99", "bidang", "Urusan", "", "Jumlah Dokumen SOP", "Dokumne")
-    other = Nomenclature([entry])
-    chosen = units.shipped_or_computed(other, _shipped_text())
-    assert chosen == units.national_units_of(other)
-    assert chosen.units == frozenset({"Dokumne"}) and chosen.misspelt == frozenset({"Dokumne"})
+def test_tables_of_another_list_are_not_used() -> None:
+    text, list_bytes = _shipped()
+    tables = json.loads(text)
+    assert nomenclature.tables_of(tables, list_bytes) is tables
+    assert nomenclature.tables_of(tables, list_bytes + b"9,urusan,X,,,\n") is None
+    assert nomenclature.tables_of(tables, list_bytes.replace(b"Dokumen", b"Dokumne", 1)) is None
+
+
+def test_a_list_of_records_over_several_lines_gets_no_tables() -> None:
+    entries = [Entry("9", "urusan", "Urusan", "", "", ""), Entry("9.99", "bidang", "B", "", "", "")]
+    one_line = b"kode,jenis,nama,kinerja,indikator,satuan\n9,urusan,Urusan,,,\n9.99,bidang,B,,,\n"
+    broken = one_line.replace(b"Urusan,,,", b'"Urus\nan",,,')
+    assert json.loads(nomenclature.tables_text(one_line, Nomenclature(entries)))["daftar"]
+    assert json.loads(nomenclature.tables_text(broken, Nomenclature(entries)))["daftar"] is None
