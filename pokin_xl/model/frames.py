@@ -10,9 +10,11 @@ model/reconciliation.py. No column more or less, no type converted. The reader (
 for the pairs) checks its frames against them before it returns (`conform`); a frame that fails
 is a bug of pokin-xl (FrameContractError, an internal error), never a defect of the document;
 rule checks (checks/) are another matter and never live here.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` in the modules of frame models: pandera reads a model's
+annotations, and given as strings it evaluates each again for every model (~7 ms of every start
+for the three models here).
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field

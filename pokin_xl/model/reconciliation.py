@@ -2,9 +2,9 @@
 
 Here, below the use case and the writers, so that the `Rekonsiliasi` writer depends on the
 result's shape only (model and findings), never on the readers and checks that produce it.
-"""
 
-from __future__ import annotations
+Its frame model's annotations are evaluated at import, not as strings (see model/frames.py).
+"""
 
 from dataclasses import dataclass, field
 

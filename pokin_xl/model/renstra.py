@@ -8,9 +8,9 @@ Frames are indexed by Excel row, as the matriks frames are. Their columns are de
 the strict pandera models below (RenstraNodesFrame, RenstraIndicatorsFrame), which the reader checks
 before it returns (model.frames.conform); a period's columns end in its number (`pagu_1`,
 `target_1`, ...).
-"""
 
-from __future__ import annotations
+Its frame models' annotations are evaluated at import, not as strings (see model/frames.py).
+"""
 
 from dataclasses import dataclass, field
 from pathlib import Path
