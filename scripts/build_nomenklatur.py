@@ -42,7 +42,7 @@ from pokin_xl.model.text import clean, is_blank  # noqa: E402
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
 KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature.KEYS_FILE
-UNITS_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature.TABLES_FILE
+TABLES_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature.TABLES_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
@@ -235,10 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     keys_path = args.output.with_name(KEYS_FILE)
-    units_path = args.output.with_name(UNITS_FILE)
+    tables_path = args.output.with_name(TABLES_FILE)
     if args.kunci:
         print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
-        print(f"{units_path}: {write_tables(args.output, units_path)}")
+        print(f"{tables_path}: {write_tables(args.output, tables_path)}")
         return 0
     records, blank = read_source(args.source)
     validate(records)
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(f"{j}={by_jenis[j]}" for j in JENIS_BY_DEPTH.values())
     print(f"{args.output}: {len(records)} baris ({summary}); {blank} baris kosong dilewati")
     print(f"{keys_path}: {write_keys(args.output, keys_path)} baris")
-    print(f"{units_path}: {write_tables(args.output, units_path)}")
+    print(f"{tables_path}: {write_tables(args.output, tables_path)}")
     return 0
 
 
