@@ -179,7 +179,7 @@ def _has_text(text: object) -> bool:
     """`bool(clean(text))`, without cleaning an ASCII text: that is blank only when it is all
     whitespace (`clean` folds what `str.split` splits on; NFKC and the invisible characters
     leave ASCII as it is). The list's ~3,400 indicators and units are ASCII: cleaning each one
-    at every start cost ~13 ms of a validate."""
+    cost ~13 ms wherever the indicator units are worked out (a list not shipped with its tables)."""
     if type(text) is str and text.isascii():
         return text != "" and not text.isspace()
     return bool(clean(text))
@@ -349,8 +349,8 @@ class Nomenclature:
 
 
 def csv_rows(text: str) -> list[list[str]]:
-    """The records of a CSV text, exactly as `csv.reader` reads them, in a third of its time
-    for the shipped files (~14 ms of every start before): a line without a quote is split at
+    """The records of a CSV text, exactly as `csv.reader` reads them, in about half its time for
+    the shipped files (when the whole list is read): a line without a quote is split at
     its commas, which is what the reader does with it; a line with quotes is read alone by a
     strict reader, which fails unless the line is one whole record. A carriage return, or a
     record over several lines (a quoted line break), sends the whole text through the reader."""
