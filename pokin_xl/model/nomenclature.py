@@ -475,20 +475,26 @@ def tables_text(list_bytes: bytes, nomenclature: Nomenclature) -> str:
     """The tables file of a list (``nomenklatur_satuan.json``): the list's bytes it was made from
     (CRC-32 and length; null when its lines are not one record each), the `NationalUnits` and
     the units of each national indicator wording, as sorted lists so that a rebuild gives the
-    same bytes."""
+    same bytes (JSON, one indicator wording a line)."""
     national = national_units_of(nomenclature)
     one_line = _one_line_records(list_bytes.decode("utf-8"))
-    data = {
-        "daftar": _list_mark(list_bytes) if one_line else None,
-        "satuan": sorted(national.units),
-        "salah_eja": sorted(national.misspelt),
-        "pasangan": sorted(sorted(pair) for pair in national.pairs),
-        "satuan_indikator": {
-            key: sorted(units)
-            for key, units in sorted(nomenclature.indicator_units_by_key().items())
-        },
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    indicators = sorted(nomenclature.indicator_units_by_key().items())
+    lines = [
+        "{",
+        f' "daftar": {dump(_list_mark(list_bytes) if one_line else None)},',
+        f' "satuan": {dump(sorted(national.units))},',
+        f' "salah_eja": {dump(sorted(national.misspelt))},',
+        f' "pasangan": {dump(sorted(sorted(pair) for pair in national.pairs))},',
+        ' "satuan_indikator": {',
+        ",\n".join(f"  {dump(key)}: {dump(sorted(units))}" for key, units in indicators),
+        " }",
+        "}",
+    ]
+    return "\n".join(lines) + "\n"  # one indicator wording a line, for a readable diff
 
 
 @functools.cache
