@@ -463,16 +463,34 @@ def check_joined_indicators(workbook: MatriksWorkbook) -> list[Finding]:
         measures = joined_indicators(text)
         if not measures:
             continue
-        shown = "; ".join(f"'{m}'" for m in measures)
         findings.append(
             finding(
                 "S005",
-                f"Satu sel memuat {len(measures)} indikator ({shown}) dengan satu target. "
-                "Tulis satu indikator per baris, masing-masing dengan target dan satuannya.",
+                _joined_message(measures, has_target=bool(clean(record.get("target_raw")))),
                 **at_row(workbook, sheet, int(row), "indikator", record),
             )
         )
     return findings
+
+
+def _joined_message(measures: list[str], *, has_target: bool) -> str:
+    """The same indicator pasted twice asks for a deletion, not for a row per indicator; 'one
+    target' is said only where the row states a target (a Tujuan/Sasaran list has none)."""
+    distinct: dict[str, str] = {}
+    for measure in measures:
+        distinct.setdefault(normalise(measure), measure)
+    if len(distinct) == 1:
+        [only] = distinct.values()
+        return (
+            f"Satu sel memuat indikator yang sama {len(measures)} kali ('{only}'). "
+            "Hapus salinannya: cukup ditulis sekali."
+        )
+    shown = "; ".join(f"'{m}'" for m in distinct.values())
+    shared = " dengan satu target" if has_target else ""
+    return (
+        f"Satu sel memuat {len(distinct)} indikator ({shown}){shared}. "
+        "Tulis satu indikator per baris, masing-masing dengan target dan satuannya."
+    )
 
 
 def _sasaran_findings(workbook: MatriksWorkbook) -> list[Finding]:

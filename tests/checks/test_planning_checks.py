@@ -160,8 +160,18 @@ def test_s005_two_indicators_in_one_cell(tmp_path):
     joined = "Jumlah Dokumen Hasil Pengelolaan Data Kepegawaian;\nJumlah Laporan Data ASN"
     [found] = findings(table(tmp_path, {"C5": joined}), "S005")
     assert found.cell == "C5" and "2 indikator" in found.message
+    assert "dengan satu target" in found.message  # E5 holds the row's one target
+    [untargeted] = findings(table(tmp_path, {"C5": joined, "E5": None}), "S005")
+    assert "2 indikator" in untargeted.message and "target." not in untargeted.message
     one = "Persentase ASN yang naik pangkat tepat waktu; sesuai SOP"
     assert findings(table(tmp_path, {"C5": one}), "S005") == []
+
+
+def test_s005_the_same_indicator_pasted_twice_asks_for_a_deletion(tmp_path):
+    twice = "Jumlah Laporan Data ASN;\njumlah laporan data  ASN"
+    [found] = findings(table(tmp_path, {"C5": twice}), "S005")
+    assert "indikator yang sama 2 kali ('Jumlah Laporan Data ASN')" in found.message
+    assert "Hapus salinannya" in found.message and "per baris" not in found.message
 
 
 def test_t009_a_satuan_that_is_a_misspelling(tmp_path):
