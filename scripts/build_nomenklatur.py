@@ -41,8 +41,8 @@ from pokin_xl.model.text import clean, is_blank  # noqa: E402
 
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
-KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature.KEYS_FILE
-TABLES_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature.TABLES_FILE
+KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature_files.KEYS_FILE
+TABLES_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature_files.TABLES_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
@@ -198,7 +198,8 @@ def _entries(csv_path: Path) -> list:
 
 def write_keys(csv_path: Path, output: Path) -> int:
     """Write the comparison keys of every entry of ``csv_path``, in its order; the row count."""
-    from pokin_xl.model.nomenclature import KEYS_COLUMNS, entry_keys
+    from pokin_xl.model.nomenclature import entry_keys
+    from pokin_xl.model.nomenclature_files import KEYS_COLUMNS
 
     entries = _entries(csv_path)
     with output.open("w", encoding="utf-8", newline="") as handle:

@@ -9,18 +9,24 @@ programs (``X.XX.01`` = Program Penunjang Urusan Pemerintahan Daerah), shared by
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
-import io
-import json
 import math
 import re
-import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from typing import NamedTuple
 
+from pokin_xl.model.nomenclature_files import (
+    KEYS_COLUMNS,
+    KEYS_FILE,
+    LIST_COLUMNS,
+    LIST_FILE,
+    csv_rows,
+    one_record,
+    read_rows,
+    shipped,
+    tables_json,
+)
 from pokin_xl.model.text import clean, normalise
 from pokin_xl.model.units import implied_unit, national_units_of, normalise_unit
 
@@ -34,12 +40,6 @@ _WIDTHS = (1, 2, 2, 1, 2, 4)
 _DOTS_RE = re.compile(r"\s*\.\s*")
 _WORD_RE = re.compile(r"[\w%]+")
 _MAX_DIFFERENCES = 3
-LIST_FILE = "nomenklatur.csv"
-_CSV_COLUMNS = ("kode", "jenis", "nama", "kinerja", "indikator", "satuan")
-TABLES_FILE = "nomenklatur_satuan.json"
-"""Derived tables of the list (package data): see `tables_text` and pokin_xl/data/ORIGIN.md."""
-KEYS_FILE = "nomenklatur_kunci.csv"
-KEYS_COLUMNS = ("kode", "nama", "indikator", "satuan", "implied")
 
 
 class Entry(NamedTuple):
@@ -348,47 +348,15 @@ class Nomenclature:
     name_difference = staticmethod(name_difference)
 
 
-def csv_rows(text: str) -> list[list[str]]:
-    """The records of a CSV text, exactly as `csv.reader` reads them, in ~60% of its time for
-    the shipped files (when the whole list is read): a line without a quote is split at
-    its commas, which is what the reader does with it; a line with quotes is read alone by a
-    strict reader, which fails unless the line is one whole record. A carriage return, or a
-    record over several lines (a quoted line break), sends the whole text through the reader."""
-    if "\r" not in text:
-        lines = text.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        try:
-            return [
-                line.split(",") if line and '"' not in line else _one_record(line) for line in lines
-            ]
-        except csv.Error:
-            pass
-    return list(csv.reader(io.StringIO(text, newline="")))
-
-
-def _one_record(line: str) -> list[str]:
-    return next(csv.reader((line,), strict=True), [])
-
-
-def _read_rows(name: str, columns: tuple[str, ...]) -> list[list[str]]:
-    source = resources.files("pokin_xl") / "data" / name
-    with source.open("r", encoding="utf-8", newline="") as handle:
-        rows = csv_rows(handle.read())
-    header = tuple(rows[0]) if rows else ()
-    if header != columns:
-        raise ValueError(f"Kolom {name} tidak dikenal: {list(header)!r}")
-    return rows[1:]
-
-
-def _read_entries() -> list[Entry]:
-    return list(map(Entry._make, _read_rows(LIST_FILE, _CSV_COLUMNS)))
+def read_entries() -> list[Entry]:
+    """Every entry of the shipped list, parsed whole."""
+    return list(map(Entry._make, read_rows(LIST_FILE, LIST_COLUMNS)))
 
 
 def read_keys(entries: list[Entry]) -> list[EntryKeys] | None:
     """The shipped keys of `entries`, or None when the keys file is not theirs (a list rebuilt
     without its keys): then they are computed, never taken from another list."""
-    rows = _read_rows(KEYS_FILE, KEYS_COLUMNS)
+    rows = read_rows(KEYS_FILE, KEYS_COLUMNS)
     if len(rows) != len(entries) or any(
         row[0] != entry.kode for row, entry in zip(rows, entries, strict=True)
     ):
@@ -418,7 +386,7 @@ class _RowsByCode:
             if row is None:
                 return None
             line = self._lines[row]
-            fields = _one_record(line) if '"' in line else line.split(",")
+            fields = one_record(line) if '"' in line else line.split(",")
             entry = self._made[code] = Entry._make(fields)
         return entry
 
@@ -433,7 +401,7 @@ class _ShippedNomenclature(Nomenclature):
 
     def __init__(self, text: str, indicator_units: Mapping[str, Iterable[str]]) -> None:
         lines = text.split("\n")
-        if lines[0] != ",".join(_CSV_COLUMNS) or lines[-1] != "":
+        if lines[0] != ",".join(LIST_COLUMNS) or lines[-1] != "":
             raise ValueError(f"Kolom {LIST_FILE} tidak dikenal: {lines[0]!r}")
         self._lines = lines[1:-1]
         self._by_code = _RowsByCode(self._lines)
@@ -454,66 +422,11 @@ class _ShippedNomenclature(Nomenclature):
         return tuple(map(entry_keys, entries)) if shipped is None else tuple(shipped)
 
 
-def _list_mark(list_bytes: bytes) -> dict[str, object]:
-    return {"crc32": f"{zlib.crc32(list_bytes):08x}", "bytes": len(list_bytes)}
-
-
-def _one_line_records(text: str) -> bool:
-    """Whether each line of a list's text is one whole record whose first field is its code as
-    written (what `_ShippedNomenclature` reads it as)."""
-    lines = text.split("\n")
-    if lines.pop() != "":
-        return False
-    records = csv_rows(text)
-    return len(records) == len(lines) and all(
-        csv_rows(line) == [record] and record[0] == line.partition(",")[0]
-        for line, record in zip(lines, records, strict=True)
-    )
-
-
 def tables_text(list_bytes: bytes, nomenclature: Nomenclature) -> str:
-    """The tables file of a list (``nomenklatur_satuan.json``): the list's bytes it was made from
-    (CRC-32 and length; null when its lines are not one record each), the `NationalUnits` and
-    the units of each national indicator wording, as sorted lists so that a rebuild gives the
-    same bytes (JSON, one indicator wording a line)."""
-    national = national_units_of(nomenclature)
-    one_line = _one_line_records(list_bytes.decode("utf-8"))
-
-    def dump(value: object) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    indicators = sorted(nomenclature.indicator_units_by_key().items())
-    lines = [
-        "{",
-        f' "daftar": {dump(_list_mark(list_bytes) if one_line else None)},',
-        f' "satuan": {dump(sorted(national.units))},',
-        f' "salah_eja": {dump(sorted(national.misspelt))},',
-        f' "pasangan": {dump(sorted(sorted(pair) for pair in national.pairs))},',
-        ' "satuan_indikator": {',
-        ",\n".join(f"  {dump(key)}: {dump(sorted(units))}" for key, units in indicators),
-        " }",
-        "}",
-    ]
-    return "\n".join(lines) + "\n"  # one indicator wording a line, for a readable diff
-
-
-@functools.cache
-def _shipped() -> tuple[bytes, dict | None]:
-    data = resources.files("pokin_xl") / "data"
-    list_bytes = (data / LIST_FILE).read_bytes()
-    tables = json.loads((data / TABLES_FILE).read_text(encoding="utf-8"))
-    return list_bytes, tables_of(tables, list_bytes)
-
-
-def tables_of(tables: dict, list_bytes: bytes) -> dict | None:
-    """The tables when they were made from these list bytes, else None (a list rebuilt without
-    its tables): then everything is computed from the list, never taken from another one."""
-    return tables if tables.get("daftar") == _list_mark(list_bytes) else None
-
-
-def shipped_tables() -> dict | None:
-    """The content of the shipped tables file, when it is the shipped list's."""
-    return _shipped()[1]
+    """The tables file of a list (`nomenclature_files.tables_json`), computed from it."""
+    return tables_json(
+        list_bytes, national_units_of(nomenclature), nomenclature.indicator_units_by_key()
+    )
 
 
 @functools.cache
@@ -534,8 +447,8 @@ def jenis_of_name(name: object) -> str | None:
 @functools.cache
 def load_nomenclature() -> Nomenclature:
     """The national list shipped with the package (read once, as far as it is used)."""
-    list_bytes, tables = _shipped()
+    list_bytes, tables = shipped()
     if tables is not None:
         return _ShippedNomenclature(list_bytes.decode("utf-8"), tables["satuan_indikator"])
-    entries = _read_entries()
+    entries = read_entries()
     return Nomenclature(entries, read_keys(entries))

@@ -371,7 +371,8 @@ def national_units_from(tables: Mapping[str, list]) -> NationalUnits:
 @functools.cache
 def _national() -> NationalUnits:
     """The shipped units when the tables file is the shipped list's, else computed."""
-    from pokin_xl.model.nomenclature import load_nomenclature, shipped_tables  # on first use
+    from pokin_xl.model.nomenclature import load_nomenclature  # on first use
+    from pokin_xl.model.nomenclature_files import shipped_tables
 
     tables = shipped_tables()
     if tables is not None:

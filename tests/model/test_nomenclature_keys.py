@@ -8,12 +8,12 @@ from importlib import resources
 
 import pytest
 
-from pokin_xl.model import nomenclature
+from pokin_xl.model import nomenclature, nomenclature_files
 from pokin_xl.model.nomenclature import Entry, Nomenclature, entry_keys, load_nomenclature
 
 
 def test_the_shipped_keys_are_what_the_code_computes():
-    entries = nomenclature._read_entries()
+    entries = nomenclature.read_entries()
     shipped = nomenclature.read_keys(entries)
     assert shipped is not None, "rebuild: .venv/bin/python scripts/build_nomenklatur.py --kunci"
     computed = [entry_keys(entry) for entry in entries]
@@ -28,7 +28,7 @@ def test_the_shipped_keys_are_what_the_code_computes():
 
 
 def test_keys_of_another_list_are_not_used():
-    entries = nomenclature._read_entries()
+    entries = nomenclature.read_entries()
     assert nomenclature.read_keys(entries[:-1]) is None
     renamed = [entries[0]._replace(kode="9"), *entries[1:]]
     assert nomenclature.read_keys(renamed) is None
@@ -94,15 +94,15 @@ def _reader_rows(text: str) -> list[list[str]]:
     ],
 )
 def test_csv_rows_reads_as_the_csv_module(text):
-    assert nomenclature.csv_rows(text) == _reader_rows(text)
+    assert nomenclature_files.csv_rows(text) == _reader_rows(text)
 
 
-@pytest.mark.parametrize("name", ["nomenklatur.csv", nomenclature.KEYS_FILE])
+@pytest.mark.parametrize("name", ["nomenklatur.csv", nomenclature_files.KEYS_FILE])
 def test_the_shipped_files_read_as_the_csv_module(name):
     source = resources.files("pokin_xl") / "data" / name
     with source.open("r", encoding="utf-8", newline="") as handle:
         text = handle.read()
-    assert nomenclature.csv_rows(text) == _reader_rows(text)
+    assert nomenclature_files.csv_rows(text) == _reader_rows(text)
 
 
 def test_the_shipped_list_read_as_needed_is_the_list_read_whole():
@@ -111,7 +111,7 @@ def test_the_shipped_list_read_as_needed_is_the_list_read_whole():
     whole."""
     lazy = load_nomenclature()
     assert type(lazy) is not Nomenclature, "the tables file is not the list's: rebuild it"
-    entries = nomenclature._read_entries()
+    entries = nomenclature.read_entries()
     whole = Nomenclature(entries, nomenclature.read_keys(entries))
     assert len(lazy) == len(whole)
     assert [lazy.get(e.kode) for e in entries] == entries  # before the walk: one line each

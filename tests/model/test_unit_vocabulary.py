@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from pokin_xl.checks.targets import check_targets
-from pokin_xl.model import nomenclature, units
+from pokin_xl.model import nomenclature, nomenclature_files, units
 from pokin_xl.model.nomenclature import Entry, Nomenclature, load_nomenclature
 from pokin_xl.model.units import (
     counts_as,
@@ -86,8 +86,8 @@ def test_t004_uses_the_national_units(tmp_path) -> None:
 def _shipped() -> tuple[str, bytes]:
     data = resources.files("pokin_xl") / "data"
     return (
-        (data / nomenclature.TABLES_FILE).read_text(encoding="utf-8"),
-        (data / nomenclature.LIST_FILE).read_bytes(),
+        (data / nomenclature_files.TABLES_FILE).read_text(encoding="utf-8"),
+        (data / nomenclature_files.LIST_FILE).read_bytes(),
     )
 
 
@@ -96,9 +96,9 @@ def test_the_shipped_tables_are_what_the_code_computes() -> None:
     list, so that it never drifts from the list, `normalise_unit`, `implied_unit` or the
     vocabulary; rebuild with `.venv/bin/python scripts/build_nomenklatur.py --kunci`."""
     text, list_bytes = _shipped()
-    computed = Nomenclature(nomenclature._read_entries())  # every key computed, not shipped
+    computed = Nomenclature(nomenclature.read_entries())  # every key computed, not shipped
     assert text == nomenclature.tables_text(list_bytes, computed)  # byte for byte
-    tables = nomenclature.tables_of(json.loads(text), list_bytes)
+    tables = nomenclature_files.tables_of(json.loads(text), list_bytes)
     assert tables is not None, "the shipped list's lines are one record each"
     national = units.national_units_of(computed)
     assert units.national_units_from(tables) == national
@@ -109,9 +109,11 @@ def test_the_shipped_tables_are_what_the_code_computes() -> None:
 def test_tables_of_another_list_are_not_used() -> None:
     text, list_bytes = _shipped()
     tables = json.loads(text)
-    assert nomenclature.tables_of(tables, list_bytes) is tables
-    assert nomenclature.tables_of(tables, list_bytes + b"9,urusan,X,,,\n") is None
-    assert nomenclature.tables_of(tables, list_bytes.replace(b"Dokumen", b"Dokumne", 1)) is None
+    assert nomenclature_files.tables_of(tables, list_bytes) is tables
+    assert nomenclature_files.tables_of(tables, list_bytes + b"9,urusan,X,,,\n") is None
+    assert (
+        nomenclature_files.tables_of(tables, list_bytes.replace(b"Dokumen", b"Dokumne", 1)) is None
+    )
 
 
 def test_a_list_of_records_over_several_lines_gets_no_tables() -> None:
