@@ -98,11 +98,17 @@ def select_documents(plan: Plan, findings: Iterable[Finding], jenis: tuple[str, 
     def blocking(goals: Iterable[Goal], codes: frozenset[str]) -> list[Finding]:
         return [f for g in goals for f in by_kode.get(g.kode, []) if f.code in codes]
 
-    def skip(dokumen: str, nama: str, reasons: list[Finding]) -> None:
+    def skip(dokumen: str, nama: str, reasons: list[Finding], row: int | None = None) -> None:
+        """`row`: the left-out line's own row, pointed at in the reason's column (an IKU line
+        left out for a conflict found on another row of the same indicator)."""
         first = reasons[0]
         more = f" (dan {len(reasons) - 1} temuan lain)" if len(reasons) > 1 else ""
+        cell = first.cell
+        letters = cell.rstrip("0123456789")
+        if row is not None and letters and letters != cell:
+            cell = f"{letters}{row}"
         out.skipped.append(
-            Skipped(dokumen, nama, f"{first.message}{more}", first.code, first.sheet, first.cell)
+            Skipped(dokumen, nama, f"{first.message}{more}", first.code, first.sheet, cell)
         )
 
     pk_ok: set[int] = set()
@@ -146,7 +152,7 @@ def select_documents(plan: Plan, findings: Iterable[Finding], jenis: tuple[str, 
             reasons = [f for f in blocking([goal], BLOCKING) if f.cell.endswith(str(indicator.row))]
             reasons = reasons or blocking([goal], frozenset({"T007"}))
             if reasons:
-                skip("iku", indicator.indikator, reasons)
+                skip("iku", indicator.indikator, reasons, row=indicator.row)
             else:
                 out.iku.append((goal, indicator, responsible))
     if "skp" in jenis:

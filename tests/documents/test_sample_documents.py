@@ -120,6 +120,15 @@ def test_the_sample_leaves_out_what_would_be_wrong(sample):
     assert any("T001" in r for r in daftar)
 
 
+def test_each_left_out_iku_line_points_at_its_own_row(sample):
+    _, result, _ = sample
+    # T1 states IPASN twice (I2 'Sedang (71-80)', I3 'Sangat Rendah'): one T007, two IKU lines
+    ipasn = [
+        s for s in result.manifest["dilewati"] if (s["dokumen"], s["nama"]) == ("iku", "IPASN")
+    ]
+    assert [(s["kode"], s["sel"]) for s in ipasn] == [("T007", "I2"), ("T007", "I3")]
+
+
 def test_every_skp_rhk_is_that_officials_sasaran_under_the_superiors(sample):
     workbook, result, book = sample
     frame = workbook.pegawai.frame
