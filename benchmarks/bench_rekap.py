@@ -8,6 +8,11 @@ reports its own peak RSS and the largest worker's. Prints files/second, the spee
 size over --jobs 1, the CPU seconds spent and how many cores that is on average (on a shared
 machine --jobs 2 has two cores only when nobody else wants them: read "cores used" beside the
 speed-up), and the peak memory of the parent and of the children.
+
+.venv/bin/python -m benchmarks.bench_rekap --sizes --validate 40 --rounds 8
+
+times `pokin-xl validate` of 40 of those files with --jobs 1 and 2, alternating: medians, paired
+speed-ups and Amdahl's bound from the serial part (issue 10's 1.8x goal).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -75,6 +81,60 @@ def measure(files: list[Path], jobs: int, output: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _validate_seconds(files: list[str], jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds of one `pokin-xl validate` process (the console script's path)."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "pokin_xl", "validate", *files, "--format=json", f"--jobs={jobs}"],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def _validate_rounds(files: list[str], jobs_list: list[int], rounds: int) -> None:
+    """`validate` of the files with each --jobs, alternating, `rounds` times: medians, the
+    paired speed-ups over --jobs 1 and Amdahl's bound for them. The serial part S (start-up,
+    imports, the first file's one-time work) is estimated from a one-file run: S = t(1 file) -
+    W/n, with W the --jobs 1 time less S; two processes can at best give (S + W) / (S + W/2)."""
+    times: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    cpus: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    single: list[float] = []
+    for _ in range(rounds):
+        single.append(_validate_seconds(files[:1], 1)[0])
+        for jobs in jobs_list:
+            seconds, cpu = _validate_seconds(files, jobs)
+            times[jobs].append(seconds)
+            cpus[jobs].append(cpu)
+    print(f"validate {len(files)} berkas, {rounds} putaran berselang-seling (--format json):")
+    one = statistics.median(times[1]) if 1 in times else None
+    for jobs in jobs_list:
+        wall = statistics.median(times[jobs])
+        line = f"  --jobs {jobs}: median {wall:6.2f} s  CPU {statistics.median(cpus[jobs]):5.1f} s"
+        if one is not None and jobs != 1:
+            paired = [a / b for a, b in zip(times[1], times[jobs], strict=True)]
+            line += (
+                f"  speed-up paired median {statistics.median(paired):.2f}x "
+                f"({min(paired):.2f}-{max(paired):.2f})"
+            )
+        print(line, flush=True)
+    if one is not None and len(files) > 1:
+        t1 = statistics.median(single)
+        per_file = (one - t1) / (len(files) - 1)
+        serial = t1 - per_file
+        work = one - serial
+        for jobs in jobs_list:
+            if jobs > 1:
+                bound = (serial + work) / (serial + work / jobs)
+                print(
+                    f"  serial part ~{serial:.2f} s, per file ~{per_file:.3f} s: "
+                    f"--jobs {jobs} at best {bound:.2f}x (Amdahl)"
+                )
+
+
 def _load() -> str:
     one, five, _ = os.getloadavg()
     return f"load {one:.2f} / {five:.2f} (1/5 min), {os.cpu_count()} cores"
@@ -86,7 +146,7 @@ def main() -> None:
         _child(files, int(sys.argv[3]), sys.argv[4])
         return
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[40, 200, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[40, 200, 1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--folder", default="/tmp/pokin_region")
     parser.add_argument(
@@ -98,9 +158,12 @@ def main() -> None:
     parser.add_argument(
         "--validate", type=int, default=0, help="also time `validate` of this many files per --jobs"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="--validate: alternating rounds of every --jobs"
+    )
     args = parser.parse_args()
     folder = Path(args.folder)
-    largest = max(args.sizes)
+    largest = max([*args.sizes, args.validate])
     existing = sorted(folder.glob("pd_*.xlsx"))
     if len(existing) < largest:
         start = time.perf_counter()
@@ -129,36 +192,7 @@ def main() -> None:
                 flush=True,
             )
     if args.validate:
-        files = [str(p) for p in existing[: args.validate]]
-        print(f"validate {len(files)} berkas (satu perintah, --format json):")
-        base = None
-        for jobs in args.jobs:
-            start = time.perf_counter()
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pokin_xl.cli",
-                    "validate",
-                    *files,
-                    "--format",
-                    "json",
-                    "--jobs",
-                    str(jobs),
-                ],
-                stdout=subprocess.DEVNULL,
-                check=False,
-            )
-            seconds = time.perf_counter() - start
-            base = base or seconds
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-            print(
-                f"  --jobs {jobs}: {seconds:6.1f} s  speed-up {base / seconds:.2f}x  "
-                f"CPU {cpu:.1f} s = {cpu / seconds:.2f} cores",
-                flush=True,
-            )
+        _validate_rounds([str(p) for p in existing[: args.validate]], args.jobs, args.rounds)
     print(_load())
 
 
