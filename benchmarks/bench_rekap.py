@@ -117,8 +117,8 @@ def _validate_rounds(files: list[str], jobs_list: list[int], rounds: int) -> Non
         if one is not None and jobs != 1:
             paired = [a / b for a, b in zip(times[1], times[jobs], strict=True)]
             line += (
-                f"  speed-up paired median {statistics.median(paired):.2f}x "
-                f"({min(paired):.2f}-{max(paired):.2f})"
+                f"  speed-up: of the medians {one / wall:.2f}x, paired median "
+                f"{statistics.median(paired):.2f}x ({min(paired):.2f}-{max(paired):.2f})"
             )
         print(line, flush=True)
     if one is not None and len(files) > 1:
