@@ -175,16 +175,6 @@ def parent_of(code: object) -> str | None:
     return ".".join(parts[:3] if len(parts) == 5 else parts[:-1])
 
 
-def _has_text(text: object) -> bool:
-    """`bool(clean(text))`, without cleaning an ASCII text: that is blank only when it is all
-    whitespace (`clean` folds what `str.split` splits on; NFKC and the invisible characters
-    leave ASCII as it is). The list's ~3,400 indicators and units are ASCII: cleaning each one
-    cost ~13 ms wherever the indicator units are worked out (a list not shipped with its tables)."""
-    if type(text) is str and text.isascii():
-        return text != "" and not text.isspace()
-    return bool(clean(text))
-
-
 def _words(text: str) -> list[str]:
     """The words of the display text, split as ``normalise`` splits them (punctuation dropped)."""
     return _WORD_RE.findall(clean(text).replace("_", " "))
@@ -341,7 +331,7 @@ class Nomenclature:
     def _indicator_units(self) -> dict[str, frozenset[str]]:
         units: dict[str, set[str]] = {}
         for entry, key in zip(self._entries, self.keys, strict=True):
-            if _has_text(entry.indikator) and _has_text(entry.satuan):
+            if clean(entry.indikator) and clean(entry.satuan):
                 units.setdefault(key.indikator, set()).add(key.satuan)
         return {key: frozenset(values) for key, values in units.items()}
 
@@ -386,8 +376,7 @@ class _RowsByCode:
             if row is None:
                 return None
             line = self._lines[row]
-            fields = one_record(line) if '"' in line else line.split(",")
-            entry = self._made[code] = Entry._make(fields)
+            entry = self._made[code] = Entry._make(one_record(line))
         return entry
 
 

@@ -27,21 +27,7 @@ TABLES_FILE = "nomenklatur_satuan.json"
 
 
 def csv_rows(text: str) -> list[list[str]]:
-    """The records of a CSV text, exactly as `csv.reader` reads them, in ~60% of its time for
-    the shipped files (when the whole list is read): a line without a quote is split at
-    its commas, which is what the reader does with it; a line with quotes is read alone by a
-    strict reader, which fails unless the line is one whole record. A carriage return, or a
-    record over several lines (a quoted line break), sends the whole text through the reader."""
-    if "\r" not in text:
-        lines = text.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        try:
-            return [
-                line.split(",") if line and '"' not in line else one_record(line) for line in lines
-            ]
-        except csv.Error:
-            pass
+    """The records of a CSV text."""
     return list(csv.reader(io.StringIO(text, newline="")))
 
 

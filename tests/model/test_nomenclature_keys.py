@@ -2,13 +2,9 @@
 scripts/build_nomenklatur.py): they must be exactly what the code computes, so they never drift
 from `normalise`, `normalise_unit` or `implied_unit`."""
 
-import csv
-import io
-from importlib import resources
-
 import pytest
 
-from pokin_xl.model import nomenclature, nomenclature_files
+from pokin_xl.model import nomenclature
 from pokin_xl.model.nomenclature import Entry, Nomenclature, entry_keys, load_nomenclature
 
 
@@ -43,25 +39,6 @@ def test_a_list_built_in_code_computes_its_keys():
     assert built.indicator_units("Jumlah dokumen SOP") == frozenset({"Dokumen"})
 
 
-def test_has_text_is_what_clean_says():
-    texts = [
-        "",
-        " ",
-        "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f",
-        " x ",
-        "-",
-        "\u00a0",
-        "\u200b",
-        "\u200b\u00a0\u3000",
-        "M\u00b3",
-        None,
-        float("nan"),
-        0,
-    ]
-    for text in texts:
-        assert nomenclature._has_text(text) is bool(nomenclature.clean(text)), repr(text)
-
-
 def test_a_blank_indicator_or_unit_pairs_nothing():
     entries = [
         Entry("9.99", "bidang", "A", "", "Jumlah Dokumen SOP", " \t"),
@@ -70,39 +47,6 @@ def test_a_blank_indicator_or_unit_pairs_nothing():
     ]
     built = Nomenclature(entries)
     assert built.indicator_units_by_key() == {"jumlah laporan": frozenset({"Laporan"})}
-
-
-def _reader_rows(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline="")))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "a,b\n",
-        "a,b",
-        "a,b\n\nc,d\n\n",
-        'kode,nama\n1,"Satu, dua"\n2,"kata ""kutip"""\n3,,\n',
-        '1,"baris\npatah",x\n2,y\n',  # a quoted line break: one record over two lines
-        'ab"c,"d\ne",f\n',  # a stray quote, then a quoted field that ends on the next line
-        '"a"b,c\n',  # text after a closing quote
-        "a,b\r\nc,d\r\n",
-        "a,b\rc,d",
-        ' "a" ,b\n',
-        '"",""\n,\n',
-    ],
-)
-def test_csv_rows_reads_as_the_csv_module(text):
-    assert nomenclature_files.csv_rows(text) == _reader_rows(text)
-
-
-@pytest.mark.parametrize("name", ["nomenklatur.csv", nomenclature_files.KEYS_FILE])
-def test_the_shipped_files_read_as_the_csv_module(name):
-    source = resources.files("pokin_xl") / "data" / name
-    with source.open("r", encoding="utf-8", newline="") as handle:
-        text = handle.read()
-    assert nomenclature_files.csv_rows(text) == _reader_rows(text)
 
 
 def test_the_shipped_list_read_as_needed_is_the_list_read_whole():
