@@ -37,12 +37,11 @@ import openpyxl
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from pokin_xl.model.nomenclature_files import KEYS_FILE, TABLES_FILE  # noqa: E402
 from pokin_xl.model.text import clean, is_blank  # noqa: E402
 
 DEFAULT_SOURCE = Path("/work/shared/data/nomenklatur/subkegiatan_kepmendagri_900_2023.xlsx")
 DEFAULT_OUTPUT = REPO / "pokin_xl" / "data" / "nomenklatur.csv"
-KEYS_FILE = "nomenklatur_kunci.csv"  # pokin_xl.model.nomenclature_files.KEYS_FILE
-TABLES_FILE = "nomenklatur_satuan.json"  # pokin_xl.model.nomenclature_files.TABLES_FILE
 SHEET = "subkeg"
 HEADER = (
     "URUSAN/UNSUR",
