@@ -60,8 +60,10 @@ def planning_view(
     node_rows: list[int] = []
     cells: dict[tuple[str, int], str] = {}
     pagu_by_node: dict[str, float | None] = {}
+    item_of: dict[str, dict] = {}  # node_id -> its item (the first, where an id repeats)
     for row, node in zip(items.index, items.to_dict("records"), strict=True):
         node_id = str(node["node_id"])
+        item_of.setdefault(node_id, node)
         above = str(node.get("induk_posisi") or "")
         pagu = node.get(f"pagu_{period}") if period is not None else None
         pagu_by_node[node_id] = None if pagu is None or pd.isna(pagu) else float(pagu)
@@ -95,7 +97,7 @@ def planning_view(
             elif node_id not in pagu_by_node:
                 continue
             else:
-                node = items[items["node_id"] == node_id].iloc[0]
+                node = item_of[node_id]
             level = LEVEL_OF_JENIS[str(node["jenis"])]
             target = item.get(f"target_{period}") if period is not None else None
             if not isinstance(target, Target):
