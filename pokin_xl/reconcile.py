@@ -25,6 +25,7 @@ from pokin_xl.checks.reconcile import (
 )
 from pokin_xl.errors import printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
+from pokin_xl.gc_pause import without_gc_pauses
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.planning_view import planning_view
@@ -95,7 +96,10 @@ def reconcile(
         rollups = pd.concat(
             [_matriks_rollups(a, "A"), _renstra_rollups(renstra, period)], ignore_index=True
         )
-    comparison = compare_sides(side_a, side_b)
+    # matching allocates and frees many containers and leaves none in a cycle: the collector's
+    # ~770 passes at 20k rows (1,550 at 40k) found nothing and took ~13 % of the comparison
+    with without_gc_pauses():
+        comparison = compare_sides(side_a, side_b)
     report = Report([*findings, *comparison.findings])
     return ReconcileResult(
         a_file=side_a.file,
