@@ -9,10 +9,11 @@ size over --jobs 1, the CPU seconds spent and how many cores that is on average 
 machine --jobs 2 has two cores only when nobody else wants them: read "cores used" beside the
 speed-up), and the peak memory of the parent and of the children.
 
-.venv/bin/python -m benchmarks.bench_rekap --sizes --validate 40 --rounds 8
+.venv/bin/python -m benchmarks.bench_rekap --sizes --validate 40 --build 40 --rounds 8
 
-times `pokin-xl validate` of 40 of those files with --jobs 1 and 2, alternating: medians, paired
-speed-ups and Amdahl's bound from the serial part (issue 10's 1.8x goal).
+times `pokin-xl validate` and `pokin-xl build` of 40 of those files with --jobs 1 and 2,
+alternating: medians, paired speed-ups and Amdahl's bound from the serial part (issue 10's 1.8x
+goal).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -81,22 +83,30 @@ def measure(files: list[Path], jobs: int, output: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _validate_seconds(files: list[str], jobs: int) -> tuple[float, float]:
-    """Wall and CPU seconds of one `pokin-xl validate` process (the console script's path)."""
+def _command_seconds(command: str, files: list[str], jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds of one `pokin-xl validate|build` process (the console script's
+    path). A build writes each cascade beside its input: those are removed first, so every run
+    writes them afresh."""
+    if command == "build":
+        for file in files:
+            Path(file).with_name(Path(file).stem + "_cascading.xlsx").unlink(missing_ok=True)
+    options = ["--format=json"] if command == "validate" else ["--quiet"]
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
-        [sys.executable, "-m", "pokin_xl", "validate", *files, "--format=json", f"--jobs={jobs}"],
+    done = subprocess.run(
+        [sys.executable, "-m", "pokin_xl", command, *files, *options, f"--jobs={jobs}"],
         stdout=subprocess.DEVNULL,
         check=False,
     )
     seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # 1: findings; anything else is no measurement
+        raise SystemExit(f"pokin-xl {command} --jobs={jobs} exited {done.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def _validate_rounds(files: list[str], jobs_list: list[int], rounds: int) -> None:
-    """`validate` of the files with each --jobs, alternating, `rounds` times: medians, the
+def _rounds(command: str, files: list[str], jobs_list: list[int], rounds: int) -> None:
+    """`command` over the files with each --jobs, alternating, `rounds` times: medians, the
     paired speed-ups over --jobs 1 and Amdahl's bound for them. The serial part S (start-up,
     imports, the first file's one-time work) is estimated from a one-file run: S = t(1 file) -
     W/n, with W the --jobs 1 time less S; two processes can at best give (S + W) / (S + W/2)."""
@@ -104,12 +114,12 @@ def _validate_rounds(files: list[str], jobs_list: list[int], rounds: int) -> Non
     cpus: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
     single: list[float] = []
     for _ in range(rounds):
-        single.append(_validate_seconds(files[:1], 1)[0])
+        single.append(_command_seconds(command, files[:1], 1)[0])
         for jobs in jobs_list:
-            seconds, cpu = _validate_seconds(files, jobs)
+            seconds, cpu = _command_seconds(command, files, jobs)
             times[jobs].append(seconds)
             cpus[jobs].append(cpu)
-    print(f"validate {len(files)} berkas, {rounds} putaran berselang-seling (--format json):")
+    print(f"{command} {len(files)} berkas, {rounds} putaran berselang-seling:")
     one = statistics.median(times[1]) if 1 in times else None
     for jobs in jobs_list:
         wall = statistics.median(times[jobs])
@@ -133,6 +143,19 @@ def _validate_rounds(files: list[str], jobs_list: list[int], rounds: int) -> Non
                     f"  serial part ~{serial:.2f} s, per file ~{per_file:.3f} s: "
                     f"--jobs {jobs} at best {bound:.2f}x (Amdahl)"
                 )
+
+
+def _build_copies(files: list[Path], folder: Path) -> list[str]:
+    """The inputs copied to a folder of their own: a build of many files writes its cascades
+    beside them, and the generated folder must hold only inputs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for file in files:
+        copy = folder / file.name
+        if not copy.exists() or copy.stat().st_size != file.stat().st_size:
+            shutil.copyfile(file, copy)
+        copies.append(str(copy))
+    return copies
 
 
 def _load() -> str:
@@ -159,11 +182,20 @@ def main() -> None:
         "--validate", type=int, default=0, help="also time `validate` of this many files per --jobs"
     )
     parser.add_argument(
-        "--rounds", type=int, default=5, help="--validate: alternating rounds of every --jobs"
+        "--build",
+        type=int,
+        default=0,
+        help="also time `build` of this many files per --jobs (copies in FOLDER_build)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="--validate/--build: alternating rounds of every --jobs",
     )
     args = parser.parse_args()
     folder = Path(args.folder)
-    largest = max([*args.sizes, args.validate])
+    largest = max([*args.sizes, args.validate, args.build])
     existing = sorted(folder.glob("pd_*.xlsx"))
     if len(existing) < largest:
         start = time.perf_counter()
@@ -192,7 +224,10 @@ def main() -> None:
                 flush=True,
             )
     if args.validate:
-        _validate_rounds([str(p) for p in existing[: args.validate]], args.jobs, args.rounds)
+        _rounds("validate", [str(p) for p in existing[: args.validate]], args.jobs, args.rounds)
+    if args.build:
+        copies = _build_copies(existing[: args.build], folder.parent / f"{folder.name}_build")
+        _rounds("build", copies, args.jobs, args.rounds)
     print(_load())
 
 

@@ -11,9 +11,11 @@ the size is the number of Kinerja rows. Each size runs in child processes, so th
 caches never carry over:
 - read / validate / write: read_matriks, validate, write_cascade_workbook, timed in one process;
 - build: `pokin-xl build` as a subprocess, wall seconds and peak RSS (os.wait4 of that child);
-- renstra / match: read_renstra of a code table holding the same indicators
+- renstra / plan / match: read_renstra of a code table holding the same indicators
   (generate.write_renstra_for; SUM roll-ups with cached values, one indicator in ten reworded),
-  then compare_sides of reconcile (matching by code, text and fuzzy, and the comparison).
+  then the checks reconcile runs on that table (P001/P002 of every period and the parent codes,
+  over the planning view), then compare_sides of reconcile (matching by code, text and fuzzy,
+  and the comparison).
 
 The floor, measured in the same run:
 - read floor: python-calamine reading the values of every sheet of the input;
@@ -47,7 +49,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
-STAGES = ["read", "validate", "write", "build", "renstra", "match"]
+STAGES = ["read", "validate", "write", "build", "renstra", "plan", "match"]
 
 
 # ------------------------------------------------------------------------------- child stages
@@ -67,7 +69,11 @@ def _inputs(size: int, folder: Path, defects: bool) -> tuple[Path, Path, int]:
 
 
 def child_stages(matriks: Path, renstra: Path, out: Path) -> dict[str, float]:
+    from pokin_xl.checks.budget import check_plan_budget
+    from pokin_xl.checks.nomenclature import check_parent_codes
     from pokin_xl.checks.reconcile import compare_sides, side_from_matriks, side_from_renstra
+    from pokin_xl.gc_pause import without_gc_pauses
+    from pokin_xl.model.planning_view import planning_view
     from pokin_xl.readers.matriks import read_matriks
     from pokin_xl.readers.renstra import read_renstra
     from pokin_xl.readers.renstra.year import choose_period
@@ -89,8 +95,14 @@ def child_stages(matriks: Path, renstra: Path, out: Path) -> dict[str, float]:
     plan = read_renstra(renstra)
     times["renstra"] = time.perf_counter() - start
     start = time.perf_counter()
-    period = choose_period(plan, workbook.identity.tahun).period
-    compare_sides(side_from_matriks(workbook), side_from_renstra(plan, period))
+    chosen = choose_period(plan, workbook.identity.tahun)
+    check_plan_budget(plan)
+    check_parent_codes(planning_view(plan, chosen.period, chosen.year))
+    times["plan"] = time.perf_counter() - start
+    start = time.perf_counter()
+    period = chosen.period
+    with without_gc_pauses():  # as reconcile() runs it
+        compare_sides(side_from_matriks(workbook), side_from_renstra(plan, period))
     times["match"] = time.perf_counter() - start
     return times
 
