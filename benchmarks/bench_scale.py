@@ -96,8 +96,9 @@ def child_stages(matriks: Path, renstra: Path, out: Path) -> dict[str, float]:
     times["renstra"] = time.perf_counter() - start
     start = time.perf_counter()
     chosen = choose_period(plan, workbook.identity.tahun)
-    check_plan_budget(plan)
-    check_parent_codes(planning_view(plan, chosen.period, chosen.year))
+    view = planning_view(plan, chosen.period, chosen.year)
+    check_plan_budget(plan, views={chosen.period: view} if chosen.period is not None else None)
+    check_parent_codes(view)
     times["plan"] = time.perf_counter() - start
     start = time.perf_counter()
     period = chosen.period

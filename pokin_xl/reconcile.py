@@ -86,10 +86,11 @@ def reconcile(
         period = chosen.period
         b_columns = columns_of_period(renstra, period)
         side_b = side_from_renstra(renstra, period)
+        view = planning_view(renstra, period, chosen.year)
         findings += (
             renstra.problems
-            + check_plan_budget(renstra)
-            + check_parent_codes(planning_view(renstra, period, chosen.year))
+            + check_plan_budget(renstra, views={period: view} if period is not None else None)
+            + check_parent_codes(view)
         )
         year = (renstra.periods.get(period) if period is not None else None) or year
         layout, kind = renstra.layout, "renstra"

@@ -127,7 +127,7 @@ def validate_planning_table(
     view = planning_view(renstra, chosen.period, chosen.year)
     periods = [chosen.period] if chosen.period is not None else []
     report = Report(list(renstra.problems))
-    report.extend(check_plan_budget(renstra, periods))
+    report.extend(check_plan_budget(renstra, periods, {chosen.period: view}))
     if chosen.period is not None:
         has_units = bool(renstra.columns.get("satuan"))
         idle = {

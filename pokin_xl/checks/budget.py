@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -343,15 +344,23 @@ def check_rollup_formulas(workbook: RenstraWorkbook) -> list[Finding]:
     return findings
 
 
-def check_plan_budget(workbook: RenstraWorkbook, periods: list[int] | None = None) -> list[Finding]:
+def check_plan_budget(
+    workbook: RenstraWorkbook,
+    periods: list[int] | None = None,
+    views: Mapping[int, MatriksWorkbook] | None = None,
+) -> list[Finding]:
     """P001/P002 on a planning table: its aggregate formulas, then each period's typed parent
-    pagu through `check_budget` (a parent whose pagu cell is a formula was judged above)."""
+    pagu through `check_budget` (a parent whose pagu cell is a formula was judged above).
+    `views`: the planning views the caller has already built, by period (not built again; the
+    view's year does not enter these rules)."""
     from pokin_xl.model.planning_view import planning_view
 
     findings = check_rollup_formulas(workbook)
     judged = {str(record["cell"]) for record in workbook.aggregates}
     for period in periods if periods is not None else list(workbook.periods):
-        view = planning_view(workbook, period, workbook.periods.get(period))
+        view = (views or {}).get(period) or planning_view(
+            workbook, period, workbook.periods.get(period)
+        )
         label = workbook.period_label(period)
         findings.extend(
             dataclasses.replace(found, message=f"{label}: {found.message}")

@@ -94,7 +94,7 @@ def planning_view(
             if not node_id and workbook.layout == "iku":
                 node = {"jenis": "sasaran", "nama": "", "uraian": "", "kode": ""}
                 ids[node_id] = f"baris {row}"  # an indicator table without items (IKU)
-            elif node_id not in pagu_by_node:
+            elif node_id not in item_of:
                 continue
             else:
                 node = item_of[node_id]
