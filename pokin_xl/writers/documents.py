@@ -8,8 +8,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import xlsxwriter
-
 from pokin_xl.model.documents import JENIS_LABELS, SKP_LEVELS, Holding, Plan, Selection
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.people import strip_titles
@@ -18,6 +16,7 @@ from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.cells import SheetWriter
 from pokin_xl.writers.document_parts import Page, Span, agency_line
 from pokin_xl.writers.iku import write_iku_sheet
+from pokin_xl.writers.many_sheets import ManySheetsWorkbook
 from pokin_xl.writers.page import PAPER_A4, setup_page
 from pokin_xl.writers.pk import write_pk_sheet
 from pokin_xl.writers.renaksi import write_renaksi_sheet
@@ -53,7 +52,7 @@ def write_documents_workbook(
     skp_names = [namer.name(_short(h), prefix="SKP ") for h in selection.skp]
     written = Written()
     with atomic_output(target) as tmp, parts_folder() as options:
-        book = xlsxwriter.Workbook(str(tmp), options)
+        book = ManySheetsWorkbook(str(tmp), options)
         book.set_properties(
             {
                 "title": f"Dokumen Kinerja {identity.perangkat_daerah} {identity.tahun or ''}".strip(),

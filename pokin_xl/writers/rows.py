@@ -36,6 +36,7 @@ from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from pokin_xl.writers.cells import WriterError
+from pokin_xl.writers.many_sheets import ManySheetsWorkbook
 
 _ROW = itemgetter(0)
 
@@ -261,7 +262,7 @@ def flush_sheets(book: xlsxwriter.Workbook) -> None:
             sheet.flush()
 
 
-class RowOrderWorkbook(xlsxwriter.Workbook):
+class RowOrderWorkbook(ManySheetsWorkbook):
     """A constant_memory workbook of RowOrderWorksheets; `close()` flushes every sheet first.
 
     With the option `in_memory` (a small workbook) it is written the plain way instead, every
