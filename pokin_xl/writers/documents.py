@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pokin_xl.gc_pause import without_gc_pauses
 from pokin_xl.model.documents import JENIS_LABELS, SKP_LEVELS, Holding, Plan, Selection
 from pokin_xl.model.frames import Identity
 from pokin_xl.model.people import strip_titles
@@ -51,7 +52,11 @@ def write_documents_workbook(
     pk_names = [namer.name(_short(h), prefix="PK ") for h in selection.pk]
     skp_names = [namer.name(_short(h), prefix="SKP ") for h in selection.skp]
     written = Written()
-    with atomic_output(target) as tmp, parts_folder() as options:
+    with (
+        atomic_output(target) as tmp,
+        parts_folder() as options,
+        without_gc_pauses(collect_first=True),
+    ):
         book = ManySheetsWorkbook(str(tmp), options)
         book.set_properties(
             {
