@@ -81,6 +81,15 @@ class RowOrderWorksheet(Worksheet):
         self._pending: list[tuple[Any, ...]] = []
         self.table_cells = _TableRanges()
 
+    def _initialize(self, init_data: dict[str, Any]) -> None:
+        super()._initialize(init_data)
+        # xlsxwriter opens each sheet's row file here and keeps it open to the end: a workbook
+        # of many sheets needed as many open files (macOS allows 256; past the limit the write
+        # failed). Each file is open only while flush() writes to it; xlsxwriter reopens it
+        # itself to assemble the sheet.
+        if self.constant_memory:
+            self._opt_close()
+
     # ------------------------------------------------------------------ kept, not yet written
 
     def _keep(self, row: int, write: Callable[..., Any], *args: object) -> int:
@@ -228,6 +237,14 @@ class RowOrderWorksheet(Worksheet):
                 f"penulisan ke baris yang sudah ditulis di sheet '{self.name}' "
                 f"(baris {first + 1}, sesudah baris {self.previous_row + 1})."
             )
+        self._opt_reopen()
+        try:
+            self._replay(pending)
+        finally:
+            self._opt_close()
+        self._forget_written_rows()
+
+    def _replay(self, pending: list[tuple[Any, ...]]) -> None:
         current = self.previous_row
         for row, write, *args in pending:
             if row != current:
@@ -241,7 +258,6 @@ class RowOrderWorksheet(Worksheet):
                     f"{xl_rowcol_to_cell(row, args[0] if args and isinstance(args[0], int) else 0)} "
                     f"(kode {code})."
                 )
-        self._forget_written_rows()
 
     def _forget_written_rows(self) -> None:
         """Drop what xlsxwriter keeps of the rows already in the file: their heights (read only

@@ -3,10 +3,12 @@ same workbook content as a plain xlsxwriter workbook."""
 
 from __future__ import annotations
 
+import os
 import tracemalloc
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 import xlsxwriter
 from xlsxwriter.exceptions import OverlappingRange
@@ -173,3 +175,34 @@ def test_a_small_workbook_is_written_in_memory_with_the_same_content(
     large, _ = build(SAMPLE / "matriks.xlsx", tmp_path / "large.xlsx")
     assert "xl/sharedStrings.xml" not in zipfile.ZipFile(large).namelist()
     assert compare(str(small), str(large)) == []
+
+
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+def test_a_sheet_holds_an_open_file_only_while_it_is_written(tmp_path: Path) -> None:
+    """xlsxwriter's constant_memory keeps every sheet's row file open to the end: a cascade of
+    300 units needed 300 open files (macOS allows 256 by default). Sheets are all added first,
+    as the cascade adds them, then written and flushed one by one."""
+    before = _open_files()
+    book = RowOrderWorkbook(str(tmp_path / "a.xlsx"), {"tmpdir": str(tmp_path)})
+    sheets = [book.add_worksheet(f"Unit {number}") for number in range(300)]
+    assert _open_files() - before <= 2
+    for number, sheet in enumerate(sheets):
+        sheet.merge_range(0, 0, 2, 1, f"kotak {number}")
+        sheet.write_string(3, 0, "baris")
+        sheet.flush()
+        sheet.write_string(5, 0, "sesudah flush")  # kept, written by close()
+    assert _open_files() - before <= 2
+    book.close()
+    reread = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert len(reread.sheetnames) == 300
+    last = reread["Unit 299"]
+    assert (last["A1"].value, last["A4"].value, last["A6"].value) == (
+        "kotak 299",
+        "baris",
+        "sesudah flush",
+    )
+    assert [str(r) for r in last.merged_cells.ranges] == ["A1:B3"]
