@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from pokin_xl.model.nomenclature import canonical_code
 from pokin_xl.model.targets import STATED_TARGET_RE, parse_target
-from pokin_xl.model.text import clean, normalise
+from pokin_xl.model.text import clean, normalise, sorted_words
 from pokin_xl.model.units import KNOWN_UNITS, normalise_unit
 
 KODE, TEKS, FUZZY = "kode", "teks", "fuzzy"
@@ -304,6 +304,7 @@ class _Pool:
     rows: list[int]
     keys: list[str]
     compacts: list[str]
+    word_sorted: list[str]  # each key's words sorted: fuzz.ratio of these is token_sort_ratio
     ordered: list[tuple[str, int]]
     tokens: dict[str, list[int]]
     _sorted: tuple[list[int], list[str]] | None = None  # positions by key, and the keys
@@ -315,6 +316,7 @@ class _Pool:
             rows=rows,
             keys=keys,
             compacts=[right.compact[j] for j in rows],
+            word_sorted=[sorted_words(key) for key in keys],
             ordered=sorted((right.keys[j], j) for j in rows),
             tokens=_token_index(keys),
         )
@@ -345,16 +347,17 @@ class _Pool:
         return sorted(order[first : first + limit])
 
     def candidates(self, key: str, compact: str, s: MatchSettings) -> set[int]:
-        rows, keys, compacts = self.rows, self.keys, self.compacts
+        rows, keys, compacts, word_sorted = self.rows, self.keys, self.compacts, self.word_sorted
         if len(rows) > s.block_above:  # block: rows sharing one of this text's rarer words
             positions = self._block(key, s.block_above)
             rows = [rows[p] for p in positions]
             keys = [keys[p] for p in positions]
             compacts = [compacts[p] for p in positions]
+            word_sorted = [word_sorted[p] for p in positions]
         chosen: set[int] = set()
         if rows:
             for scorer, query, options in (
-                (fuzz.token_sort_ratio, key, keys),
+                (fuzz.ratio, sorted_words(key), word_sorted),  # token_sort_ratio, sorted once
                 (fuzz.ratio, compact, compacts),
                 (fuzz.partial_ratio, key, keys),
             ):

@@ -242,3 +242,10 @@ def first_word(value: object) -> str:
     """The first word of the normalised text, without abbreviation expansion."""
     key = normalise(value, expand=False)
     return key.split(" ", 1)[0] if key else ""
+
+
+def sorted_words(key: str) -> str:
+    """`key`'s words in sorted order. `fuzz.ratio` of two such keys is their
+    `fuzz.token_sort_ratio` (rapidfuzz sorts the words the same way): a list of names compared
+    again and again is sorted once, not at every comparison."""
+    return " ".join(sorted(key.split()))

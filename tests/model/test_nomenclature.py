@@ -209,6 +209,43 @@ def test_search_name_limits(nomenclature: Nomenclature) -> None:
         nomenclature.search_name("Pengadaan Mebel", jenis="subkegiatan")
 
 
+@pytest.mark.parametrize("jenis", [None, "program", "kegiatan", "sub_kegiatan"])
+def test_search_name_finds_what_token_sort_ratio_finds(
+    nomenclature: Nomenclature, jenis: str | None
+) -> None:
+    """The national names are kept with their words sorted and compared by fuzz.ratio: the
+    entries, their scores and the tie-break (source order) are token_sort_ratio's over the
+    names as they are."""
+    from rapidfuzz import fuzz, process
+
+    from pokin_xl.model.text import normalise
+
+    entries = [e for e in nomenclature if jenis is None or e.jenis == jenis]
+    names = [normalise(e.nama) for e in entries]
+    queries = [
+        "Pengembangan Kompetensi Tekhnik",
+        "kompetensi pengembangan teknis aparatur",
+        "Penyediaan Gaji dan Tunjangan ASN",
+        "Koordinasi Penyusunan Dokumen Perencanaan Perangkat Daerah",
+        "pelayanan administrasi kepegawaian  daerah",
+        "Pengelolaan",
+    ]
+    for query in queries:
+        for cutoff, limit in ((85, 3), (60, 10), (0, 5)):
+            expected = process.extract(
+                normalise(query),
+                names,
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                limit=limit,
+                score_cutoff=cutoff,
+            )
+            found = nomenclature.search_name(query, jenis, limit=limit, min_score=cutoff)
+            assert [(e.kode, s) for e, s in found] == [
+                (entries[i].kode, float(s)) for _, s, i in expected
+            ]
+
+
 # --- name_difference --------------------------------------------------------------------------
 
 
