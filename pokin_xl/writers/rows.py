@@ -259,6 +259,17 @@ class RowOrderWorksheet(Worksheet):
                     f"(kode {code})."
                 )
 
+    def _write_single_row(self, current_row_num: int = 0) -> None:
+        row = self.previous_row
+        if row in self.comments and row not in self.row_info and not self.table.get(row):
+            # xlsxwriter's constant_memory path reads the row's height and format, which a row
+            # holding only a comment has none of (KeyError); written as outside that mode.
+            self._write_empty_row(row, None, None)
+            self.previous_row = current_row_num
+            self.table.clear()
+            return
+        super()._write_single_row(current_row_num)
+
     def _forget_written_rows(self) -> None:
         """Drop what xlsxwriter keeps of the rows already in the file: their heights (read only
         when a row is written) and their merged cells (read only to refuse an overlap, and no

@@ -37,6 +37,7 @@ def _draw(book: xlsxwriter.Workbook) -> None:
     boxes.set_row(8, 30)  # a row with nothing but its height
     boxes.set_row(3, 40)
     boxes.write_comment(4, 2, "catatan\nbaris dua", {"author": "pokin-xl"})
+    boxes.write_comment(7, 4, "baris tanpa sel")  # constant_memory alone: KeyError
     boxes.write_url(5, 2, "internal:'Tabel'!A2", string="ke tabel")
     boxes.write_formula(11, 3, "=SUM(D4:D7)", money, 4002)
     boxes.write_blank(12, 0, None, box)
