@@ -15,6 +15,7 @@ import pandas as pd
 
 from pokin_xl.model.frames import Identity, MatriksWorkbook, SheetFrame
 from pokin_xl.model.levels import Tingkat
+from pokin_xl.model.records import records
 from pokin_xl.model.renstra import RenstraWorkbook
 from pokin_xl.model.targets import TARGET_FIELDS, Target, parse_target
 from pokin_xl.model.text import clean
@@ -61,7 +62,7 @@ def planning_view(
     cells: dict[tuple[str, int], str] = {}
     pagu_by_node: dict[str, float | None] = {}
     item_of: dict[str, dict] = {}  # node_id -> its item (the first, where an id repeats)
-    for row, node in zip(items.index, items.to_dict("records"), strict=True):
+    for row, node in zip(items.index, records(items), strict=True):
         node_id = str(node["node_id"])
         item_of.setdefault(node_id, node)
         above = str(node.get("induk_posisi") or "")
@@ -89,7 +90,7 @@ def planning_view(
     indicator_records: list[dict] = []
     indicator_rows: list[int] = []
     if not indicators.empty:
-        for row, item in zip(indicators.index, indicators.to_dict("records"), strict=True):
+        for row, item in zip(indicators.index, records(indicators), strict=True):
             node_id = str(item.get("node") or "")
             if not node_id and workbook.layout == "iku":
                 node = {"jenis": "sasaran", "nama": "", "uraian": "", "kode": ""}

@@ -20,6 +20,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from pokin_xl.model.matching import METHOD_LABELS
 from pokin_xl.model.reconciliation import ReconcileResult
+from pokin_xl.model.records import records
 from pokin_xl.writers.atomic import atomic_output
 from pokin_xl.writers.cells import SheetWriter, as_number
 from pokin_xl.writers.findings import Locations, write_findings_sheet
@@ -140,7 +141,7 @@ def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult)
         sheet.text(_HEADER_ROW, index, header, formats["header"])
         sheet.column_width(index, index, width)
     sheet.row_height(_HEADER_ROW, 42)
-    rows = result.rows.to_dict("records")
+    rows = records(result.rows)
     first = _HEADER_ROW + 1
     widths = {key: width for key, _, width in columns}
     for offset, record in enumerate(rows):

@@ -15,6 +15,7 @@ import pandas as pd
 from pokin_xl.checks.reconcile.sides import Side, parent_key, records_of
 from pokin_xl.checks.reconcile.values import same_target
 from pokin_xl.model.matching import match_indicators, text_key
+from pokin_xl.model.records import records_by_row
 
 NEAREST_MIN = 60.0  # a candidate below the match threshold still worth naming
 
@@ -36,7 +37,7 @@ class Pairing:
             a_in[columns].rename(columns={"key": "text"}).assign(kode=a_in["kode_key"]),
             b_in[columns].rename(columns={"key": "text"}).assign(kode=b_in["kode_key"]),
         )
-        self.match_of: dict = matches.to_dict("index")
+        self.match_of: dict = records_by_row(matches)
         pairs = [(ia, m["b"]) for ia, m in self.match_of.items() if m["b"] is not None]
         # how often A's node and B's node were paired: evidence that two sasaran are one
         self.links = Counter((self.ra[ia]["node"], self.rb[ib]["node"]) for ia, ib in pairs)

@@ -14,6 +14,8 @@ import pandas as pd
 from pokin_xl.model.frames import MatriksWorkbook
 from pokin_xl.model.levels import Tingkat
 from pokin_xl.model.matching import comparison_code, text_key
+from pokin_xl.model.records import records as frame_records
+from pokin_xl.model.records import records_by_row
 from pokin_xl.model.renstra import JENIS_LABELS, RenstraWorkbook
 from pokin_xl.model.targets import Target, format_target, target_from_row
 from pokin_xl.model.text import clean, normalise
@@ -89,9 +91,10 @@ def _satuan_norm(satuan_norm: str, target: Target) -> str:
 def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side:
     frame = workbook.indicators.frame
     cells = workbook.indicators
-    nodes = {str(r["kode"]): (row, r) for row, r in workbook.nodes.frame.to_dict("index").items()}
+    node_frame = workbook.nodes.frame
+    nodes = {str(r["kode"]): (row, r) for row, r in records_by_row(node_frame).items()}
     records: list[dict[str, object]] = []
-    for row, r in frame.to_dict("index").items():
+    for row, r in records_by_row(frame).items():
         indikator = clean(r.get("indikator", ""))
         if not indikator:
             continue
@@ -155,9 +158,9 @@ def side_from_matriks(workbook: MatriksWorkbook, label: str = "Matriks") -> Side
 def side_from_renstra(workbook: RenstraWorkbook, period: int | None) -> Side:
     """B's indicators with their target and pagu of `period` (None: the file states none)."""
     frame = workbook.indicators.frame
-    nodes = _by_id(workbook).to_dict("index")
+    nodes = records_by_row(_by_id(workbook))
     records: list[dict[str, object]] = []
-    for r in frame.reset_index().to_dict("records"):
+    for r in frame_records(frame.reset_index()):
         row = r["row"]
         indikator = clean(r.get("indikator", ""))
         if not indikator:
@@ -246,7 +249,7 @@ def _side_frame(records: list[dict[str, object]]) -> pd.DataFrame:
 
 def records_of(side: Side) -> list[dict]:
     """The side's rows as dicts, in frame order (the ones built with the frame when still valid)."""
-    return side.records if len(side.records) == len(side.frame) else side.frame.to_dict("records")
+    return side.records if len(side.records) == len(side.frame) else frame_records(side.frame)
 
 
 def parent_key(record: dict) -> str:
