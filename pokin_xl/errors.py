@@ -20,6 +20,8 @@ _OS_REASONS = {
     errno.EBUSY: "sedang dipakai program lain",
     errno.ETXTBSY: "sedang dipakai program lain",
     errno.EISDIR: "ini sebuah folder",
+    errno.EMFILE: "terlalu banyak berkas terbuka sekaligus (batas sistem, `ulimit -n`)",
+    errno.ENFILE: "terlalu banyak berkas terbuka sekaligus (batas sistem, `ulimit -n`)",
 }
 
 

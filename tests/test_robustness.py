@@ -623,6 +623,17 @@ def test_build_onto_a_read_only_file_system(tmp_path, monkeypatch):
     assert listing(folder) == []
 
 
+def test_too_many_open_files_is_said_as_such(tmp_path, monkeypatch):
+    source = write_matriks(tmp_path / "ok.xlsx", chain())
+    folder = tmp_path / "keluaran"
+    folder.mkdir()
+    refuse_writes(monkeypatch, folder, OSError(errno.EMFILE, "Too many open files"))
+    run = cli("build", source, "-o", folder / "hasil.xlsx", "--quiet")
+    monkeypatch.undo()
+    assert_refused(run, "hasil.xlsx", "terlalu banyak berkas terbuka")
+    assert listing(folder) == []
+
+
 def test_reconcile_xlsx_into_a_folder_that_refuses_writing(tmp_path, monkeypatch):
     folder = tmp_path / "keluaran"
     folder.mkdir()
