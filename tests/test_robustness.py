@@ -612,25 +612,22 @@ def test_build_where_writing_is_refused_leaves_no_temporary_file(
     assert digest(source) == before
 
 
-def test_build_onto_a_read_only_file_system(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (OSError(errno.EROFS, "Read-only file system"), "sistem berkas hanya-baca"),
+        (OSError(errno.EMFILE, "Too many open files"), "terlalu banyak berkas terbuka"),
+    ],
+    ids=["read-only-file-system", "too-many-open-files"],
+)
+def test_build_where_the_system_refuses_writing_says_why(tmp_path, monkeypatch, error, said):
     source = write_matriks(tmp_path / "ok.xlsx", chain())
     folder = tmp_path / "cd"
     folder.mkdir()
-    refuse_writes(monkeypatch, folder, OSError(errno.EROFS, "Read-only file system"))
+    refuse_writes(monkeypatch, folder, error)
     run = cli("build", source, "-o", folder / "hasil.xlsx", "--quiet")
     monkeypatch.undo()
-    assert_refused(run, "hasil.xlsx")
-    assert listing(folder) == []
-
-
-def test_too_many_open_files_is_said_as_such(tmp_path, monkeypatch):
-    source = write_matriks(tmp_path / "ok.xlsx", chain())
-    folder = tmp_path / "keluaran"
-    folder.mkdir()
-    refuse_writes(monkeypatch, folder, OSError(errno.EMFILE, "Too many open files"))
-    run = cli("build", source, "-o", folder / "hasil.xlsx", "--quiet")
-    monkeypatch.undo()
-    assert_refused(run, "hasil.xlsx", "terlalu banyak berkas terbuka")
+    assert_refused(run, "hasil.xlsx", said)
     assert listing(folder) == []
 
 
