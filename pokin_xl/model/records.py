@@ -54,4 +54,6 @@ def records_by_row(
     frame: pd.DataFrame, columns: Sequence[str] | None = None
 ) -> dict[int, dict[str, object]]:
     """`frame[columns].to_dict("index")`, faster: the Excel row -> its record."""
+    if not frame.index.is_unique:  # as to_dict refuses, rather than keep the last row
+        raise ValueError("records_by_row: the frame's index is not unique")
     return dict(zip(frame.index.tolist(), records(frame, columns), strict=True))

@@ -246,6 +246,7 @@ def first_word(value: object) -> str:
 
 def sorted_words(key: str) -> str:
     """`key`'s words in sorted order. `fuzz.ratio` of two such keys is their
-    `fuzz.token_sort_ratio` (rapidfuzz sorts the words the same way): a list of names compared
-    again and again is sorted once, not at every comparison."""
+    `fuzz.token_sort_ratio`: a list of names compared again and again is sorted once, not at
+    every comparison. For keys (`normalise`, `text_key`) only: str.split breaks words at
+    U+00A0 and U+0085, rapidfuzz does not, and keys hold neither."""
     return " ".join(sorted(key.split()))

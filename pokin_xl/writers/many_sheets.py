@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import xlsxwriter
 from xlsxwriter.exceptions import DuplicateWorksheetName
+from xlsxwriter.worksheet import Worksheet
 
 
 class ManySheetsWorkbook(xlsxwriter.Workbook):
@@ -27,10 +28,15 @@ class ManySheetsWorkbook(xlsxwriter.Workbook):
             name = super()._check_sheetname(sheetname, is_chartsheet)
         finally:
             self.worksheets_objs = earlier
-        key = name.lower()
-        if key in self._names_in_use:
+        if name.lower() in self._names_in_use:
             raise DuplicateWorksheetName(
                 f"Sheetname '{name}', with case ignored, is already in use."
             )
-        self._names_in_use.add(key)
         return name
+
+    def _add_sheet(self, name: str | None, worksheet_class: type | None = None) -> Worksheet:
+        # The name is in use once the sheet exists: a sheet whose start failed (its row file
+        # could not be made) leaves its name free, as in xlsxwriter.
+        sheet = super()._add_sheet(name, worksheet_class)
+        self._names_in_use.add(sheet.name.lower())
+        return sheet

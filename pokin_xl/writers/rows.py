@@ -260,6 +260,10 @@ class RowOrderWorksheet(Worksheet):
                 )
 
     def _write_single_row(self, current_row_num: int = 0) -> None:
+        if self.row_data_fh_closed:
+            # A write xlsxwriter makes itself (write(), write_row(), write_datetime()... which
+            # are not kept) reaches the row file between flushes; flush() closes it again.
+            self._opt_reopen()
         row = self.previous_row
         if row in self.comments and row not in self.row_info and not self.table.get(row):
             # xlsxwriter's constant_memory path reads the row's height and format, which a row
@@ -269,6 +273,11 @@ class RowOrderWorksheet(Worksheet):
             self.table.clear()
             return
         super()._write_single_row(current_row_num)
+
+    def _write_optimized_sheet_data(self) -> None:
+        super()._write_optimized_sheet_data()
+        if self.dim_rowmin is None:  # xlsxwriter closes the row file only when it held a row
+            self._opt_close()
 
     def _forget_written_rows(self) -> None:
         """Drop what xlsxwriter keeps of the rows already in the file: their heights (read only

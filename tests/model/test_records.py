@@ -2,6 +2,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from pokin_xl.model.records import records, records_by_row
 
@@ -42,3 +43,12 @@ def test_records_by_row_keys_by_excel_row_like_to_dict_index():
     assert list(got) == [5, 7, 9] and all(type(k) is int for k in got)
     assert got[7] == {"kode": "1.10", "level": None}
     assert records(frame.iloc[:0]) == [] and records(frame[[]]) == [{}, {}, {}]
+
+
+def test_records_by_row_refuses_a_repeated_row_as_to_dict_does():
+    frame = _frame()
+    repeated = frame.set_axis([5, 7, 7])
+    with pytest.raises(ValueError):
+        repeated.to_dict("index")
+    with pytest.raises(ValueError):
+        records_by_row(repeated)

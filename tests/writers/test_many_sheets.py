@@ -59,3 +59,18 @@ def test_every_sheet_passes_through_the_set(tmp_path: Path) -> None:
         book.add_worksheet(f"PK Pegawai {number}")
     assert len(book._names_in_use) == 300
     assert "pk pegawai 299" in book._names_in_use
+
+
+def test_a_sheet_that_failed_to_start_leaves_its_name_free(tmp_path: Path) -> None:
+    """constant_memory makes each sheet's row file at add_worksheet; when that fails, the name
+    is not taken (as in xlsxwriter), so the sheet can be added once the cause is mended."""
+    book = ManySheetsWorkbook(
+        str(tmp_path / "a.xlsx"), {"constant_memory": True, "tmpdir": str(tmp_path / "tiada")}
+    )
+    with pytest.raises(FileNotFoundError):
+        book.add_worksheet("Unit A")
+    (tmp_path / "tiada").mkdir()
+    book.add_worksheet("Unit A")
+    with pytest.raises(DuplicateWorksheetName):
+        book.add_worksheet("unit a")
+    book.close()

@@ -3,10 +3,16 @@ same workbook content as a plain xlsxwriter workbook."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import tracemalloc
 import zipfile
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 import openpyxl
 import pytest
@@ -207,3 +213,39 @@ def test_a_sheet_holds_an_open_file_only_while_it_is_written(tmp_path: Path) -> 
         "sesudah flush",
     )
     assert [str(r) for r in last.merged_cells.ranges] == ["A1:B3"]
+
+
+def test_xlsxwriters_own_writes_after_a_flush_still_reach_the_sheet(tmp_path: Path) -> None:
+    """write_row, write_datetime... are not kept for replay: xlsxwriter writes them itself, and
+    the row file flush() closed is opened again for them."""
+    book = RowOrderWorkbook(str(tmp_path / "a.xlsx"), {"tmpdir": str(tmp_path)})
+    sheet = book.add_worksheet("A")
+    sheet.write_string(0, 0, "atas")
+    sheet.flush()
+    sheet.write_row(3, 0, ["b", 2])
+    sheet.write_datetime(5, 0, datetime.datetime(2024, 1, 1))
+    sheet.write_string(6, 0, "disimpan lalu ditulis")
+    book.close()
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["A"]
+    assert [ws[c].value for c in ("A1", "A4", "B4", "A6", "A7")] == [
+        "atas",
+        "b",
+        2,
+        45292,  # 2024-01-01 as Excel's day number (no date format given)
+        "disimpan lalu ditulis",
+    ]
+
+
+@pytest.mark.skipif(resource is None, reason="needs the resource module (Unix)")
+def test_many_empty_sheets_do_not_hold_their_files_open_at_close(tmp_path: Path) -> None:
+    """xlsxwriter closes a sheet's row file after copying it, but not when the sheet is empty."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    book = RowOrderWorkbook(str(tmp_path / "a.xlsx"), {"tmpdir": str(tmp_path)})
+    for number in range(200):
+        book.add_worksheet(f"Kosong {number}")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, _open_files() + 40), hard))
+    try:
+        book.close()
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert len(openpyxl.load_workbook(tmp_path / "a.xlsx").sheetnames) == 200
