@@ -2,7 +2,8 @@
 
 xlsxwriter refuses a sheet name already in use by comparing it, lowercased, with every sheet
 added so far: adding n sheets costs n²/2 comparisons. The documents workbook has a PK and an
-SKP sheet per official, so a region-sized Matriks of 9,685 sheets spent 38 of its 97 s there.
+SKP sheet per official, so a region-sized Matriks of 9,685 sheets spent 38 of its 97 s there
+(under cProfile; 51-56 -> 31-35 s without it).
 Here the names already in use are kept lowercased in a set; every other check (length,
 forbidden characters, apostrophes, default names) and every error stay xlsxwriter's own.
 """
