@@ -3,8 +3,9 @@
     .venv/bin/python -m benchmarks.bench_bad_inputs [--repeat 2] [--only million]
 
 Every class is built in code (tests/bad_inputs.py), then each command that can take it runs in a
-child process; CPU seconds, wall seconds and peak memory come from os.wait4 for that child
-alone. The figures printed are the worst over the commands and repeats of a class.
+child process; CPU seconds, wall seconds and peak memory come from os.wait4 for that child alone
+(started through measured_child.py, so that the peak is the command's own, not this process's).
+The figures printed are the worst over the commands and repeats of a class.
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import tests.bad_inputs as bad
+from benchmarks.measured_child import measure
 from tests.test_bad_inputs import REFUSED, deep_chain, long_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,16 +27,9 @@ SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
 
 
 def run(argv: list[object]) -> tuple[int, float, float, float]:
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pokin_xl.cli", *map(str, argv)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
-    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    """Exit code, wall and CPU seconds, and the command's own peak MiB (measured_child.measure)."""
+    result = measure([sys.executable, "-m", "pokin_xl.cli", *argv])
+    return result["code"], result["wall"], result["cpu"], result["peak_mib"]
 
 
 def fifo(path: Path) -> Path:

@@ -3,12 +3,15 @@ growth exponent between sizes.
 
     .venv/bin/python -m benchmarks.bench_commands                       # 2,500 and 5,000 rows
     .venv/bin/python -m benchmarks.bench_commands --sizes 5000 10000 20000 --timeout 300
+    .venv/bin/python -m benchmarks.bench_commands --units --sizes 500 1000 2000   # many sheets
 
 bench_scale times the stages of `build`; this times the commands around them (validate of a
 Renstra table, reconcile, dokumen, inspect, build --renstra), where a per-row search that the
 stages do not reach stays hidden: the planning view's per-indicator filter made `reconcile` of
 a 20k pair take ~100 s while every stage of bench_scale grew linearly. An exponent well above 1
-between two sizes is a quadratic to look for; a run over --timeout is printed as such.
+between two sizes is a quadratic to look for; a run over --timeout is printed as such. With
+--units the sizes count units (4 Kinerja rows each), so the number of sheets grows: xlsxwriter's
+sheet-name check made `dokumen` quadratic in its sheets (writers/many_sheets.py).
 
 Inputs come from benchmarks/generate.py, as bench_scale's (generated Renstra codes are not
 national, so a Renstra's validate also searches the national list by name for every item).
@@ -37,17 +40,38 @@ def commands(matriks: Path, renstra: Path, out: Path) -> dict[str, list[object]]
     }
 
 
+def _unit_inputs(units: int, folder: Path) -> tuple[Path, Path, int]:
+    from benchmarks.generate import content, write_renstra_for
+    from pokin_xl.template import write_template
+
+    matriks = folder / f"matriks_{units}_unit.xlsx"
+    renstra = folder / f"renstra_{units}_unit.xlsx"
+    data = content(units, 1, 1)
+    write_template(matriks, data)
+    write_renstra_for(renstra, units, 1, 1)
+    return matriks, renstra, len(data.kinerja)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 5000])
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per command run")
+    parser.add_argument(
+        "--units",
+        action="store_true",
+        help="sizes are units of one kegiatan and one sub kegiatan each: the sheets grow, not the "
+        "rows per sheet (a Cascading sheet per unit, a PK and an SKP per official)",
+    )
     args = parser.parse_args()
     print(machine())
     table: dict[int, dict[str, tuple[int, float, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for size in args.sizes:
-            matriks, renstra, rows = _inputs(size, folder, False)
+            matriks, renstra, rows = (
+                _unit_inputs(size, folder) if args.units else _inputs(size, folder, False)
+            )
+            rows = size if args.units else rows
             table[rows] = {}
             for name, argv in commands(matriks, renstra, folder).items():
                 code, wall, peak = run_measured([*_cli(), *argv], timeout=args.timeout)

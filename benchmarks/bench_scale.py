@@ -47,6 +47,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from benchmarks.measured_child import measure
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
 STAGES = ["read", "validate", "write", "build", "renstra", "plan", "match"]
@@ -287,23 +289,11 @@ def run_child(*argv: object, timeout: float | None = None) -> dict:
 
 
 def run_measured(argv: list[object], timeout: float | None = None) -> tuple[int, float, float]:
-    """A command in its own process: exit code, wall seconds, peak RSS in MiB (os.wait4)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [str(a) for a in argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
-    )
-    deadline = None if timeout is None else start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if deadline is not None and time.perf_counter() > deadline:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            return -1, time.perf_counter() - start, 0.0
-        time.sleep(0.02)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, time.perf_counter() - start, usage.ru_maxrss / 1024
+    """A command in its own process: exit code, wall seconds, its own peak RSS in MiB. Started
+    through benchmarks/measured_child.py, so that the peak is the command's, not this process's
+    (which holds the generated inputs); exit code -1 past `timeout`."""
+    result = measure(argv, timeout, cwd=ROOT)
+    return result["code"], result["wall"], result["peak_mib"]
 
 
 def _cli() -> list[object]:

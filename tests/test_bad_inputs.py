@@ -18,13 +18,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 import tests.bad_inputs as bad
+from benchmarks.measured_child import measure
 from tests.builders import chain, row, write_matriks
 from tests.cli_runner import CRASH, Run, digest, run_cli
 
@@ -73,22 +73,18 @@ def cli(*argv: object) -> Run:
 
 
 def measured(*argv: object, timeout: float = 180) -> tuple[Run, float, float]:
-    """The CLI in a child process: its run, CPU seconds and peak memory (MB) from wait4."""
+    """The CLI in a child process: its run, CPU seconds and peak memory (MB) from wait4, through
+    benchmarks/measured_child.py (a command started by this big test process would report this
+    process's peak when its own is lower: Linux keeps it across the exec)."""
     with tempfile.TemporaryDirectory() as folder:
         out_path, err_path = Path(folder, "out"), Path(folder, "err")
         with out_path.open("w") as out, err_path.open("w") as err:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "pokin_xl.cli", *map(str, argv)], stdout=out, stderr=err
+            figures = measure(
+                [sys.executable, "-m", "pokin_xl.cli", *argv], timeout, stdout=out, stderr=err
             )
-            timer = threading.Timer(timeout, proc.kill)
-            timer.start()
-            _, status, usage = os.wait4(proc.pid, 0)
-            timer.cancel()
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
-        run = Run(code, out_path.read_text(), err_path.read_text())
+        run = Run(figures["code"], out_path.read_text(), err_path.read_text())
     assert "Traceback" not in run.err and CRASH not in run.err, run.err
-    cpu = usage.ru_utime + usage.ru_stime
-    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    cpu, peak = figures["cpu"], figures["peak_mib"]
     assert cpu < CPU_SECONDS and peak < PEAK_MB, (argv, cpu, peak)
     return run, cpu, peak
 
