@@ -622,6 +622,7 @@ def test_build_where_writing_is_refused_leaves_no_temporary_file(
 )
 def test_build_where_the_system_refuses_writing_says_why(tmp_path, monkeypatch, error, said):
     source = write_matriks(tmp_path / "ok.xlsx", chain())
+    before = digest(source)
     folder = tmp_path / "cd"
     folder.mkdir()
     refuse_writes(monkeypatch, folder, error)
@@ -629,6 +630,7 @@ def test_build_where_the_system_refuses_writing_says_why(tmp_path, monkeypatch, 
     monkeypatch.undo()
     assert_refused(run, "hasil.xlsx", said)
     assert listing(folder) == []
+    assert digest(source) == before
 
 
 def test_reconcile_xlsx_into_a_folder_that_refuses_writing(tmp_path, monkeypatch):
