@@ -248,6 +248,19 @@ def invalid_utf8(path: Path) -> Path:
     return _edit_sample(path, "xl/sharedStrings.xml", _in_shared_string(b"\xff\xfe"))
 
 
+def _declaring(encoding: bytes):
+    return lambda data: data.replace(b'encoding="UTF-8"', b'encoding="' + encoding + b'"', 1)
+
+
+def unknown_encoding(path: Path) -> Path:
+    return _edit_sample(path, "xl/sharedStrings.xml", _declaring(b"A0"))
+
+
+def multibyte_encoding(path: Path) -> Path:
+    """An encoding Python knows but expat cannot take (it reads single-byte ones only)."""
+    return _edit_sample(path, "xl/sharedStrings.xml", _declaring(b"Shift_JIS"))
+
+
 LAUGHS = b"".join(
     b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1)) * 10 if i else b"lol") for i in range(10)
 )

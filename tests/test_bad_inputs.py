@@ -115,6 +115,8 @@ REFUSED = [
     ("lone-surrogate", bad.lone_surrogate, "karakter yang tidak sah"),
     ("char-reference", bad.bad_char_reference, "karakter yang tidak sah"),
     ("not-utf8", bad.invalid_utf8, "karakter yang tidak sah"),
+    ("unknown-encoding", bad.unknown_encoding, "pengodean karakter 'A0'"),
+    ("multibyte-encoding", bad.multibyte_encoding, "pengodean karakter 'Shift_JIS'"),
     ("billion-laughs", bad.billion_laughs, "DOCTYPE/ENTITY"),
     ("external-entity", bad.external_entity, "DOCTYPE/ENTITY"),
     ("doctype-in-rels", bad.doctype_in_rels, "DOCTYPE/ENTITY"),

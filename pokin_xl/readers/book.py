@@ -8,7 +8,8 @@ Which path a file takes (`Book.route`):
 - "openpyxl": everything else: python-calamine missing, a sheet whose cells are not written the
   plain way (prefixed elements, cells without an address, rows out of order), a sheet whose
   cells reach farther than CALAMINE_AREA (calamine would build the whole rectangle; openpyxl's
-  sparse cells cost only what they hold), or no styles part where cells name styles.
+  sparse cells cost only what they hold), no styles part where cells name styles, or a part
+  that declares a text encoding other than UTF-8 (calamine refuses it; openpyxl decodes it).
 
 Formulas saved without their result are recomputed from openpyxl's read-only formula pass
 (readers.recompute) whichever path read the values.
@@ -220,6 +221,8 @@ def open_book(path: str | Path, *, route: str = "") -> Book:
 def _open_calamine(package: CheckedPackage) -> Book | None:
     if not package.styles_found:
         return None  # no styles part where Excel always writes one: openpyxl is the reference
+    if package.other_encodings:
+        return None  # e.g. ISO-8859-1 declared: python-calamine decodes UTF-8 only
     try:
         import python_calamine
     except ImportError:

@@ -23,6 +23,7 @@ A workbook is a zip of XML parts. Before openpyxl reads it, every part is checke
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -104,6 +105,8 @@ class CheckedPackage:
     heavy: set[str] = field(default_factory=set)  # sheet parts worth rewriting for openpyxl
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part
     styles_found: bool = False
+    # parts whose XML declares a text encoding other than UTF-8 (python-calamine reads UTF-8 only)
+    other_encodings: dict[str, str] = field(default_factory=dict)
     _rewritten: io.BytesIO | None = None
 
     @property
@@ -138,10 +141,11 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
         # the styles first: the worksheets' pass looks up which styles format numbers
         infos.sort(key=lambda info: not _is_styles(info.filename))
         sheets: dict[str, SheetCount] = {}
+        encodings: dict[str, str] = {}
         pattern = None
         styles_found = False
         for info in infos:
-            count = _check_part(archive, info, name, pattern)
+            count = _check_part(archive, info, name, pattern, encodings)
             if count is not None:
                 sheets[info.filename] = count
             elif _is_styles(info.filename) and not styles_found:
@@ -162,7 +166,9 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
             if total < REWRITE_EMPTIES
             else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
         )
-        return CheckedPackage(path, name, cells, sheets, heavy, _sheet_parts(archive), styles_found)
+        return CheckedPackage(
+            path, name, cells, sheets, heavy, _sheet_parts(archive), styles_found, encodings
+        )
 
 
 def _guarded(work, name: str):
@@ -289,9 +295,11 @@ def _check_part(
     info: zipfile.ZipInfo,
     name: str,
     pattern: StyleSearches | None = None,
+    encodings: dict[str, str] | None = None,
 ) -> SheetCount | None:
     """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
-    which no reader parses and Excel writes loosely, is only searched for declarations."""
+    which no reader parses and Excel writes loosely, is only searched for declarations. A part
+    declaring an encoding other than UTF-8 is noted in `encodings` (part -> encoding)."""
     lower = info.filename.lower()
     if lower.endswith(".vml"):
         for piece in _whole_tags(_chunks(archive, info)):
@@ -302,7 +310,7 @@ def _check_part(
         with archive.open(info) as part:
             if not part.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                 return None  # an image, a binary part: nothing parses it as XML
-    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern)
+    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern, encodings)
 
 
 def _check_table(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -373,6 +381,7 @@ def _stream_xml(
     name: str,
     sheet: bool,
     pattern: StyleSearches | None = None,
+    encodings: dict[str, str] | None = None,
 ) -> SheetCount | None:
     parser = xml.parsers.expat.ParserCreate()
 
@@ -383,22 +392,70 @@ def _stream_xml(
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
     count = SheetCount() if sheet else None
+    first = b""
     try:
         for piece in _whole_tags(_chunks(archive, info)):
-            parser.Parse(piece, False)
+            first = first or piece[:200]
+            _feed(parser, piece, False)
             if count is not None:
                 _count(piece, count)
                 count.facts.scan(piece, pattern)
-        parser.Parse(b"", True)
+        _feed(parser, b"", True)
     except _Refused:
         raise _declaration_refused(info, name) from None
+    except _UnreadableEncoding:
+        declared = _declared_encoding(first)
+        shown = f" '{declared}'" if declared else ""
+        raise InputError(
+            f"bagian '{info.filename}' menyatakan pengodean karakter{shown} yang tidak dapat "
+            "dibaca (Excel selalu menulis UTF-8); buka dan simpan ulang di Excel, atau minta "
+            "berkas aslinya.",
+            file=name,
+        ) from None
     except xml.parsers.expat.ExpatError as exc:
         raise InputError(
             f"bagian '{info.filename}' {_xml_problem(exc)}, di baris {exc.lineno} kolom "
             f"{exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
             file=name,
         ) from None
+    if encodings is not None:
+        encoding = _declared_encoding(first) or "utf-8"
+        if not _reads_as_utf8(encoding):
+            encodings[info.filename] = encoding
     return count
+
+
+class _UnreadableEncoding(Exception):
+    pass
+
+
+_DECLARED_ENCODING_RE = re.compile(rb"""encoding\s*=\s*["']([^"']{0,40})""")
+
+
+def _declared_encoding(start: bytes) -> str:
+    """The encoding a part's start declares ('' when none): a UTF-16 byte-order mark, or the
+    XML declaration's encoding="..."."""
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16"
+    declared = _DECLARED_ENCODING_RE.search(start)
+    return declared.group(1).decode("ascii", "replace") if declared else ""
+
+
+def _reads_as_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "ascii")
+    except LookupError:
+        return False
+
+
+def _feed(parser: xml.parsers.expat.XMLParserType, data: bytes, final: bool) -> None:
+    """parser.Parse, with an encoding expat cannot use said as such: Python's expat raises
+    LookupError for a name it does not know ('A0', 'rot13') and ValueError for a multi-byte
+    one ('shift_jis', 'utf-7'), which would otherwise pass for a failure of pokin-xl."""
+    try:
+        parser.Parse(data, final)
+    except (LookupError, ValueError) as exc:
+        raise _UnreadableEncoding from exc
 
 
 def _declaration_refused(info: zipfile.ZipInfo, name: str) -> InputError:

@@ -177,6 +177,34 @@ def test_rows_out_of_order_or_cells_without_address_take_openpyxl(tmp_path):
     assert_same_matriks(path)
 
 
+def _in_latin1(data: bytes) -> bytes:
+    """The part as a tool that writes ISO-8859-1 would write it (Excel always writes UTF-8)."""
+    return b'<?xml version="1.0" encoding="ISO-8859-1"?>' + data.decode().encode("latin-1")
+
+
+def test_a_sheet_declared_iso_8859_1_takes_openpyxl_and_reads_as_in_utf8(tmp_path):
+    """python-calamine decodes UTF-8 only: it refused such a sheet as damaged, while the XML
+    is sound and openpyxl decodes it."""
+    (tmp_path / "utf8").mkdir()
+    (tmp_path / "latin1").mkdir()
+    accented = b"<t>Meningkatnya kualitas aparatur (\xc3\xa9valuasi)</t>"
+
+    def accent(data: bytes) -> bytes:
+        return data.replace(b"<t>Meningkatnya kualitas aparatur</t>", accented, 1)
+
+    utf8 = bad._edit_part(tmp_path / "utf8" / "m.xlsx", bad.KINERJA_PART, accent)
+    latin1 = bad.replace_part(utf8, tmp_path / "latin1" / "m.xlsx", bad.KINERJA_PART, _in_latin1)
+    assert open_book(utf8).route == "calamine"
+    book = open_book(latin1)
+    assert book.route == "openpyxl"
+    assert book.package.other_encodings == {bad.KINERJA_PART: "ISO-8859-1"}
+    assert book.grid("Kinerja").value(2, 5) == "Meningkatnya kualitas aparatur (évaluasi)"
+    fast, declared = read_matriks(utf8), read_matriks(latin1)
+    for name in ("pegawai", "indicators", "nodes"):
+        pd.testing.assert_frame_equal(getattr(fast, name).frame, getattr(declared, name).frame)
+    assert fast.problems == declared.problems
+
+
 def test_formula_texts_from_the_xml_pass_equal_openpyxls(tmp_path):
     from pokin_xl.readers.recompute import formula_texts
 
