@@ -309,6 +309,17 @@ def far_corner_value(path: Path) -> Path:
     return _edit_part(path, KINERJA_PART, _far_cell(b"x"))
 
 
+def xls_far_corner(path: Path, source: Path) -> Path:
+    """A legacy .xls (`source`) whose first shared-string cell (LABELSST record: type 0x00FD,
+    length 10, then row and column) is moved to IV65536, the last cell of an .xls sheet."""
+    data = bytearray(source.read_bytes())
+    at = data.find(b"\xfd\x00\x0a\x00")
+    assert at != -1, "no LABELSST record"
+    data[at + 4 : at + 8] = struct.pack("<HH", 65535, 255)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def million_styled_rows(path: Path, rows: int = 1_000_000, with_cells: bool = True) -> Path:
     """The Kinerja sheet followed by `rows` formatted rows that hold nothing."""
     parts = parts_of(good_matriks(path))

@@ -27,6 +27,7 @@ import tests.bad_inputs as bad
 from benchmarks.measured_child import measure
 from tests.builders import chain, row, write_matriks
 from tests.cli_runner import CRASH, Run, digest, run_cli
+from tests.conftest import real_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
@@ -172,6 +173,14 @@ def test_a_value_in_the_far_corner_is_refused_naming_the_cell_and_the_limit(tmp_
     path = bad.far_corner_value(tmp_path / "sudut.xlsx")
     run = cli("validate", path)
     assert_one_indonesian_line(run, "sudut.xlsx", "sel XFD1048576", "batas 5.000.000 sel")
+
+
+def test_a_value_in_the_far_corner_of_an_xls_is_refused_naming_the_cell(tmp_path):
+    source = real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls")
+    path = bad.xls_far_corner(tmp_path / "sudut.xls", source)
+    run, _, peak = measured("validate", path)
+    assert run.code == 2 and "sel IV65536" in run.err and "batas 5.000.000 sel" in run.err, run
+    assert peak < 200, peak  # 290 MB while every one of the 16.7 million cells was walked
 
 
 @pytest.mark.parametrize(
