@@ -24,6 +24,7 @@ from tests.test_bad_inputs import REFUSED, deep_chain, long_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bkpsdm_purwakarta_2024"
+REAL_XLS = ROOT.parent / "shared/data/real/andri000me_renja_biro_perekonomian_lampiran.xls"
 
 
 def run(argv: list[object]) -> tuple[int, float, float, float]:
@@ -61,6 +62,7 @@ CLASSES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("deep-chain-5000", lambda p: deep_chain(p, 5000), "validate+build"),
     ("texts-40000", long_texts, "validate+build"),
     ("uncached-formulas", bad.uncached_formulas, "all"),
+    ("xls-far-corner", lambda p: bad.xls_far_corner(p.with_suffix(".xls"), REAL_XLS), "all"),
 ]
 
 

@@ -1,11 +1,12 @@
-"""Run pokin-xl on workbooks whose XML parts were damaged at random; list every run that ended
-as a failure of pokin-xl itself (exit 3 or a traceback) or took too long.
+"""Run pokin-xl on workbooks damaged at random; list every run that ended as a failure of
+pokin-xl itself (exit 3 or a traceback) or took too long.
 
 A bad input must end with one Indonesian line and exit 2; exit 0/1 (the damage did not matter,
 or it became a finding) is as good. Each mutant is one to three edits of the XML parts
 (worksheets weighed most): a byte changed, cut, doubled or swapped with another, the part cut
 short, an attribute or a <v> value replaced by an edge value (a negative or huge row, 'A0',
-'1e400', 'NaN', a type letter), a tag renamed. Seeded: the same seed gives the same mutants.
+'1e400', 'NaN', a type letter), a tag renamed. A legacy .xls gets 1-16 byte edits of the whole
+file (see mutate_binary). Seeded: the same seed gives the same mutants.
 
     .venv/bin/python scripts/mutate_parts.py samples/bkpsdm_purwakarta_2024/matriks.xlsx
     .venv/bin/python scripts/mutate_parts.py RENSTRA.xlsx --command validate --count 300 --seed 4
@@ -13,8 +14,9 @@ short, an attribute or a <v> value replaced by an edge value (a negative or huge
 
 Arguments after `--` follow the mutant on the command line ('{n}': the mutant's number).
 Mutants that failed are kept in --folder for --debug; the others are deleted. On 2026-12-04,
-1,600 mutants (validate, build, dokumen, inspect, reconcile; the sample matriks and Renstra and
-renstra_template_sesendok.xlsx) found one failure: an unknown encoding in an XML declaration.
+1,600 .xlsx mutants (validate, build, dokumen, inspect, reconcile; the sample matriks and Renstra
+and renstra_template_sesendok.xlsx) found one failure, an unknown encoding in an XML
+declaration; 300 of the real Renja .xls found 21 (xlrd's errors while parsing a sheet on demand).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ATTRIBUTE_VALUES = [
@@ -88,6 +91,52 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+EDGE_WORDS = [b"\xff\xff\xff\xff", b"\x00\x00\x00\x00", b"\xff\xff\xff\x7f", b"\x01\x00\x00\x80"]
+
+
+def mutate_binary(data: bytes, rng: random.Random) -> bytes:
+    """1 to 16 edits of a binary file (a legacy .xls): bytes changed, a 32-bit word set to an
+    edge value (record lengths, indices, counts), a run deleted, the file cut short."""
+    out = bytearray(data)
+    for _ in range(rng.choice([1, 2, 4, 8, 16])):
+        if not out:
+            break
+        at, draw = rng.randrange(len(out)), rng.random()
+        if draw < 0.6:
+            out[at] = rng.randrange(256)
+        elif draw < 0.8:
+            out[at : at + 4] = rng.choice(EDGE_WORDS)
+        elif draw < 0.9:
+            del out[at:]
+        else:
+            del out[at : at + rng.randrange(1, 600)]
+    return bytes(out)
+
+
+def mutants(workbook: Path, rng: random.Random) -> Iterator[bytes]:
+    """Endless mutants of a workbook's bytes: one to three XML parts edited for a zip (.xlsx,
+    .xlsm), the whole file for anything else (.xls)."""
+    if not zipfile.is_zipfile(workbook):
+        data = workbook.read_bytes()
+        while True:
+            yield mutate_binary(data, rng)
+    with zipfile.ZipFile(workbook) as archive:
+        names = archive.namelist()
+        parts = {name: archive.read(name) for name in names}
+    xml_parts = [n for n in names if n.endswith((".xml", ".rels"))]
+    weights = [_weight(n) for n in xml_parts]
+    while True:
+        changed = dict(parts)
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            part = rng.choices(xml_parts, weights)[0]
+            changed[part] = mutate(changed[part], rng)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in names:
+                archive.writestr(name, changed[name])
+        yield buffer.getvalue()
+
+
 def _weight(part: str) -> int:
     if "worksheets/sheet" in part:
         return 3
@@ -124,22 +173,11 @@ def main() -> int:
     args = parser.parse_args(argv[: len(argv) - len(extra) - (1 if "--" in argv else 0)])
     folder = args.folder or Path(tempfile.mkdtemp(prefix="pokin_mutants_"))
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(args.seed)
-    with zipfile.ZipFile(args.workbook) as archive:
-        names = archive.namelist()
-        parts = {name: archive.read(name) for name in names}
-    xml_parts = [n for n in names if n.endswith((".xml", ".rels"))]
-    weights = [_weight(n) for n in xml_parts]
     failures = 0
+    made = mutants(args.workbook, random.Random(args.seed))
     for number in range(args.count):
-        changed = dict(parts)
-        for _ in range(rng.choice([1, 1, 1, 2, 3])):
-            part = rng.choices(xml_parts, weights)[0]
-            changed[part] = mutate(changed[part], rng)
-        path = folder / f"mutant_{args.seed}_{number}.xlsx"
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in names:
-                archive.writestr(name, changed[name])
+        path = folder / f"mutant_{args.seed}_{number}{args.workbook.suffix}"
+        path.write_bytes(next(made))
         more = [a.replace("{n}", str(number)) for a in extra]
         code, stderr, seconds = run([args.command, str(path), *more])
         if code in (0, 1, 2) and "Traceback" not in stderr and seconds <= args.slow:
