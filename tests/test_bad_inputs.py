@@ -183,6 +183,17 @@ def test_a_value_in_the_far_corner_of_an_xls_is_refused_naming_the_cell(tmp_path
     assert peak < 200, peak  # 290 MB while every one of the 16.7 million cells was walked
 
 
+def test_xlrds_warnings_never_reach_the_output(tmp_path):
+    """xlrd writes 'WARNING *** file size (...) not 512 + multiple of sector size' to stdout for
+    an .xls with bytes after its last sector: it broke the JSON of validate."""
+    source = real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls")
+    path = tmp_path / "renja.xls"
+    path.write_bytes(source.read_bytes() + bytes(100))
+    run, _, _ = measured("validate", path, "--format", "json")
+    assert run.code == 0 and json.loads(run.out)["summary"]["file"] == "renja.xls", run
+    assert "WARNING" not in run.out + run.err
+
+
 @pytest.mark.parametrize(
     ("rows", "with_cells"), [(1_000_000, True), (300_000, False)], ids=["cells", "rows"]
 )

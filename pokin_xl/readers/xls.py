@@ -10,6 +10,7 @@ recomputing.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +21,17 @@ from pokin_xl.errors import InputError
 from pokin_xl.readers.grid import Cell, Grid
 
 T = TypeVar("T")
+
+
+class _Discard(io.TextIOBase):
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+# xlrd writes its warnings on a damaged file ("WARNING *** file size ... not 512 + multiple of
+# sector size") to stdout by default: into `validate --format json` and every message a user
+# reads. The damage itself reaches the user as an InputError.
+_XLRD_LOG = _Discard()
 
 
 class XlsGrid(Grid):
@@ -64,7 +76,11 @@ def read_xls_grids(path: str | Path) -> list[Grid]:
     path = Path(path)
     book = _damage_refused(
         lambda: xlrd.open_workbook(
-            str(path), formatting_info=True, on_demand=True, ragged_rows=True
+            str(path),
+            formatting_info=True,
+            on_demand=True,
+            ragged_rows=True,
+            logfile=_XLRD_LOG,
         ),
         path.name,
     )
