@@ -1,5 +1,5 @@
 """Run pokin-xl on workbooks damaged at random; list every run that ended as a failure of
-pokin-xl itself (exit 3 or a traceback) or took too long.
+pokin-xl itself (exit 3 or a traceback), took too long, or broke the JSON of `--format json`.
 
 A bad input must end with one Indonesian line and exit 2; exit 0/1 (the damage did not matter,
 or it became a finding) is as good. Each mutant is one to three edits of the XML parts
@@ -12,7 +12,9 @@ file (see mutate_binary). Seeded: the same seed gives the same mutants.
     .venv/bin/python scripts/mutate_parts.py RENSTRA.xlsx --command validate --count 300 --seed 4
     .venv/bin/python scripts/mutate_parts.py MATRIKS.xlsx --command build -- -o '/tmp/out_{n}.xlsx'
 
-Arguments after `--` follow the mutant on the command line ('{n}': the mutant's number).
+Arguments after `--` follow the mutant on the command line ('{n}': the mutant's number); where
+one of them holds '{mutant}', the mutant goes there instead (a Renstra given second:
+`--command reconcile -- MATRIKS.xlsx '{mutant}'`).
 Mutants that failed are kept in --folder for --debug; the others are deleted. On 2026-12-04,
 1,600 .xlsx mutants (validate, build, dokumen, inspect, reconcile; the sample matriks and Renstra
 and renstra_template_sesendok.xlsx) found one failure, an unknown encoding in an XML
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import random
 import re
 import sys
@@ -143,21 +146,39 @@ def _weight(part: str) -> int:
     return 2 if any(k in part for k in ("sharedStrings", "styles", "workbook")) else 1
 
 
-def run(command: list[str]) -> tuple[object, str, float]:
-    """pokin-xl in this process: exit code ('EXC' for an exception that escaped), stderr, seconds."""
+def run(command: list[str]) -> tuple[object, str, str, float]:
+    """pokin-xl in this process: exit code ('EXC' for an exception that escaped), stdout, stderr,
+    seconds."""
     from pokin_xl import cli
 
-    err = io.StringIO()
+    out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
     try:
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code: object = cli.main(command)
     except SystemExit as exc:
         code = exc.code
     except BaseException:  # what the test is looking for: report it, go on
         code = "EXC"
         err.write(traceback.format_exc())
-    return code, err.getvalue(), time.perf_counter() - start
+    return code, out.getvalue(), err.getvalue(), time.perf_counter() - start
+
+
+def trouble(
+    command: list[str], code: object, out: str, err: str, seconds: float, slow: float
+) -> str:
+    """Why a run is a failure of pokin-xl itself ('' when it is not): an exit code other than
+    0/1/2, a traceback, a hang, or `--format json` output that is not JSON."""
+    if code not in (0, 1, 2) or "Traceback" in err:
+        return f"exit {code}"
+    if seconds > slow:
+        return f"{seconds:.1f} s"
+    if "json" in command and out.strip():
+        try:
+            json.loads(out)
+        except ValueError:
+            return "--format json printed something that is not JSON"
+    return ""
 
 
 def main() -> int:
@@ -178,13 +199,16 @@ def main() -> int:
     for number in range(args.count):
         path = folder / f"mutant_{args.seed}_{number}{args.workbook.suffix}"
         path.write_bytes(next(made))
-        more = [a.replace("{n}", str(number)) for a in extra]
-        code, stderr, seconds = run([args.command, str(path), *more])
-        if code in (0, 1, 2) and "Traceback" not in stderr and seconds <= args.slow:
+        more = [a.replace("{n}", str(number)).replace("{mutant}", str(path)) for a in extra]
+        placed = any("{mutant}" in a for a in extra)
+        command = [args.command, *([] if placed else [str(path)]), *more]
+        code, out, err, seconds = run(command)
+        reason = trouble(command, code, out, err, seconds, args.slow)
+        if not reason:
             path.unlink()
             continue
         failures += 1
-        print(f"--- {path}: exit {code}, {seconds:.1f} s\n{stderr[-1500:]}", flush=True)
+        print(f"--- {path}: {reason}\n{err[-1500:]}{out[:300]}", flush=True)
     print(f"{args.count} mutants of {args.workbook.name} ({args.command}): {failures} failed")
     return 1 if failures else 0
 
