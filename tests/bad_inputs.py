@@ -256,6 +256,17 @@ def unknown_encoding(path: Path) -> Path:
     return _edit_sample(path, "xl/sharedStrings.xml", _declaring(b"A0"))
 
 
+def utf16_sheet(path: Path) -> Path:
+    """The Kinerja sheet in UTF-16 with a byte-order mark: sound XML, but every byte search of
+    the package check (cells, empties, formulas) and python-calamine need an ASCII-based text."""
+    return _edit_part(path, KINERJA_PART, lambda data: data.decode().encode("utf-16"))
+
+
+def utf16_sheet_unmarked(path: Path) -> Path:
+    """The same without the mark, which expat detects from the '<' in two bytes."""
+    return _edit_part(path, KINERJA_PART, lambda data: data.decode().encode("utf-16-le"))
+
+
 def multibyte_encoding(path: Path) -> Path:
     """An encoding Python knows but expat cannot take (it reads single-byte ones only)."""
     return _edit_sample(path, "xl/sharedStrings.xml", _declaring(b"Shift_JIS"))

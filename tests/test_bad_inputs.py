@@ -118,6 +118,8 @@ REFUSED = [
     ("not-utf8", bad.invalid_utf8, "karakter yang tidak sah"),
     ("unknown-encoding", bad.unknown_encoding, "pengodean karakter 'A0'"),
     ("multibyte-encoding", bad.multibyte_encoding, "pengodean karakter 'Shift_JIS'"),
+    ("utf16-sheet", bad.utf16_sheet, "pengodean karakter 'UTF-16'"),
+    ("utf16-unmarked", bad.utf16_sheet_unmarked, "pengodean karakter 'UTF-16'"),
     ("billion-laughs", bad.billion_laughs, "DOCTYPE/ENTITY"),
     ("external-entity", bad.external_entity, "DOCTYPE/ENTITY"),
     ("doctype-in-rels", bad.doctype_in_rels, "DOCTYPE/ENTITY"),

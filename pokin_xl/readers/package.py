@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import re
 import xml.etree.ElementTree as ET
 import xml.parsers.expat
@@ -105,7 +106,8 @@ class CheckedPackage:
     heavy: set[str] = field(default_factory=set)  # sheet parts worth rewriting for openpyxl
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> worksheet part
     styles_found: bool = False
-    # parts whose XML declares a text encoding other than UTF-8 (python-calamine reads UTF-8 only)
+    # parts whose XML declares a one-byte encoding other than UTF-8/ASCII (ISO-8859-1...):
+    # python-calamine reads UTF-8 only, and the XML pass's formula texts are UTF-8
     other_encodings: dict[str, str] = field(default_factory=dict)
     _rewritten: io.BytesIO | None = None
 
@@ -383,7 +385,13 @@ def _stream_xml(
     pattern: StyleSearches | None = None,
     encodings: dict[str, str] | None = None,
 ) -> SheetCount | None:
-    parser = xml.parsers.expat.ParserCreate()
+    pieces = _whole_tags(_chunks(archive, info))
+    first = next(pieces, b"")
+    declared = _declared_encoding(first)
+    # expat reads an alias of UTF-8 it does not know ('utf8') through a one-byte table, which
+    # turns every accented letter into an error: tell it the encoding instead
+    utf8_alias = bool(declared) and _codec(declared) == "utf-8"
+    parser = xml.parsers.expat.ParserCreate("UTF-8" if utf8_alias else None)
 
     def refuse(*_args: object) -> None:
         raise _Refused
@@ -392,10 +400,10 @@ def _stream_xml(
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
     count = SheetCount() if sheet else None
-    first = b""
     try:
-        for piece in _whole_tags(_chunks(archive, info)):
-            first = first or piece[:200]
+        if not _ascii_based(_codec(declared)):
+            raise _UnreadableEncoding  # the byte searches below, and python-calamine, need ASCII
+        for piece in itertools.chain([first], pieces):
             _feed(parser, piece, False)
             if count is not None:
                 _count(piece, count)
@@ -404,11 +412,10 @@ def _stream_xml(
     except _Refused:
         raise _declaration_refused(info, name) from None
     except _UnreadableEncoding:
-        declared = _declared_encoding(first)
         shown = f" '{declared}'" if declared else ""
         raise InputError(
-            f"bagian '{info.filename}' menyatakan pengodean karakter{shown} yang tidak dapat "
-            "dibaca (Excel selalu menulis UTF-8); buka dan simpan ulang di Excel, atau minta "
+            f"bagian '{info.filename}' memakai pengodean karakter{shown} yang tidak dibaca "
+            "pokin-xl (Excel selalu menulis UTF-8); buka dan simpan ulang di Excel, atau minta "
             "berkas aslinya.",
             file=name,
         ) from None
@@ -418,10 +425,8 @@ def _stream_xml(
             f"{exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
             file=name,
         ) from None
-    if encodings is not None:
-        encoding = _declared_encoding(first) or "utf-8"
-        if not _reads_as_utf8(encoding):
-            encodings[info.filename] = encoding
+    if encodings is not None and declared and _codec(declared) not in ("utf-8", "ascii"):
+        encodings[info.filename] = declared
     return count
 
 
@@ -429,23 +434,49 @@ class _UnreadableEncoding(Exception):
     pass
 
 
-_DECLARED_ENCODING_RE = re.compile(rb"""encoding\s*=\s*["']([^"']{0,40})""")
+_DECLARED_ENCODING_RE = re.compile(rb"""\sencoding\s*=\s*["']([^"']{0,40})""")
+_MARKUP = '<?xml version="1.0"?><c r="A1" s="1" t="s"><v>0</v><f>A1</f></c></row>/'
+_WIDE_STARTS = {  # byte-order marks, and '<' in each wide form (expat detects these unmarked)
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+    b"<\x00": "UTF-16",
+    b"\x00<": "UTF-16",
+}
 
 
 def _declared_encoding(start: bytes) -> str:
-    """The encoding a part's start declares ('' when none): a UTF-16 byte-order mark, or the
-    XML declaration's encoding="..."."""
-    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "UTF-16"
-    declared = _DECLARED_ENCODING_RE.search(start)
+    """The encoding a part's first piece declares ('' when none): a wide form told by its first
+    bytes (as expat tells it), or the encoding="..." of an XML declaration that opens the part
+    (after a UTF-8 byte-order mark at most). Only the declaration is searched: a text further on
+    may say anything."""
+    wide = _WIDE_STARTS.get(start[:2])
+    if wide:
+        return wide
+    body = start.removeprefix(b"\xef\xbb\xbf")
+    if not body.startswith(b"<?xml"):
+        return ""
+    end = body.find(b"?>")
+    declared = _DECLARED_ENCODING_RE.search(body[: end if end != -1 else len(body)])
     return declared.group(1).decode("ascii", "replace") if declared else ""
 
 
-def _reads_as_utf8(encoding: str) -> bool:
+def _ascii_based(codec: str) -> bool:
+    """Whether markup is written in the codec as in ASCII (not UTF-16/32, not EBCDIC), so that
+    the byte searches of the package check find what they look for ('': no encoding known)."""
+    if not codec:
+        return True
     try:
-        return codecs.lookup(encoding).name in ("utf-8", "ascii")
-    except LookupError:
+        return _MARKUP.encode(codec) == _MARKUP.encode("ascii")
+    except (UnicodeError, LookupError, TypeError):
         return False
+
+
+def _codec(encoding: str) -> str:
+    """Python's name of an encoding ('' for none or one Python does not know)."""
+    try:
+        return codecs.lookup(encoding).name if encoding else ""
+    except LookupError:
+        return ""
 
 
 def _feed(parser: xml.parsers.expat.XMLParserType, data: bytes, final: bool) -> None:

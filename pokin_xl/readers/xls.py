@@ -87,8 +87,10 @@ def read_xls_grids(path: str | Path) -> list[Grid]:
     try:
         names = book.sheet_names()
         return [
-            _damage_refused(
-                lambda i=i: XlsGrid(book, book.sheet_by_index(i), path.name), path.name, names[i]
+            XlsGrid(
+                book,
+                _damage_refused(lambda i=i: book.sheet_by_index(i), path.name, names[i]),
+                path.name,
             )
             for i in range(book.nsheets)
         ]
@@ -97,13 +99,13 @@ def read_xls_grids(path: str | Path) -> list[Grid]:
 
 
 def _damage_refused(work: Callable[[], T], file: str, sheet: str = "") -> T:
-    """`work()`, with whatever xlrd raises on a damaged file said as one InputError. xlrd parses a
-    sheet only when it is asked for (on_demand), and its parser fails on damage with anything:
-    its own XLRDError, struct.error, KeyError, IndexError, AssertionError, OverflowError."""
+    """`work()` (an xlrd call that parses), with whatever xlrd raises on a damaged file said as
+    one InputError. xlrd parses a sheet only when it is asked for (on_demand), and its parser
+    fails on damage with anything: its own XLRDError, struct.error, KeyError, IndexError,
+    AssertionError, OverflowError. Only xlrd's parsing goes through here: a failure of our own
+    code on the parsed sheet stays an internal error."""
     try:
         return work()
-    except InputError:
-        raise
     except Exception as exc:
         raise InputError(
             "berkas .xls rusak atau tidak dapat dibaca: isinya tidak sesuai format Excel 97-2003; "

@@ -177,32 +177,69 @@ def test_rows_out_of_order_or_cells_without_address_take_openpyxl(tmp_path):
     assert_same_matriks(path)
 
 
-def _in_latin1(data: bytes) -> bytes:
-    """The part as a tool that writes ISO-8859-1 would write it (Excel always writes UTF-8)."""
-    return b'<?xml version="1.0" encoding="ISO-8859-1"?>' + data.decode().encode("latin-1")
+ACCENTED = b"<t>Meningkatnya kualitas aparatur (\xc3\xa9valuasi)</t>"
 
 
-def test_a_sheet_declared_iso_8859_1_takes_openpyxl_and_reads_as_in_utf8(tmp_path):
-    """python-calamine decodes UTF-8 only: it refused such a sheet as damaged, while the XML
-    is sound and openpyxl decodes it."""
-    (tmp_path / "utf8").mkdir()
-    (tmp_path / "latin1").mkdir()
-    accented = b"<t>Meningkatnya kualitas aparatur (\xc3\xa9valuasi)</t>"
+def _accented(folder: Path) -> Path:
+    """A matriks whose Kinerja sheet (UTF-8, no declaration) holds an accented text at E2."""
+    folder.mkdir()
 
     def accent(data: bytes) -> bytes:
-        return data.replace(b"<t>Meningkatnya kualitas aparatur</t>", accented, 1)
+        return data.replace(b"<t>Meningkatnya kualitas aparatur</t>", ACCENTED, 1)
 
-    utf8 = bad._edit_part(tmp_path / "utf8" / "m.xlsx", bad.KINERJA_PART, accent)
-    latin1 = bad.replace_part(utf8, tmp_path / "latin1" / "m.xlsx", bad.KINERJA_PART, _in_latin1)
+    return bad._edit_part(folder / "m.xlsx", bad.KINERJA_PART, accent)
+
+
+def _assert_reads_alike(a: Path, b: Path) -> None:
+    first, second = read_matriks(a), read_matriks(b)
+    for name in ("pegawai", "indicators", "nodes"):
+        pd.testing.assert_frame_equal(getattr(first, name).frame, getattr(second, name).frame)
+    assert first.problems == second.problems
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>',
+        b"<?xml version='1.0' encoding='iso-8859-1' standalone='yes'?>",
+        b'<?xml version="1.0"' + b" " * 250 + b'encoding="ISO-8859-1"?>',  # past a short look
+    ],
+    ids=["plain", "quotes", "padded"],
+)
+def test_a_sheet_declared_iso_8859_1_takes_openpyxl_and_reads_as_in_utf8(tmp_path, declaration):
+    """python-calamine decodes UTF-8 only: it refused such a sheet as damaged, while the XML
+    is sound and openpyxl decodes it. The XML pass's formula texts are UTF-8: not used."""
+    utf8 = _accented(tmp_path / "utf8")
+    (tmp_path / "latin1").mkdir()
+    latin1 = bad.replace_part(
+        utf8,
+        tmp_path / "latin1" / "m.xlsx",
+        bad.KINERJA_PART,
+        lambda data: declaration + data.decode().encode("latin-1"),
+    )
     assert open_book(utf8).route == "calamine"
     book = open_book(latin1)
     assert book.route == "openpyxl"
-    assert book.package.other_encodings == {bad.KINERJA_PART: "ISO-8859-1"}
+    assert list(book.package.other_encodings) == [bad.KINERJA_PART]
+    assert book.formulas("Kinerja") is None
     assert book.grid("Kinerja").value(2, 5) == "Meningkatnya kualitas aparatur (évaluasi)"
-    fast, declared = read_matriks(utf8), read_matriks(latin1)
-    for name in ("pegawai", "indicators", "nodes"):
-        pd.testing.assert_frame_equal(getattr(fast, name).frame, getattr(declared, name).frame)
-    assert fast.problems == declared.problems
+    _assert_reads_alike(utf8, latin1)
+
+
+@pytest.mark.parametrize("name", [b"utf8", b"UTF8", b"utf-8", b"utf_8"])
+def test_utf8_under_another_name_reads_as_utf8(tmp_path, name):
+    """expat reads a UTF-8 alias it does not know ('utf8') through a one-byte table: every
+    accented letter was refused as 'bukan UTF-8'."""
+    plain = _accented(tmp_path / "polos")
+    (tmp_path / "nama").mkdir()
+    declaration = b'<?xml version="1.0" encoding="' + name + b'"?>'
+    named = bad.replace_part(
+        plain, tmp_path / "nama" / "m.xlsx", bad.KINERJA_PART, lambda data: declaration + data
+    )
+    book = open_book(named)
+    assert book.package.other_encodings == {}
+    assert book.grid("Kinerja").value(2, 5) == "Meningkatnya kualitas aparatur (évaluasi)"
+    _assert_reads_alike(plain, named)
 
 
 def test_formula_texts_from_the_xml_pass_equal_openpyxls(tmp_path):
