@@ -14,9 +14,9 @@ speed-up), and the peak memory of the parent and of the children.
 times `pokin-xl validate` and `pokin-xl build` of 40 of those files with --jobs 1 and 2,
 alternating: medians, paired speed-ups and Amdahl's bound from the serial part (issue 10's 1.8x
 goal), and in each round what two processes of a tight pure-Python loop gain on this machine at
-that moment. Not a ceiling: on 2026-12-04 that loop gained 1.25-1.72x on this 2-vCPU VM while
-`build` of 40 files gained 1.96x, so the two vCPUs do not give every kind of work two whole
-cores (integer-bound Python suffers most); read a --jobs speed-up beside it, not against it.
+that moment: a reading of the machine's noise, not a ceiling (its rounds run from 1.07x to
+2.29x on a 2-vCPU VM, and anything above 2x is noise; `build` of 40 files gained 1.96x in the
+same run). Read a --jobs speed-up beside it, not against it.
 """
 
 from __future__ import annotations

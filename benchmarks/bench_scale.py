@@ -27,11 +27,11 @@ The floor, measured in the same run:
 
 Exponent: log(t2 / t1) / log(n2 / n1) between consecutive sizes; 1.0 is linear. The timings
 are medians of --repeat runs, made in alternating rounds over the sizes; the growth from one size
-to the next is the median of the ratios within each round, and beside it the ratio of each
-size's fastest run. On a 2-core VM the same stage swings by a third from one process to the next
-(a 20k read 2.05-2.96 s in five fresh processes, CPU time equal to wall, no steal reported), and
-a slow spell only ever adds time: with three or more rounds the fastest runs are the steadier
-estimate of what the code costs. The load average is printed, since the machine may be shared.
+to the next is the median of the ratios within each round, and beside it (from two rounds on)
+the ratio of each size's fastest run. On a 2-core VM the same stage swings by a third from one
+process to the next (a 20k read 2.05-2.96 s in five fresh processes, CPU time equal to wall, no
+steal reported), and a slow spell only ever adds time: the more rounds, the nearer the fastest
+runs come to what the code costs. The load average is printed, since the machine may be shared.
 """
 
 from __future__ import annotations

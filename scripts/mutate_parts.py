@@ -15,10 +15,8 @@ file (see mutate_binary). Seeded: the same seed gives the same mutants.
 Arguments after `--` follow the mutant on the command line ('{n}': the mutant's number); where
 one of them holds '{mutant}', the mutant goes there instead (a Renstra given second:
 `--command reconcile -- MATRIKS.xlsx '{mutant}'`).
-Mutants that failed are kept in --folder for --debug; the others are deleted. On 2026-12-04,
-1,600 .xlsx mutants (validate, build, dokumen, inspect, reconcile; the sample matriks and Renstra
-and renstra_template_sesendok.xlsx) found one failure, an unknown encoding in an XML
-declaration; 300 of the real Renja .xls found 21 (xlrd's errors while parsing a sheet on demand).
+Mutants that failed are kept in --folder for --debug; the others are deleted. A run is stopped
+after three times --slow (a hang), on the main thread's timer.
 """
 
 from __future__ import annotations
@@ -29,6 +27,7 @@ import io
 import json
 import random
 import re
+import signal
 import sys
 import tempfile
 import time
@@ -146,21 +145,39 @@ def _weight(part: str) -> int:
     return 2 if any(k in part for k in ("sharedStrings", "styles", "workbook")) else 1
 
 
-def run(command: list[str]) -> tuple[object, str, str, float]:
-    """pokin-xl in this process: exit code ('EXC' for an exception that escaped), stdout, stderr,
-    seconds."""
+class _Hung(BaseException):
+    """Raised by the timer in a run that goes on too long (not KeyboardInterrupt: the command
+    line turns that into an ordinary refusal)."""
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise _Hung
+
+
+def run(command: list[str], limit: float | None = None) -> tuple[object, str, str, float]:
+    """pokin-xl in this process: exit code ('EXC' for an exception that escaped, 'HANG' for a
+    run stopped after `limit` seconds), stdout, stderr, seconds."""
     from pokin_xl import cli
 
     out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
+    if limit:
+        previous = signal.signal(signal.SIGALRM, _stop)
+        signal.setitimer(signal.ITIMER_REAL, limit)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code: object = cli.main(command)
     except SystemExit as exc:
         code = exc.code
+    except _Hung:
+        code = "HANG"
     except BaseException:  # what the test is looking for: report it, go on
         code = "EXC"
         err.write(traceback.format_exc())
+    finally:
+        if limit:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     return code, out.getvalue(), err.getvalue(), time.perf_counter() - start
 
 
@@ -168,12 +185,13 @@ def trouble(
     command: list[str], code: object, out: str, err: str, seconds: float, slow: float
 ) -> str:
     """Why a run is a failure of pokin-xl itself ('' when it is not): an exit code other than
-    0/1/2, a traceback, a hang, or `--format json` output that is not JSON."""
+    0/1/2 (or 'HANG'), a traceback, a run slower than `slow` seconds, or `--format json` output
+    that is not JSON."""
     if code not in (0, 1, 2) or "Traceback" in err:
         return f"exit {code}"
     if seconds > slow:
         return f"{seconds:.1f} s"
-    if "json" in command and out.strip():
+    if ("json" in command or "--format=json" in command) and out.strip():
         try:
             json.loads(out)
         except ValueError:
@@ -202,7 +220,7 @@ def main() -> int:
         more = [a.replace("{n}", str(number)).replace("{mutant}", str(path)) for a in extra]
         placed = any("{mutant}" in a for a in extra)
         command = [args.command, *([] if placed else [str(path)]), *more]
-        code, out, err, seconds = run(command)
+        code, out, err, seconds = run(command, limit=args.slow * 3)
         reason = trouble(command, code, out, err, seconds, args.slow)
         if not reason:
             path.unlink()
