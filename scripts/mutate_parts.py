@@ -33,6 +33,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,6 +214,8 @@ def main() -> int:
     folder = args.folder or Path(tempfile.mkdtemp(prefix="pokin_mutants_"))
     folder.mkdir(parents=True, exist_ok=True)
     failures = 0
+    codes: Counter[object] = Counter()
+    refusals: Counter[str] = Counter()
     made = mutants(args.workbook, random.Random(args.seed))
     for number in range(args.count):
         path = folder / f"mutant_{args.seed}_{number}{args.workbook.suffix}"
@@ -221,6 +224,9 @@ def main() -> int:
         placed = any("{mutant}" in a for a in extra)
         command = [args.command, *([] if placed else [str(path)]), *more]
         code, out, err, seconds = run(command, limit=args.slow * 3)
+        codes[code] += 1
+        if code == 2:
+            refusals[re.sub(r"\d+", "#", err.strip().splitlines()[-1] if err.strip() else "")] += 1
         reason = trouble(command, code, out, err, seconds, args.slow)
         if not reason:
             path.unlink()
@@ -228,6 +234,9 @@ def main() -> int:
         failures += 1
         print(f"--- {path}: {reason}\n{err[-1500:]}{out[:300]}", flush=True)
     print(f"{args.count} mutants of {args.workbook.name} ({args.command}): {failures} failed")
+    print("exit codes: " + ", ".join(f"{code}: {n}" for code, n in sorted(codes.items(), key=str)))
+    for reason, n in refusals.most_common(5):  # one reason for every run: the command is wrong
+        print(f"  {n} x {reason[:160]}")
     return 1 if failures else 0
 
 
