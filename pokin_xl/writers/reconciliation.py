@@ -32,6 +32,7 @@ SHEET = "Rekonsiliasi"
 FINDINGS_SHEET = "Temuan Rekonsiliasi"
 _HEADER_ROW = 3  # 0-based: title, subtitle, blank, header
 _SUM_CHUNK = 200  # SUM takes at most 255 arguments
+_FORMULA_LIMIT = 8192  # characters of a formula Excel opens
 _STATUS_COLOURS = {
     "sama": ("#C6EFCE", "#006100"),
     "beda": ("#FFC7CE", "#9C0006"),
@@ -110,6 +111,26 @@ def _height(record: dict, widths: dict[str, int]) -> float:
         per_line = max(widths[key] - 2, 1)
         lines = max(lines, -(-len(text) // per_line))
     return 13.0 * min(lines, 12) + 2
+
+
+def sum_formula(rows: list[int], col: int) -> str | None:
+    """'=SUM(H5:H9,H12)' over the cells of `rows` (0-based) in `col`, consecutive rows as one
+    range (a kegiatan's sub kegiatan follow one another), at most _SUM_CHUNK arguments per SUM;
+    None when the formula would pass the 8,192 characters Excel accepts."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    cells = [
+        xl_rowcol_to_cell(first, col)
+        + (f":{xl_rowcol_to_cell(last, col)}" if last != first else "")
+        for first, last in runs
+    ]
+    chunks = [cells[n : n + _SUM_CHUNK] for n in range(0, len(cells), _SUM_CHUNK)]
+    formula = "=" + "+".join(f"SUM({','.join(chunk)})" for chunk in chunks)
+    return formula if len(formula) <= _FORMULA_LIMIT else None
 
 
 def _difference_formula(left: str, right: str) -> str:
@@ -330,12 +351,13 @@ def _rollup_block(
                 for key in ("total", "difference", "status"):
                     sheet.blank(row, col[key], formats["text"])
                 continue
-            cells = [xl_rowcol_to_cell(written[k], col["stated"]) for k in kids[i]]
-            chunks = [cells[n : n + _SUM_CHUNK] for n in range(0, len(cells), _SUM_CHUNK)]
-            formula = "=" + "+".join(f"SUM({','.join(chunk)})" for chunk in chunks)
+            formula = sum_formula([written[k] for k in kids[i]], col["stated"])
             values = [as_number(frame.loc[k, "stated"]) for k in kids[i]]
             total = sum(v for v in values if v is not None)
-            sheet.formula(row, col["total"], formula, money, total)
+            if formula is not None:
+                sheet.formula(row, col["total"], formula, money, total)
+            else:  # past Excel's formula length: the sum as a number (Excel would not open it)
+                sheet.number(row, col["total"], total, money)
             stated_cell = xl_rowcol_to_cell(row, col["stated"])
             total_cell = xl_rowcol_to_cell(row, col["total"])
             difference: float | str = total - stated if stated is not None else ""

@@ -12,6 +12,7 @@ from pokin_xl.writers.reconciliation import (
     FINDINGS_SHEET,
     SHEET,
     add_reconciliation_sheet,
+    sum_formula,
     write_reconciliation_workbook,
 )
 from tests.builders import chain, write_matriks
@@ -114,7 +115,8 @@ def test_rollup_block_sums_children_as_formulas(tmp_path):
         names["Penyediaan Barang Cetakan dan Penggandaan"],
     ]
     letter = get_column_letter(stated)
-    assert ws.cell(kegiatan, total).value == f"=SUM({letter}{children[0]},{letter}{children[1]})"
+    assert children == [children[0], children[0] + 1]  # sub kegiatan follow their kegiatan
+    assert ws.cell(kegiatan, total).value == f"=SUM({letter}{children[0]}:{letter}{children[1]})"
     assert wv.cell(kegiatan, stated).value == 1000 and wv.cell(kegiatan, total).value == 1500
     diff_cell = ws.cell(kegiatan, difference).coordinate
     assert recompute(ws, wv, diff_cell) == 500 == wv[diff_cell].value
@@ -184,3 +186,18 @@ def test_reconcile_findings_sheet_is_the_build_findings_table(tmp_path):
     path = write_reconciliation_workbook(reconcile(matriks, renstra), tmp_path / "r.xlsx")
     ws = openpyxl.load_workbook(path)[FINDINGS_SHEET]
     assert [c.value for c in ws[1]] == [name for name, _ in COLUMNS]
+
+
+def test_sum_formula_takes_consecutive_children_as_one_range():
+    assert sum_formula([8, 4, 5, 6], 7) == "=SUM(H5:H7,H9)"
+    assert sum_formula([3], 0) == "=SUM(A4)"
+    # 2,000 sub kegiatan under one kegiatan: one range, where a cell each ran past 8,192 chars
+    assert sum_formula(list(range(10, 2010)), 7) == "=SUM(H11:H2010)"
+
+
+def test_sum_formula_splits_past_255_arguments_and_gives_up_past_excels_limit():
+    apart = list(range(0, 402, 2))  # 201 cells, none next to another
+    formula = sum_formula(apart, 1)
+    assert formula.startswith("=SUM(B1,B3,") and formula.count("SUM(") == 2
+    assert formula.split("+")[1].startswith("SUM(B401")
+    assert sum_formula(list(range(0, 4000, 2)), 1) is None  # ~12,000 characters
