@@ -301,7 +301,8 @@ def _check_part(
 ) -> SheetCount | None:
     """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
     which no reader parses and Excel writes loosely, is only searched for declarations. A part
-    declaring an encoding other than UTF-8 is noted in `encodings` (part -> encoding)."""
+    declaring a one-byte encoding other than UTF-8 or ASCII is noted in `encodings` (part ->
+    encoding)."""
     lower = info.filename.lower()
     if lower.endswith(".vml"):
         for piece in _whole_tags(_chunks(archive, info)):

@@ -11,6 +11,7 @@ formula, and a write xlsxwriter refuses raises instead of being lost.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -104,12 +105,15 @@ _WRAPPED = ("a_indikator", "b_indikator", "a_induk", "b_induk", "note", "unit_ke
 
 
 def _height(record: dict, widths: dict[str, int]) -> float:
-    """Row height for the wrapped texts: LibreOffice does not grow rows that were written."""
+    return _row_height((str(record.get(key, "") or ""), widths[key]) for key in _WRAPPED)
+
+
+def _row_height(texts: Iterable[tuple[str, int]]) -> float:
+    """Row height for wrapped texts, each with its column's width: LibreOffice does not grow
+    rows that were written, and a name on two lines ran over the row below."""
     lines = 1
-    for key in _WRAPPED:
-        text = str(record.get(key, "") or "")
-        per_line = max(widths[key] - 2, 1)
-        lines = max(lines, -(-len(text) // per_line))
+    for text, width in texts:
+        lines = max(lines, -(-len(text) // max(width - 2, 1)))
     return 13.0 * min(lines, 12) + 2
 
 
@@ -199,7 +203,7 @@ def add_reconciliation_sheet(book: xlsxwriter.Workbook, result: ReconcileResult)
             )
         ws.autofilter(_HEADER_ROW, 0, last, last_col)
     ws.freeze_panes(first, position["a_indikator"])
-    block_end = _rollup_block(sheet, last + 3, result, formats, position)
+    block_end = _rollup_block(sheet, last + 3, result, formats, position, widths)
     _print_setup(ws, result, last_col, block_end)
 
 
@@ -300,7 +304,12 @@ _BLOCK = {
 
 
 def _rollup_block(
-    sheet: SheetWriter, start: int, result: ReconcileResult, formats: dict, position: dict[str, int]
+    sheet: SheetWriter,
+    start: int,
+    result: ReconcileResult,
+    formats: dict,
+    position: dict[str, int],
+    widths: dict[str, int],
 ) -> int:
     """The pagu roll-up of each source; returns the last row written."""
     last_col = max(position.values())
@@ -336,11 +345,16 @@ def _rollup_block(
             parent = bool(kids.get(i))
             text_fmt = formats["bold_text"] if parent else formats["text"]
             money = formats["bold_money"] if parent else formats["money"]
+            texts = {
+                "dokumen": f"{source}: {node['file']}",
+                "jenis": str(node["jenis"]),
+                "kode": str(node["kode"]),
+                "nama": "   " * depth + str(node["nama"]),
+            }
             sheet.number(row, col["no"], number, formats["center"])
-            _text(sheet, row, col["dokumen"], f"{source}: {node['file']}", formats["text"])
-            _text(sheet, row, col["jenis"], str(node["jenis"]), text_fmt)
-            _text(sheet, row, col["kode"], str(node["kode"]), text_fmt)
-            _text(sheet, row, col["nama"], "   " * depth + str(node["nama"]), text_fmt)
+            for key, text in texts.items():
+                _text(sheet, row, col[key], text, formats["text"] if key == "dokumen" else text_fmt)
+            sheet.row_height(row, _row_height((t, widths[_BLOCK[k][1]]) for k, t in texts.items()))
             _text(sheet, row, col["cell"], str(node["cell"]), formats["center"])
             stated = as_number(node["stated"])
             if stated is not None:
