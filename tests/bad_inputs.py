@@ -256,6 +256,17 @@ def unknown_encoding(path: Path) -> Path:
     return _edit_sample(path, "xl/sharedStrings.xml", _declaring(b"A0"))
 
 
+def utf8_alias_styles(path: Path) -> Path:
+    """The sample's styles declared 'utf8' with a euro sign in a number format: the package
+    check read it one way and the styles table another (an internal error)."""
+
+    def change(data: bytes) -> bytes:
+        data = data.replace(b'encoding="UTF-8"', b'encoding="utf8"', 1)
+        return data.replace(b'formatCode="', 'formatCode="\u20ac '.encode(), 1)
+
+    return _edit_sample(path, "xl/styles.xml", change)
+
+
 def utf16_sheet(path: Path) -> Path:
     """The Kinerja sheet in UTF-16 with a byte-order mark: sound XML, but every byte search of
     the package check (cells, empties, formulas) and python-calamine need an ASCII-based text."""

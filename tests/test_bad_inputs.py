@@ -119,6 +119,7 @@ REFUSED = [
     ("unknown-encoding", bad.unknown_encoding, "pengodean karakter 'A0'"),
     ("multibyte-encoding", bad.multibyte_encoding, "pengodean karakter 'Shift_JIS'"),
     ("utf16-sheet", bad.utf16_sheet, "pengodean karakter 'UTF-16'"),
+    ("utf8-alias-styles", bad.utf8_alias_styles, "menyatakan pengodean 'utf8'"),
     ("utf16-unmarked", bad.utf16_sheet_unmarked, "pengodean karakter 'UTF-16'"),
     ("billion-laughs", bad.billion_laughs, "DOCTYPE/ENTITY"),
     ("external-entity", bad.external_entity, "DOCTYPE/ENTITY"),

@@ -389,10 +389,7 @@ def _stream_xml(
     pieces = _whole_tags(_chunks(archive, info))
     first = next(pieces, b"")
     declared = _declared_encoding(first)
-    # expat reads an alias of UTF-8 it does not know ('utf8') through a one-byte table, which
-    # turns every accented letter into an error: tell it the encoding instead
-    utf8_alias = bool(declared) and _codec(declared) == "utf-8"
-    parser = xml.parsers.expat.ParserCreate("UTF-8" if utf8_alias else None)
+    parser = xml.parsers.expat.ParserCreate()
 
     def refuse(*_args: object) -> None:
         raise _Refused
@@ -422,8 +419,8 @@ def _stream_xml(
         ) from None
     except xml.parsers.expat.ExpatError as exc:
         raise InputError(
-            f"bagian '{info.filename}' {_xml_problem(exc)}, di baris {exc.lineno} kolom "
-            f"{exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
+            f"bagian '{info.filename}' {_xml_problem(exc, declared)}, di baris {exc.lineno} "
+            f"kolom {exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
             file=name,
         ) from None
     if encodings is not None and declared and _codec(declared) not in ("utf-8", "ascii"):
@@ -524,7 +521,7 @@ def _count(piece: bytes, count: SheetCount) -> None:
 _ERRORS = xml.parsers.expat.errors
 
 
-def _xml_problem(exc: xml.parsers.expat.ExpatError) -> str:
+def _xml_problem(exc: xml.parsers.expat.ExpatError, declared: str = "") -> str:
     messages = _ERRORS.messages
     kind = messages.get(exc.code, "")
     if kind in (
@@ -534,6 +531,13 @@ def _xml_problem(exc: xml.parsers.expat.ExpatError) -> str:
         _ERRORS.XML_ERROR_INCORRECT_ENCODING,
         _ERRORS.XML_ERROR_UNKNOWN_ENCODING,
     ):
+        if _codec(declared) == "utf-8" and declared.upper() != "UTF-8":
+            # expat, and ElementTree and openpyxl on top of it, read an alias it does not know
+            # one byte per letter: an accented letter fails in every reader alike
+            return (
+                f"menyatakan pengodean '{declared}', nama yang tidak dikenal pembaca XML (yang "
+                "dikenalnya 'UTF-8'), sehingga huruf beraksen di dalamnya tidak terbaca"
+            )
         return "berisi karakter yang tidak sah dalam XML: karakter kendali atau teks bukan UTF-8"
     if kind in (_ERRORS.XML_ERROR_NO_ELEMENTS, _ERRORS.XML_ERROR_UNCLOSED_TOKEN):
         return "terpotong: XML-nya tidak lengkap"
