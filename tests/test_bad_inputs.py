@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -181,9 +182,25 @@ def test_a_value_in_the_far_corner_is_refused_naming_the_cell_and_the_limit(tmp_
 def test_a_value_in_the_far_corner_of_an_xls_is_refused_naming_the_cell(tmp_path):
     source = real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls")
     path = bad.xls_far_corner(tmp_path / "sudut.xls", source)
+    before = digest(path)
     run, _, peak = measured("validate", path)
-    assert run.code == 2 and "sel IV65536" in run.err and "batas 5.000.000 sel" in run.err, run
+    assert_one_indonesian_line(run, "sudut.xls", "sel IV65536", "batas 5.000.000 sel")
     assert peak < 200, peak  # 290 MB while every one of the 16.7 million cells was walked
+    assert digest(path) == before and listing(tmp_path) == ["sudut.xls"]
+
+
+def test_a_damaged_xls_sheet_is_refused_naming_the_sheet(tmp_path):
+    """A seeded byte-mutant of the real Renja .xls whose sheet J-1 xlrd cannot parse (on demand:
+    struct.error 'unpack requires a buffer of 116 bytes', an internal error before)."""
+    from scripts.mutate_parts import mutate_binary
+
+    source = real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls")
+    path = tmp_path / "renja.xls"
+    path.write_bytes(mutate_binary(source.read_bytes(), random.Random(46)))
+    before = digest(path)
+    run = cli("validate", path)
+    assert_one_indonesian_line(run, "renja.xls", "sheet 'J-1'", "tidak sesuai format Excel 97-2003")
+    assert digest(path) == before and listing(tmp_path) == ["renja.xls"]
 
 
 def test_xlrds_warnings_never_reach_the_output(tmp_path):
@@ -192,9 +209,11 @@ def test_xlrds_warnings_never_reach_the_output(tmp_path):
     source = real_file("real", "andri000me_renja_biro_perekonomian_lampiran.xls")
     path = tmp_path / "renja.xls"
     path.write_bytes(source.read_bytes() + bytes(100))
+    before = digest(path)
     run, _, _ = measured("validate", path, "--format", "json")
     assert run.code == 0 and json.loads(run.out)["summary"]["file"] == "renja.xls", run
     assert "WARNING" not in run.out + run.err
+    assert digest(path) == before
 
 
 @pytest.mark.parametrize(
