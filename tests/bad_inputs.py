@@ -331,6 +331,20 @@ def far_corner_value(path: Path) -> Path:
     return _edit_part(path, KINERJA_PART, _far_cell(b"x"))
 
 
+def far_address_in_row(path: Path, address: bytes = b"XFD1048576") -> Path:
+    """The Sasaran of row 2 (E2, in the middle of the row) written under another address: both
+    libraries place a cell by its address, not by its row element. python-calamine builds the
+    rectangle up to it, and Rust aborts the process when that cannot be allocated (512 GB for
+    XFD1048576: no exception, no message)."""
+    return _edit_part(
+        path, KINERJA_PART, lambda data: data.replace(b'<c r="E2"', b'<c r="' + address + b'"', 1)
+    )
+
+
+def lowercase_far_address(path: Path) -> Path:
+    return far_address_in_row(path, b"xfd1048576")
+
+
 def xls_far_corner(path: Path, source: Path) -> Path:
     """A legacy .xls (`source`) whose first shared-string cell (LABELSST record: type 0x00FD,
     length 10, then row and column) is moved to IV65536, the last cell of an .xls sheet."""

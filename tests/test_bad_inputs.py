@@ -126,6 +126,8 @@ REFUSED = [
     ("external-entity", bad.external_entity, "DOCTYPE/ENTITY"),
     ("doctype-in-rels", bad.doctype_in_rels, "DOCTYPE/ENTITY"),
     ("far-corner-value", bad.far_corner_value, "XFD1048576"),
+    ("far-address-in-row", bad.far_address_in_row, "sel XFD1048576"),
+    ("lowercase-far-address", bad.lowercase_far_address, "sel XFD1048576"),
 ]
 
 

@@ -8,8 +8,10 @@ the cells that hold something reach.
   (no `t`, or `t="n"`): a format changes nothing else we read.
 - Error values: calamine hands back '' for a cached "#DIV/0!", openpyxl the error text.
 - Extent: calamine builds a dense range from A1 to the farthest cell holding something, so one
-  value in XFD1048576 would ask for 17 billion cells; the reach is measured here first and such
-  a sheet takes the sparse openpyxl path.
+  value in XFD1048576 would ask for 17 billion cells (Rust aborts the process: no exception to
+  catch); the reach is measured here first and such a sheet takes the sparse openpyxl path.
+  Both libraries place a cell by its own address (its letters in either case), not by its row
+  element, so the address of every cell with content is checked against that reach.
 
 All searches are literal or anchored (a few passes of C-speed search per piece); a sheet whose
 cells are not all written `<c r="..."` (prefixed elements, cells without an address) is marked
@@ -19,6 +21,7 @@ cells are not all written `<c r="..."` (prefixed elements, cells without an addr
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import re
 import xml.parsers.expat
@@ -67,14 +70,17 @@ _BUILTIN_IDS = {code: number for number, code in BUILTIN_FORMATS.items()}
 _PLAIN_FORMATS = {"General", "@"}  # a number shows as itself under both
 
 StyleSearches = list[tuple[re.Pattern[bytes], str]]  # a literal search per style, its format
-_REF_RE = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})")
+_REF_RE = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
 _TYPE_RE = re.compile(rb'\st="([a-zA-Z]+)"')
 _ROW_RE = re.compile(rb'<row r="([0-9]{1,7})"')
-_WIDE_RE = re.compile(rb'<c r="([A-Z]{2,3})[0-9]+"[^>]*[^/]>')
-_ERROR_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
+# a cell with content (not self-closed), with or without attributes after its address; both
+# libraries read an address's letters in either case ('xfd5')
+_CONTENT_END = rb'"(?:\s[^>]*)?(?<!/)>'
+_WIDE_RE = re.compile(rb'<c r="([A-Za-z]{2,3})[0-9]+' + _CONTENT_END)
+_ERROR_RE = re.compile(rb'<c r="([A-Za-z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
 _ERROR_VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA_RE = re.compile(
-    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*(?<!/)>\s*<f(\s[^>]*)?(?:/>|>([^<]*)</f>)'
+    rb'<c r="([A-Za-z]{1,3}[0-9]{1,7})"[^>]*(?<!/)>\s*<f(\s[^>]*)?(?:/>|>([^<]*)</f>)'
 )
 _ATTR_RE = re.compile(rb'\s([a-zA-Z]+)="([^"]*)"')
 
@@ -118,7 +124,7 @@ def cell_format_table(styles: bytes) -> list[str]:
 
 def column_number(letters: bytes) -> int:
     number = 0
-    for ch in letters:
+    for ch in letters.upper():
         number = number * 26 + ch - 64
     return number
 
@@ -129,6 +135,22 @@ def _unescape(text: str) -> str:
     text = text.replace("&lt;", "<").replace("&gt;", ">")
     text = text.replace("&quot;", '"').replace("&apos;", "'")
     return text.replace("&amp;", "&")
+
+
+@functools.lru_cache(maxsize=64)
+def _rows_below(row: int) -> re.Pattern[bytes]:
+    """A cell with content whose address lies below `row`: a longer row number, or one of the
+    same length that is greater, digit by digit."""
+    digits = str(row)
+    longer = b"[0-9]{%d,}" % (len(digits) + 1)
+    greater = [
+        f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}".encode()
+        for i, d in enumerate(digits)
+        if d != "9"
+    ]
+    return re.compile(
+        rb'<c r="[A-Za-z]{1,3}(?:' + b"|".join([longer, *greater]) + b")" + _CONTENT_END
+    )
 
 
 def _position(ref: bytes) -> tuple[int, int] | None:
@@ -152,6 +174,7 @@ class SheetFacts:
     _shared: dict[bytes, object] = field(default_factory=dict)
     _last_ref: bytes = b""
     _last_row: int = 0
+    _open_row: int = 0  # the row of a cell with content whose end lies in the next piece
 
     @property
     def area(self) -> int:
@@ -198,8 +221,9 @@ class SheetFacts:
                 self.formulas[where] = text
 
     def _reach(self, piece: bytes) -> None:
-        """Rows come in order (checked: otherwise the sheet is not plain), so the last cell with
-        content in a piece is its farthest row."""
+        """Rows come in order (checked: otherwise the sheet is not plain), so in a sound sheet
+        the last cell with content in a piece is its farthest row; the addresses of the other
+        cells are checked against it (a damaged one may point anywhere)."""
         rows = [int(number) for number in _ROW_RE.findall(piece)]
         if rows:
             if rows[0] <= self._last_row or any(a >= b for a, b in itertools.pairwise(rows)):
@@ -217,9 +241,19 @@ class SheetFacts:
             if where is not None:
                 self.max_row = max(self.max_row, where[0])
                 self.max_col = max(self.max_col, where[1])
+            # every other cell with content ends before `closing`, and the one left open at the
+            # end of the last piece ended in this one: none may lie further down
+            if self._open_row > self.max_row or _rows_below(self.max_row).search(piece, 0, closing):
+                self.plain = False
+                return
+            self._open_row = 0
         last = piece.rfind(b'<c r="')
         if last != -1:
             self._last_ref = piece[last + 6 : piece.find(b'"', last + 6)]
+            end = piece.find(b">", last)
+            if last > closing and end != -1 and piece[end - 1] != ord("/"):
+                where = _position(self._last_ref)
+                self._open_row = where[0] if where is not None else 0
         for letters in _WIDE_RE.findall(piece):
             self.max_col = max(self.max_col, column_number(letters))
 

@@ -20,6 +20,7 @@ import tests.bad_inputs as bad
 from benchmarks.generate import agency_content, content, write_renstra_for
 from pokin_xl.errors import InputError
 from pokin_xl.readers.book import open_book
+from pokin_xl.readers.cell_facts import SheetFacts, _rows_below
 from pokin_xl.readers.matriks import read_matriks
 from pokin_xl.readers.renstra import read_renstra
 from pokin_xl.template import write_template
@@ -167,6 +168,64 @@ def test_a_million_styled_rows_are_skipped_by_calamine_without_the_rewrite(tmp_p
     assert grid.max_row < 100  # the styled empties hold nothing
     assert book.package._rewritten is None  # the in-memory copy is made for openpyxl only
     assert_same_matriks(path)
+
+
+@pytest.mark.parametrize("address", [b"E200000", b"e200000"])
+def test_a_cell_addressed_below_its_row_takes_openpyxl_and_is_read_at_its_address(
+    tmp_path, address
+):
+    """Row 2's Sasaran under an address 200,000 rows down (the last cell with content of the
+    sheet is still in row 6): calamine would build 200,000 x 23 cells; openpyxl holds the one."""
+    path = bad.far_address_in_row(tmp_path / "alamat.xlsx", address)
+    book = open_book(path)
+    assert book.route == "openpyxl"
+    grid = book.grid("Kinerja")
+    assert (grid.max_row, grid.get(200_000, 5).value) == (200_000, "Meningkatnya kualitas aparatur")
+    assert grid.get(2, 5).value is None
+
+
+def _facts(*pieces: bytes) -> SheetFacts:
+    facts = SheetFacts()
+    for piece in pieces:
+        facts.scan(piece, None)
+    return facts
+
+
+ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
+
+
+@pytest.mark.parametrize(
+    ("pieces", "plain", "reach"),
+    [
+        ([ROW_1 + b'<c r="B1"><v>1</v></c></row>'], True, (1, 26)),
+        ([ROW_1 + b'<c r="B9"><v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
+        ([ROW_1 + b'<c r="XFD1048576"><v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
+        ([ROW_1 + b'<c r="b10"><v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
+        # a styled empty cell holds nothing: calamine builds nothing for it
+        ([ROW_1 + b'<c r="XFD1048576" s="1"/><c r="C1"><v>1</v></c></row>'], True, (1, 26)),
+        # the last cell with content sets the reach itself
+        ([ROW_1 + b'<c r="XFD9"><v>1</v></c></row>'], True, (9, 16384)),
+        # a piece ends inside a cell that starts a new row: its end comes in the next piece
+        ([ROW_1 + b'</row><row r="2"><c r="A2" t="s">', b"<v>1</v></c></row>"], True, (2, 26)),
+        ([ROW_1 + b'<c r="B5" t="s">', b'<v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
+    ],
+    ids=["sound", "below", "far", "lower-case", "styled-empty", "last", "split", "split-below"],
+)
+def test_the_reach_bounds_every_address_with_content(pieces, plain, reach):
+    facts = _facts(*pieces)
+    assert facts.plain is plain
+    if reach is not None:
+        assert (facts.max_row, max(facts.max_col, 26)) == reach
+
+
+@pytest.mark.parametrize("row", [0, 1, 9, 10, 99, 100, 101, 1909, 20083, 99999, 1048576])
+def test_rows_below_matches_exactly_the_greater_row_numbers(row):
+    pattern = _rows_below(row)
+    for number in sorted({*range(max(0, row - 120), row + 120), row * 10, row * 10 + 9, 10**7}):
+        cell = b'<c r="AB%d" t="n"><v>1</v></c>' % number
+        assert bool(pattern.search(cell)) is (number > row), number
+    assert pattern.search(b'<c r="AB%d" s="2"/>' % (row + 1)) is None  # no content
+    assert pattern.search(b'<c r="A%d">' % (row + 1))  # no attribute after the address
 
 
 def test_rows_out_of_order_or_cells_without_address_take_openpyxl(tmp_path):
