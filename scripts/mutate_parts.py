@@ -4,8 +4,8 @@ pokin-xl itself (exit 3 or a traceback), took too long, or broke the JSON of `--
 A bad input must end with one Indonesian line and exit 2; exit 0/1 (the damage did not matter,
 or it became a finding) is as good. Each mutant is one to three edits of the XML parts
 (worksheets weighed most): a byte changed, cut, doubled or swapped with another, the part cut
-short, an attribute or a <v> value replaced by an edge value (a negative or huge row, 'A0',
-'1e400', 'NaN', a type letter), a tag renamed. A legacy .xls gets 1-16 byte edits of the whole
+short, an attribute, a cell's address or a <v> value replaced by an edge value (a negative or
+huge row, 'A0', 'xfd1048576', '1e400', 'NaN', a type letter), a tag renamed. A legacy .xls gets 1-16 byte edits of the whole
 file (see mutate_binary). Seeded: the same seed gives the same mutants.
 
     .venv/bin/python scripts/mutate_parts.py samples/bkpsdm_purwakarta_2024/matriks.xlsx
@@ -41,6 +41,11 @@ ATTRIBUTE_VALUES = [
     "", "-1", "0", "999999999", "A0", "XFD1048576", "ZZZ1", "1:1048576", "abc", "1e308", "NaN",
     "s", "str", "e", "b", "n", "inlineStr", "d", "99999", "3.5", "A1:XFD1048576", "9" * 30,
 ]  # fmt: skip
+# a cell's own address: both readers place a cell by it, whatever its row element says
+ADDRESS_VALUES = [
+    "XFD1048576", "xfd1048576", "A1048576", "XFD1", "ZZZ9", "A99999999", "A0", "a1", "A01", "",
+    "1A", "AAAA1",
+]  # fmt: skip
 NUMBER_VALUES = [
     "", "-1", "1e400", "NaN", "inf", "99999999999999999999", "x", "0.1e-400", "-0", "1E+308",
     "2958466", "-693594",
@@ -61,11 +66,13 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     if not data:
         return data
     edit = rng.choice(
-        ["flip", "delete", "double", "truncate", "attribute", "number", "tag", "swap"]
+        ["flip", "delete", "double", "truncate", "attribute", "address", "number", "tag", "swap"]
     )
-    if edit in ("attribute", "number", "tag"):
+    if edit in ("attribute", "address", "number", "tag"):
         text = data.decode("utf-8", "replace")
-        if edit == "attribute":
+        if edit == "address" and '<c r="' in text:
+            text = _replace_one(text, r'<c r="([^"]*)"', ADDRESS_VALUES, rng)
+        elif edit in ("attribute", "address"):  # a part without cells: any attribute
             text = _replace_one(text, r'\w+="([^"]*)"', ATTRIBUTE_VALUES, rng)
         elif edit == "number":
             text = _replace_one(text, r"<v>([^<]*)</v>", NUMBER_VALUES, rng)

@@ -237,10 +237,12 @@ class SheetFacts:
             if start != -1:
                 end = piece.find(b'"', start + 6)
                 ref = piece[start + 6 : end]
-            where = _position(ref) if ref else None
-            if where is not None:
-                self.max_row = max(self.max_row, where[0])
-                self.max_col = max(self.max_col, where[1])
+            where = _position(ref)
+            if where is None:  # an address we cannot place ('', '1A', eight digits)
+                self.plain = False
+                return
+            self.max_row = max(self.max_row, where[0])
+            self.max_col = max(self.max_col, where[1])
             # every other cell with content ends before `closing`, and the one left open at the
             # end of the last piece ended in this one: none may lie further down
             if self._open_row > self.max_row or _rows_below(self.max_row).search(piece, 0, closing):
@@ -253,7 +255,10 @@ class SheetFacts:
             end = piece.find(b">", last)
             if last > closing and end != -1 and piece[end - 1] != ord("/"):
                 where = _position(self._last_ref)
-                self._open_row = where[0] if where is not None else 0
+                if where is None:
+                    self.plain = False
+                    return
+                self._open_row = where[0]
         for letters in _WIDE_RE.findall(piece):
             self.max_col = max(self.max_col, column_number(letters))
 

@@ -208,8 +208,20 @@ ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
         # a piece ends inside a cell that starts a new row: its end comes in the next piece
         ([ROW_1 + b'</row><row r="2"><c r="A2" t="s">', b"<v>1</v></c></row>"], True, (2, 26)),
         ([ROW_1 + b'<c r="B5" t="s">', b'<v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
+        # an address with eight digits, its cell the last one and split over two pieces
+        ([ROW_1 + b'<c r="A99999999" t="s">', b"<v>1</v></c></row>"], False, None),
     ],
-    ids=["sound", "below", "far", "lower-case", "styled-empty", "last", "split", "split-below"],
+    ids=[
+        "sound",
+        "below",
+        "far",
+        "lower-case",
+        "styled-empty",
+        "last",
+        "split",
+        "split-below",
+        "split-unplaceable",
+    ],
 )
 def test_the_reach_bounds_every_address_with_content(pieces, plain, reach):
     facts = _facts(*pieces)
