@@ -322,7 +322,11 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("pokin-xl: dibatalkan.", file=sys.stderr)
         return EXIT_INPUT
-    except Exception as exc:  # a bug (InternalError or anything unforeseen), not the input's fault
+    # A bug (InternalError or anything unforeseen), not the input's fault. A Rust panic in an
+    # extension (python-calamine) arrives as pyo3's PanicException, a BaseException.
+    except BaseException as exc:
+        if isinstance(exc, (SystemExit, GeneratorExit)):
+            raise
         return _internal_error(exc, debug=args.debug or bool(os.environ.get("POKIN_XL_DEBUG")))
     parser.error(f"perintah '{args.command}' belum tersedia")
     return EXIT_INPUT
@@ -363,7 +367,7 @@ def _inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _internal_error(exc: Exception, *, debug: bool) -> int:
+def _internal_error(exc: BaseException, *, debug: bool) -> int:
     if debug:
         traceback.print_exception(exc, file=sys.stderr)
     print(

@@ -62,7 +62,9 @@ def examine(job: Job) -> FileResult:
         _examine(job, result)
     except InputError as exc:
         result.status, result.reason = REFUSED, exc.render(with_file=False)
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a bug; or a Rust panic (pyo3's PanicException)
         result.status = FAILED
         result.reason = (
             f"kesalahan internal pokin-xl, bukan kesalahan berkas ini ({type(exc).__name__}: "

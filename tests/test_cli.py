@@ -223,14 +223,19 @@ def test_reconcile_output_option_means_xlsx(tmp_path, sample_dir):
     assert done.returncode == 2 and "-o hanya untuk --format xlsx" in done.stderr
 
 
+class PanicException(BaseException):
+    """As pyo3 raises a Rust panic of an extension: not an Exception."""
+
+
+@pytest.mark.parametrize("error", [KeyError, PanicException])
 def test_an_internal_error_exits_3_asking_to_report_with_the_traceback_only_under_debug(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, error
 ):
     import pokin_xl.validate as validate_module
     from tests.cli_runner import run_cli
 
     def bug(*_args, **_kwargs):
-        raise KeyError("kolom_hilang")
+        raise error("kolom_hilang")
 
     monkeypatch.setattr(validate_module, "validate", bug)
     path = write_matriks(tmp_path / "m.xlsx", chain())

@@ -116,7 +116,9 @@ class _CalamineBook(_CheckedBook):
             sheet = self._book.get_sheet_by_name(title)
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
-        except Exception as exc:  # calamine's own errors on damage the package check let through
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # calamine's errors (or a panic) on damage let through
             raise InputError(
                 "berkas .xlsx rusak atau tidak dapat dibaca: susunan bagian-bagiannya tidak "
                 "sesuai format Excel; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
@@ -233,8 +235,10 @@ def _open_calamine(package: CheckedPackage) -> Book | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = python_calamine.CalamineWorkbook.from_path(str(package.path))
-    except Exception:  # openpyxl gives the reference message for a file calamine refuses
-        return None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # openpyxl gives the reference message for a file calamine refuses
+        return None  # (a Rust panic arrives as pyo3's PanicException, not an Exception)
     titles = _calamine_titles(package, book)
     if titles is None:
         return None

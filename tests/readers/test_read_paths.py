@@ -184,6 +184,35 @@ def test_a_cell_addressed_below_its_row_takes_openpyxl_and_is_read_at_its_addres
     assert grid.get(2, 5).value is None
 
 
+class PanicException(BaseException):
+    """As pyo3 raises a Rust panic of python-calamine (its issue 111: a cellStyle without a
+    name): not an Exception."""
+
+
+def _panic(*_args, **_kwargs):
+    raise PanicException("called `Option::unwrap()` on a `None` value")
+
+
+def test_a_panic_of_calamine_opening_the_file_leaves_it_to_openpyxl(tmp_path, monkeypatch):
+    import python_calamine
+
+    path = bad.good_matriks(tmp_path / "m.xlsx")
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", _panic)
+    assert open_book(path).route == "openpyxl"
+
+
+def test_a_panic_of_calamine_reading_a_sheet_is_a_damaged_file_naming_the_sheet(
+    tmp_path, monkeypatch
+):
+    path = bad.good_matriks(tmp_path / "m.xlsx")
+    book = open_book(path)
+    assert book.route == "calamine"
+    monkeypatch.setattr(book, "_book", type("Panicking", (), {"get_sheet_by_name": _panic})())
+    with pytest.raises(InputError) as raised:
+        book.grid("Kinerja")
+    assert raised.value.sheet == "Kinerja" and "rusak" in str(raised.value)
+
+
 def _facts(*pieces: bytes) -> SheetFacts:
     facts = SheetFacts()
     for piece in pieces:
