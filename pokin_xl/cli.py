@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from pokin_xl.cores import default_jobs
+from pokin_xl.cores import default_jobs, one_blas_thread
 from pokin_xl.errors import InputError, printable
 from pokin_xl.findings import SEVERITY_LABELS, Report
 from pokin_xl.gc_pause import command_process, loading_modules
@@ -281,6 +281,7 @@ def run() -> None:
     flushed. A process with another thread still running exits the ordinary way.
     """
     command_process()
+    one_blas_thread()
     code = main()
     if threading.active_count() > 1:
         raise SystemExit(code)

@@ -4,13 +4,14 @@ handlers intact."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from pokin_xl import gc_pause
+from pokin_xl import cores, gc_pause
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples/bkpsdm_purwakarta_2024/matriks.xlsx"
 
@@ -120,3 +121,38 @@ def test_a_usage_error_exits_2_from_the_console_script() -> None:
     )
     assert done.returncode == 2
     assert "perintah tidak valid" in done.stderr
+
+
+_NO_BLAS_SIZES = {k: v for k, v in _ENV.items() if k not in cores.BLAS_THREAD_VARIABLES}
+
+
+def test_the_console_script_asks_numpys_blas_for_one_thread_before_numpy_loads(tmp_path) -> None:
+    """A worker of --jobs imports numpy itself; OpenBLAS would start a thread per core in it."""
+    code = (
+        "import atexit, os, sys\n"
+        f"sys.argv = ['pokin-xl', 'template', '-o', {str(tmp_path / 't.xlsx')!r}]\n"
+        "from pokin_xl.cli import run\n"
+        "atexit.register(lambda: print(os.environ['OPENBLAS_NUM_THREADS']))\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env=_NO_BLAS_SIZES,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == "1", done
+
+
+def test_one_blas_thread_leaves_one_thread_and_the_users_own_setting() -> None:
+    code = (
+        "import os\n"
+        "from pokin_xl.cores import one_blas_thread\n"
+        "one_blas_thread()\n"
+        "import numpy\n"
+        "print(len(os.listdir('/proc/self/task')), os.environ['MKL_NUM_THREADS'])\n"
+    )
+    run = functools.partial(
+        subprocess.run, [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    if Path("/proc/self/task").is_dir():
+        assert run(env=_NO_BLAS_SIZES).stdout.split() == ["1", "1"]
+    assert run(env={**_NO_BLAS_SIZES, "MKL_NUM_THREADS": "3"}).stdout.split()[1] == "3"
