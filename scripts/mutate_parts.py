@@ -40,6 +40,7 @@ from pathlib import Path
 ATTRIBUTE_VALUES = [
     "", "-1", "0", "999999999", "A0", "XFD1048576", "ZZZ1", "1:1048576", "abc", "1e308", "NaN",
     "s", "str", "e", "b", "n", "inlineStr", "d", "99999", "3.5", "A1:XFD1048576", "9" * 30,
+    "999999999999",
 ]  # fmt: skip
 # a cell's own address: both readers place a cell by it, whatever its row element says
 ADDRESS_VALUES = [

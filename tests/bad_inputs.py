@@ -345,6 +345,16 @@ def lowercase_far_address(path: Path) -> Path:
     return far_address_in_row(path, b"xfd1048576")
 
 
+def overstated_shared_strings(path: Path) -> Path:
+    """The sample with a shared-string table that claims 10^12 strings (uniqueCount): python-
+    calamine reserves room for them before reading, and Rust aborts the process (no exception)."""
+    return _edit_sample(
+        path,
+        "xl/sharedStrings.xml",
+        lambda data: re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="999999999999"', data, count=1),
+    )
+
+
 def xls_far_corner(path: Path, source: Path) -> Path:
     """A legacy .xls (`source`) whose first shared-string cell (LABELSST record: type 0x00FD,
     length 10, then row and column) is moved to IV65536, the last cell of an .xls sheet."""

@@ -166,6 +166,19 @@ def test_refusals_in_a_real_process_print_one_line_each_and_no_warning(tmp_path)
 
 
 # ------------------------------------------------------------------------ bounded memory
+def test_a_shared_string_table_claiming_a_trillion_strings_reads_as_the_original(tmp_path):
+    path = bad.overstated_shared_strings(tmp_path / "klaim.xlsx")
+    before = digest(path)
+    run, _, peak = measured("validate", path, "--format", "json")
+    original = cli("validate", bad.SAMPLE, "--format", "json")
+
+    def findings(run: Run) -> list[dict]:
+        return [{**f, "file": ""} for f in json.loads(run.out)["findings"]]
+
+    assert (run.code, findings(run)) == (original.code, findings(original))
+    assert peak < 200 and digest(path) == before
+
+
 def test_a_space_in_the_far_corner_costs_nothing(tmp_path):
     path = bad.far_corner_space(tmp_path / "sudut.xlsx")
     before = digest(path)

@@ -8,8 +8,10 @@ Which path a file takes (`Book.route`):
 - "openpyxl": everything else: python-calamine missing, a sheet whose cells are not written the
   plain way (prefixed elements, cells without an address, rows out of order), a sheet whose
   cells reach farther than CALAMINE_AREA (calamine would build the whole rectangle; openpyxl's
-  sparse cells cost only what they hold), no styles part where cells name styles, or a part
-  that declares a text encoding other than UTF-8 (calamine refuses it; openpyxl decodes it).
+  sparse cells cost only what they hold), no styles part where cells name styles, a part
+  that declares a text encoding other than UTF-8 (calamine refuses it; openpyxl decodes it), or
+  a shared-string table that states more strings than it holds (calamine reserves room for them
+  first: a damaged count of 10^12 aborts the process).
 
 Formulas saved without their result are recomputed from openpyxl's read-only formula pass
 (readers.recompute) whichever path read the values.
@@ -227,6 +229,8 @@ def _open_calamine(package: CheckedPackage) -> Book | None:
         return None  # no styles part where Excel always writes one: openpyxl is the reference
     if package.other_encodings:
         return None  # e.g. ISO-8859-1 declared: python-calamine decodes UTF-8 only
+    if package.overstated_strings:
+        return None  # calamine would reserve room for every string the table claims
     try:
         import python_calamine
     except ImportError:

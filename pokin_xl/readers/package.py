@@ -109,6 +109,10 @@ class CheckedPackage:
     # parts whose XML declares a one-byte encoding other than UTF-8/ASCII (ISO-8859-1...):
     # python-calamine reads UTF-8 only, and the XML pass's formula texts are UTF-8
     other_encodings: dict[str, str] = field(default_factory=dict)
+    # shared-string tables stating more strings (uniqueCount) than they hold: python-calamine
+    # reserves room for the stated number before reading, and Rust aborts the process when that
+    # cannot be allocated (uniqueCount="999999999999"); part -> (stated, held)
+    overstated_strings: dict[str, tuple[int, int]] = field(default_factory=dict)
     _rewritten: io.BytesIO | None = None
 
     @property
@@ -143,11 +147,11 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
         # the styles first: the worksheets' pass looks up which styles format numbers
         infos.sort(key=lambda info: not _is_styles(info.filename))
         sheets: dict[str, SheetCount] = {}
-        encodings: dict[str, str] = {}
+        notes = _Notes()
         pattern = None
         styles_found = False
         for info in infos:
-            count = _check_part(archive, info, name, pattern, encodings)
+            count = _check_part(archive, info, name, pattern, notes)
             if count is not None:
                 sheets[info.filename] = count
             elif _is_styles(info.filename) and not styles_found:
@@ -169,7 +173,15 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
             else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
         )
         return CheckedPackage(
-            path, name, cells, sheets, heavy, _sheet_parts(archive), styles_found, encodings
+            path,
+            name,
+            cells,
+            sheets,
+            heavy,
+            _sheet_parts(archive),
+            styles_found,
+            notes.encodings,
+            notes.overstated_strings,
         )
 
 
@@ -297,12 +309,11 @@ def _check_part(
     info: zipfile.ZipInfo,
     name: str,
     pattern: StyleSearches | None = None,
-    encodings: dict[str, str] | None = None,
+    notes: _Notes | None = None,
 ) -> SheetCount | None:
     """XML parts (by name, or by content for a part named otherwise) go through expat; VML,
-    which no reader parses and Excel writes loosely, is only searched for declarations. A part
-    declaring a one-byte encoding other than UTF-8 or ASCII is noted in `encodings` (part ->
-    encoding)."""
+    which no reader parses and Excel writes loosely, is only searched for declarations. What
+    decides the reading path is kept in `notes`."""
     lower = info.filename.lower()
     if lower.endswith(".vml"):
         for piece in _whole_tags(_chunks(archive, info)):
@@ -313,7 +324,7 @@ def _check_part(
         with archive.open(info) as part:
             if not part.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
                 return None  # an image, a binary part: nothing parses it as XML
-    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern, encodings)
+    return _stream_xml(archive, info, name, _is_sheet(info.filename), pattern, notes)
 
 
 def _check_table(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -384,11 +395,13 @@ def _stream_xml(
     name: str,
     sheet: bool,
     pattern: StyleSearches | None = None,
-    encodings: dict[str, str] | None = None,
+    notes: _Notes | None = None,
 ) -> SheetCount | None:
     pieces = _whole_tags(_chunks(archive, info))
     first = next(pieces, b"")
     declared = _declared_encoding(first)
+    stated = _stated_strings(first) if notes is not None and not sheet else None
+    held = 0
     parser = xml.parsers.expat.ParserCreate()
 
     def refuse(*_args: object) -> None:
@@ -406,6 +419,8 @@ def _stream_xml(
             if count is not None:
                 _count(piece, count)
                 count.facts.scan(piece, pattern)
+            elif stated is not None:
+                held += _string_items(piece)
         _feed(parser, b"", True)
     except _Refused:
         raise _declaration_refused(info, name) from None
@@ -423,13 +438,43 @@ def _stream_xml(
             f"kolom {exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
             file=name,
         ) from None
-    if encodings is not None and declared and _codec(declared) not in ("utf-8", "ascii"):
-        encodings[info.filename] = declared
+    if notes is not None:
+        if declared and _codec(declared) not in ("utf-8", "ascii"):
+            notes.encodings[info.filename] = declared
+        if stated is not None and stated > held:
+            notes.overstated_strings[info.filename] = (stated, held)
     return count
 
 
 class _UnreadableEncoding(Exception):
     pass
+
+
+@dataclass
+class _Notes:
+    """What the pass over the parts found that decides the reading path (see CheckedPackage)."""
+
+    encodings: dict[str, str] = field(default_factory=dict)
+    overstated_strings: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+_SST_START_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst[\s>][^>]*")
+_UNIQUE_COUNT_RE = re.compile(rb"""\suniqueCount\s*=\s*["']\s*([0-9]+)""")
+_PREFIXED_SI_RE = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>]")
+
+
+def _stated_strings(first: bytes) -> int | None:
+    """The uniqueCount a shared-string table (root <sst>) states; None for any other part."""
+    start = _SST_START_RE.search(first)
+    if start is None:
+        return None
+    stated = _UNIQUE_COUNT_RE.search(start.group())
+    return int(stated.group(1)) if stated else 0
+
+
+def _string_items(piece: bytes) -> int:
+    items = piece.count(b"<si>") + piece.count(b"<si ")
+    return items + len(_PREFIXED_SI_RE.findall(piece)) if b":si" in piece else items
 
 
 _DECLARED_ENCODING_RE = re.compile(rb"""\sencoding\s*=\s*["']([^"']{0,40})""")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -182,6 +183,55 @@ def test_a_cell_addressed_below_its_row_takes_openpyxl_and_is_read_at_its_addres
     grid = book.grid("Kinerja")
     assert (grid.max_row, grid.get(200_000, 5).value) == (200_000, "Meningkatnya kualitas aparatur")
     assert grid.get(2, 5).value is None
+
+
+def _stating(count: bytes):
+    return lambda data: re.sub(rb'uniqueCount="[0-9]+"', count, data, count=1)
+
+
+def _prefixed(data: bytes) -> bytes:
+    """The table with its elements in a prefix (<x:sst>, <x:si>) and one string more stated."""
+    held = data.count(b"<si>")
+    data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="%d"' % (held + 1), data, count=1)
+    data = data.replace(b"<sst ", b'<x:sst xmlns:x="%s" ' % MAIN_NS).replace(b"</sst>", b"</x:sst>")
+    return data.replace(b"<si>", b"<x:si>").replace(b"</si>", b"</x:si>")
+
+
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize(
+    ("change", "overstated"),
+    [
+        (lambda data: data, False),
+        (_stating(b""), False),  # no count: nothing to reserve
+        (_stating(b'uniqueCount="1"'), False),  # too few: calamine grows its table as it reads
+        (_stating(b'uniqueCount="999999999999"'), True),
+        (_prefixed, True),
+    ],
+    ids=["as-written", "no-count", "understated", "trillion", "prefixed"],
+)
+def test_a_shared_string_table_stating_more_than_it_holds_takes_openpyxl(
+    tmp_path, change, overstated
+):
+    path = bad.replace_part(bad.SAMPLE, tmp_path / "m.xlsx", "xl/sharedStrings.xml", change)
+    book = open_book(path)
+    assert bool(book.package.overstated_strings) is overstated
+    assert book.route == ("openpyxl" if overstated else "calamine")
+    assert (
+        book.grid("Kinerja").get(1, 1).value
+        == open_book(bad.SAMPLE).grid("Kinerja").get(1, 1).value
+    )
+
+
+def test_the_sample_with_an_overstated_string_count_reads_as_the_sample(tmp_path):
+    path = bad.overstated_shared_strings(tmp_path / "klaim.xlsx")
+    assert open_book(path).route == "openpyxl"
+    read, sample = read_matriks(path), read_matriks(bad.SAMPLE)
+    for name in ("nodes", "indicators"):
+        pd.testing.assert_frame_equal(
+            getattr(read, name).frame, getattr(sample, name).frame, check_dtype=False
+        )
 
 
 class PanicException(BaseException):
