@@ -345,6 +345,13 @@ def lowercase_far_address(path: Path) -> Path:
     return far_address_in_row(path, b"xfd1048576")
 
 
+def far_merged_range(path: Path) -> Path:
+    """Row 2's Sasaran (E2) merged down and across to the sheet's last cell: every cell of the
+    range reads as E2, so the reach is the range's, not the cells'."""
+    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="E2:XFD1048576"/></mergeCells>'
+    return _edit_part(path, KINERJA_PART, lambda data: data.replace(b"</sheetData>", merge, 1))
+
+
 def overstated_shared_strings(path: Path) -> Path:
     """The sample with a shared-string table that claims 10^12 strings (uniqueCount): python-
     calamine reserves room for them before reading, and Rust aborts the process (no exception)."""

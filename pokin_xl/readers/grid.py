@@ -87,13 +87,18 @@ class Grid:
             max_row, max_col, far = extent
         else:
             max_row, max_col, far = _extent(cells)
+        widest = None  # the merged range that reaches furthest beyond the cells' own reach
         for min_row, min_col, max_r, max_c in ranges:
             if _holds_value(cells.get((min_row, min_col), EMPTY).value):
+                if max_r * max_c > max(max_row, 1) * max(max_col, 1) and (
+                    widest is None or max_r * max_c > widest[2] * widest[3]
+                ):
+                    widest = (min_row, min_col, max_r, max_c)
                 max_row = max(max_row, max_r)
                 max_col = max(max_col, max_c)
         self.max_row, self.max_col = max_row, max_col
         if max_row * max_col > MAX_AREA:
-            self._refuse(far)
+            self._refuse(far, widest)
         self._merged: dict[int, list[tuple[int, int, Cell]]] = {}
         for min_row, min_col, max_r, max_c in ranges:
             if min_row > max_row or min_col > max_col:
@@ -104,18 +109,28 @@ class Grid:
                 self._merged.setdefault(r, []).append((min_col, min(max_c, max_col), fill))
         self._tops = {(r0, c0) for r0, c0, _, _ in ranges if r0 <= max_row}
 
-    def _refuse(self, far: tuple[int, int]) -> None:
-        row, col = far
-        where = f"{column_letter(col)}{row}" if row else "?"
+    def _refuse(
+        self, far: tuple[int, int], merged: tuple[int, int, int, int] | None = None
+    ) -> None:
         shown = f"{self.max_row:,} baris x {self.max_col:,} kolom".replace(",", ".")
-        raise InputError(
+        reach = (
             f"isi sheet terbentang sampai baris {self.max_row} dan kolom "
             f"{column_letter(self.max_col)} ({shown}; batas {MAX_AREA:,} sel).".replace(",", ".")
-            + f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang.",
-            file=self._file,
-            sheet=self.title,
-            cell=where,
         )
+        if merged is not None:  # the cells stay near; one merged range carries the reach away
+            top, left, bottom, right = merged
+            where = f"{column_letter(left)}{top}"
+            advice = (
+                f" Penyebabnya sel gabungan {where}:{column_letter(right)}{bottom}; pisahkan "
+                "(unmerge) sel itu atau perkecil gabungannya sebatas tabel, lalu simpan ulang."
+            )
+        else:
+            row, col = far
+            where = f"{column_letter(col)}{row}" if row else "?"
+            advice = (
+                f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang."
+            )
+        raise InputError(reach + advice, file=self._file, sheet=self.title, cell=where)
 
     def get(self, row: int, col: int) -> Cell:
         if not (1 <= row <= self.max_row and 1 <= col <= self.max_col):
