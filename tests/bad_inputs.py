@@ -345,11 +345,26 @@ def lowercase_far_address(path: Path) -> Path:
     return far_address_in_row(path, b"xfd1048576")
 
 
+def _merged(ref: bytes):
+    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>' % ref
+    return lambda data: data.replace(b"</sheetData>", merge, 1)
+
+
 def far_merged_range(path: Path) -> Path:
-    """Row 2's Sasaran (E2) merged down and across to the sheet's last cell: every cell of the
-    range reads as E2, so the reach is the range's, not the cells'."""
-    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="E2:XFD1048576"/></mergeCells>'
-    return _edit_part(path, KINERJA_PART, lambda data: data.replace(b"</sheetData>", merge, 1))
+    """Row 2's Sasaran (E2) merged down to the sheet's last row: every cell of the range reads
+    as E2, so the reach (1,048,576 rows x 23 columns) is the range's, not the cells'."""
+    return _edit_part(path, KINERJA_PART, _merged(b"E2:E1048576"))
+
+
+def wide_merged_range(path: Path) -> Path:
+    """E2 merged to XFD1048576: openpyxl builds a cell for each of its 17 billion cells."""
+    return _edit_part(path, KINERJA_PART, _merged(b"E2:XFD1048576"))
+
+
+def linked_range(path: Path, ref: bytes = b"A1:XFD1048576") -> Path:
+    """A hyperlink over a range: openpyxl builds every cell of it (a hang on A1:XFD1048576)."""
+    link = b'</sheetData><hyperlinks><hyperlink ref="%s" location="\'Kinerja\'!A1"/></hyperlinks>'
+    return _edit_part(path, KINERJA_PART, lambda data: data.replace(b"</sheetData>", link % ref, 1))
 
 
 def overstated_shared_strings(path: Path) -> Path:

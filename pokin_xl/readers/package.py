@@ -14,8 +14,12 @@ A workbook is a zip of XML parts. Before openpyxl reads it, every part is checke
   styled empty rows cost gigabytes; when empties are many, the package is rewritten in memory
   without them (values, formulas and merged ranges untouched) and openpyxl reads the copy.
   Cells that hold something are capped (MAX_CELLS), so memory is bounded by what a file holds.
-  The rewrite is made only when openpyxl is to read the package (`CheckedPackage.source`):
-  python-calamine skips styled empties without building anything for them;
+  openpyxl also builds a cell for every cell of a merged range and of a hyperlink's range: merged
+  ranges covering more than MAX_MERGED cells in a sheet are refused, naming the largest, and a
+  sheet whose hyperlinks cover more than MAX_LINKED cells is rewritten without its hyperlinks
+  (nothing pokin-xl reads). The rewrite is made only when openpyxl is to read the package
+  (`CheckedPackage.source`): python-calamine skips styled empties without building anything for
+  them, and keeps ranges as ranges;
 - on the same pass, what python-calamine cannot give is gathered from each worksheet
   (readers.cell_facts: number formats of numeric cells, error values, the cells' reach), the
   styles part being checked first, and the sheets' names are mapped to their parts.
@@ -40,6 +44,7 @@ from pokin_xl.readers.cell_facts import (
     SheetFacts,
     StyleSearches,
     cell_format_table,
+    column_number,
     styles_pattern,
 )
 from pokin_xl.readers.sniff import workbook_part
@@ -50,6 +55,8 @@ MAX_SHEET_BYTES = 256 * MB  # a worksheet part, uncompressed (streamed, never he
 MAX_PART_BYTES = 64 * MB  # any other part (openpyxl parses shared strings, styles whole)
 MAX_TOTAL_BYTES = 512 * MB
 MAX_CELLS = 750_000  # cells holding a value or formula, all sheets together
+MAX_MERGED = 5_000_000  # cells covered by a sheet's merged ranges (the readers' MAX_AREA)
+MAX_LINKED = 100_000  # cells covered by a sheet's hyperlinks, beyond which they are dropped
 REWRITE_EMPTIES = 100_000  # styled empty cells/rows (all sheets) worth rewriting the package
 _WORTH_REWRITING = 1_000  # ... and the sheets rewritten then
 
@@ -83,6 +90,9 @@ class SheetCount:
     empty_rows: int = 0  # <row .../>: a style or height, no cell
     uncached: int = 0  # a formula saved without its result
     formulas: int = 0  # formula elements (<f>), cached or not
+    merged: int = 0  # cells covered by merged ranges
+    largest_merge: tuple[int, str] = (0, "")  # (cells, ref)
+    linked: int = 0  # cells covered by hyperlinks
     facts: SheetFacts = field(default_factory=SheetFacts)
 
     @property
@@ -165,6 +175,8 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
                 "berkas.",
                 file=name,
             )
+        sheet_parts = _sheet_parts(archive)
+        _refuse_wide_merges(sheets, sheet_parts, name)
         # many sheets with some empties each cost as much as one with many: count them all
         total = sum(c.empties for c in sheets.values())
         heavy = (
@@ -172,17 +184,33 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
             if total < REWRITE_EMPTIES
             else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
         )
+        heavy |= {n for n, c in sheets.items() if c.linked > MAX_LINKED}
         return CheckedPackage(
             path,
             name,
             cells,
             sheets,
             heavy,
-            _sheet_parts(archive),
+            sheet_parts,
             styles_found,
             notes.encodings,
             notes.overstated_strings,
         )
+
+
+def _refuse_wide_merges(sheets: dict[str, SheetCount], parts: dict[str, str], name: str) -> None:
+    for part, count in sheets.items():
+        if count.merged > MAX_MERGED:
+            title = next((t for t, p in parts.items() if p == part), "")
+            cells, ref = count.largest_merge
+            raise InputError(
+                f"sel gabungan sheet ini mencakup {_number(count.merged)} sel (batas "
+                f"{_number(MAX_MERGED)}), yang terbesar {ref} ({_number(cells)} sel); pisahkan "
+                "(unmerge) sel itu atau perkecil gabungannya sebatas tabel, lalu simpan ulang.",
+                file=name,
+                sheet=title,
+                cell=ref.split(":")[0],
+            )
 
 
 def _guarded(work, name: str):
@@ -556,6 +584,14 @@ def _count(piece: bytes, count: SheetCount) -> None:
         count.cells += cells
         count.empty_cells += cells - piece.count(b"</c>")
         count.empty_rows += piece.count(b"<row ") - piece.count(b"</row>")
+    if b"mergeCell" in piece:
+        for ref in _MERGE_REF_RE.findall(piece):
+            cells = _range_cells(ref)
+            count.merged += cells
+            if cells > count.largest_merge[0]:
+                count.largest_merge = (cells, ref.decode("ascii", "replace"))
+    if b"hyperlink" in piece:
+        count.linked += sum(map(_range_cells, _LINK_REF_RE.findall(piece)))
     if b"<f" in piece or b":f" in piece:
         count.uncached += len(_UNCACHED_RE.findall(piece))
         count.formulas += (
@@ -589,7 +625,35 @@ def _xml_problem(exc: xml.parsers.expat.ExpatError, declared: str = "") -> str:
     return "rusak: XML-nya tidak tersusun benar"
 
 
-def _without_empties(piece: bytes) -> bytes:
+_MERGE_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([^"]*)"')
+_LINK_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?hyperlink\s[^>]*?\bref="([^"]*)"')
+_RANGE_END_RE = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
+_LINK_RE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?hyperlink\s[^>]*?(?:/>|>.*?</(?:[A-Za-z_][\w.-]*:)?hyperlink>)",
+    re.S,
+)
+
+
+def _range_cells(ref: bytes) -> int:
+    """The cells a reference covers ('A1:C3' 9, 'B2' 1), each space-separated range counted; 0
+    for what is no reference (openpyxl refuses that itself)."""
+    total = 0
+    for one in ref.split():
+        ends = [_RANGE_END_RE.fullmatch(end) for end in one.split(b":", 1)]
+        if not all(ends):
+            continue
+        first, last = ends[0], ends[-1]
+        rows = abs(int(last.group(2)) - int(first.group(2))) + 1
+        columns = abs(column_number(last.group(1)) - column_number(first.group(1))) + 1
+        total += rows * columns
+    return total
+
+
+def _lightened(piece: bytes) -> bytes:
+    """A piece of a worksheet without its styled empty cells and rows, and without hyperlinks:
+    openpyxl would build an object for each, and pokin-xl reads none of them."""
+    if b"hyperlink" in piece:
+        piece = _LINK_RE.sub(b"", piece)  # openpyxl builds every cell of a link's range
     if b":c " in piece or b":row " in piece:
         piece = _EMPTY_CELL_RE.sub(b"", piece)
         piece = _EMPTY_ROW_RE.sub(b"", piece)
@@ -614,7 +678,7 @@ def _rewrite(archive: zipfile.ZipFile, heavy: set[str], name: str) -> io.BytesIO
             with copy.open(target, "w", force_zip64=True) as out:
                 if info.filename in heavy:
                     for piece in _whole_tags(_chunks(archive, info), b"</row>"):
-                        out.write(_without_empties(piece))
+                        out.write(_lightened(piece))
                 else:
                     for chunk in _chunks(archive, info):
                         out.write(chunk)
