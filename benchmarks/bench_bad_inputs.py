@@ -62,6 +62,7 @@ CLASSES: list[tuple[str, Callable[[Path], Path], str]] = [
     ("deep-chain-5000", lambda p: deep_chain(p, 5000), "validate+build"),
     ("texts-40000", long_texts, "validate+build"),
     ("uncached-formulas", bad.uncached_formulas, "all"),
+    ("hyperlink-A1:XFD1048576", bad.linked_range, "all"),
     *(  # a real .xls of ../shared/data, where it is beside the repository
         [("xls-far-corner", lambda p: bad.xls_far_corner(p.with_suffix(".xls"), REAL_XLS), "all")]
         if REAL_XLS.exists()
