@@ -16,17 +16,25 @@ def default_jobs() -> int:
 
 
 # The thread-pool sizes of the BLAS libraries numpy may be built with (OpenBLAS in the wheels,
-# MKL in conda, OpenMP under either).
-BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+# which also reads GOTO_ and OMP_NUM_THREADS; MKL in conda).
+BLAS_THREAD_VARIABLES = (
+    "OPENBLAS_NUM_THREADS",
+    "GOTO_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+)
 
 
 def one_blas_thread() -> None:
-    """Ask numpy's BLAS for one thread, unless the user set its size: before numpy is imported.
+    """Ask numpy's BLAS for one thread, unless the user sized a pool (any of the variables):
+    before numpy is imported.
 
     pokin-xl does no linear algebra, yet OpenBLAS starts a thread per core when numpy is
     imported. Those threads cost each process about 0.1 s of CPU (importing the checks: 0.68 s
     of CPU with them, 0.56 s without, medians of 12 on 2 cores), and with --jobs every worker
     starts its own and takes that time from the others.
     """
+    if any(name in os.environ for name in BLAS_THREAD_VARIABLES):
+        return
     for name in BLAS_THREAD_VARIABLES:
-        os.environ.setdefault(name, "1")
+        os.environ[name] = "1"

@@ -62,7 +62,7 @@ def examine(job: Job) -> FileResult:
         _examine(job, result)
     except InputError as exc:
         result.status, result.reason = REFUSED, exc.render(with_file=False)
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # a bug; or a Rust panic (pyo3's PanicException)
         result.status = FAILED

@@ -156,3 +156,19 @@ def test_one_blas_thread_leaves_one_thread_and_the_users_own_setting() -> None:
     if Path("/proc/self/task").is_dir():
         assert run(env=_NO_BLAS_SIZES).stdout.split() == ["1", "1"]
     assert run(env={**_NO_BLAS_SIZES, "MKL_NUM_THREADS": "3"}).stdout.split()[1] == "3"
+
+
+def test_a_user_who_sized_any_blas_pool_keeps_every_pool_as_set() -> None:
+    """OpenBLAS reads OMP_NUM_THREADS when OPENBLAS_NUM_THREADS is unset: setting the latter
+    to 1 would override a user's OMP_NUM_THREADS=4."""
+    code = (
+        "import os\n"
+        "from pokin_xl.cores import BLAS_THREAD_VARIABLES, one_blas_thread\n"
+        "one_blas_thread()\n"
+        "print(*(os.environ.get(name, '-') for name in BLAS_THREAD_VARIABLES))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**_NO_BLAS_SIZES, "OMP_NUM_THREADS": "4"},
+    )  # fmt: skip
+    assert done.stdout.split() == ["-", "-", "4", "-"], done
