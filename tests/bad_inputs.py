@@ -357,7 +357,8 @@ def far_merged_range(path: Path) -> Path:
 
 
 def wide_merged_range(path: Path) -> Path:
-    """E2 merged to XFD1048576: openpyxl builds a cell for each of its 17 billion cells."""
+    """E2 merged to XFD1048576: openpyxl's own loading builds a cell for each of its 17 billion
+    cells (readers.lean_openpyxl keeps it a range)."""
     return _edit_part(path, KINERJA_PART, _merged(b"E2:XFD1048576"))
 
 

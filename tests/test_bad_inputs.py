@@ -129,7 +129,7 @@ REFUSED = [
     ("far-address-in-row", bad.far_address_in_row, "sel XFD1048576"),
     ("lowercase-far-address", bad.lowercase_far_address, "sel XFD1048576"),
     ("far-merged-range", bad.far_merged_range, "sel gabungan E2:E1048576"),
-    ("wide-merged-range", bad.wide_merged_range, "yang terbesar E2:XFD1048576"),
+    ("wide-merged-range", bad.wide_merged_range, "sel gabungan E2:XFD1048576"),
 ]
 
 

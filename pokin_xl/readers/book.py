@@ -118,7 +118,7 @@ class _CalamineBook(_CheckedBook):
             sheet = self._book.get_sheet_by_name(title)
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
-        except (KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
         except BaseException as exc:  # calamine's errors (or a panic) on damage let through
             raise InputError(
@@ -239,7 +239,7 @@ def _open_calamine(package: CheckedPackage) -> Book | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = python_calamine.CalamineWorkbook.from_path(str(package.path))
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException:  # openpyxl gives the reference message for a file calamine refuses
         return None  # (a Rust panic arrives as pyo3's PanicException, not an Exception)

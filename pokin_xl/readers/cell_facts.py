@@ -73,10 +73,18 @@ StyleSearches = list[tuple[re.Pattern[bytes], str]]  # a literal search per styl
 _REF_RE = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
 _TYPE_RE = re.compile(rb'\st="([a-zA-Z]+)"')
 _ROW_RE = re.compile(rb'<row r="([0-9]{1,7})"')
-# a cell with content (not self-closed), with or without attributes after its address; both
-# libraries read an address's letters in either case ('xfd5')
-_CONTENT_END = rb'"(?:\s[^>]*)?(?<!/)>'
+# The end of a cell's start tag when the cell may hold something: not self-closed. A `/>` only
+# closes the cell when a tag follows it; inside an attribute value (x="/>") it does not, and
+# then the cell is taken to hold something. Both libraries read an address's letters in either
+# case ('xfd5'), and python-calamine takes any number of them.
+_CONTENT_END = rb'"[^>]*+>(?:(?<!/>)|(?!\s*+(?:<|\Z)))'
 _WIDE_RE = re.compile(rb'<c r="([A-Za-z]{2,3})[0-9]+' + _CONTENT_END)
+_CONTENT_START_RE = re.compile(
+    rb'<c r="(?:[A-Za-z]{1,3}([0-9]+)' + _CONTENT_END + rb"|[A-Za-z]{4})"
+)
+# XML's other white space, after which a cell's name would hide it from the searches here
+# (`<c\nr="...">`); a byte search for each, made only in a piece that holds that byte at all
+_OTHER_SPACES = (b"\n", b"\t", b"\r")
 _ERROR_RE = re.compile(rb'<c r="([A-Za-z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
 _ERROR_VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA_RE = re.compile(
@@ -139,8 +147,8 @@ def _unescape(text: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _rows_below(row: int) -> re.Pattern[bytes]:
-    """A cell with content whose address lies below `row`: a longer row number, or one of the
-    same length that is greater, digit by digit."""
+    """A cell with content whose address lies below `row` (a longer row number, or one of the
+    same length that is greater, digit by digit), or any cell with four letters or more."""
     digits = str(row)
     longer = b"[0-9]{%d,}" % (len(digits) + 1)
     greater = [
@@ -149,7 +157,11 @@ def _rows_below(row: int) -> re.Pattern[bytes]:
         if d != "9"
     ]
     return re.compile(
-        rb'<c r="[A-Za-z]{1,3}(?:' + b"|".join([longer, *greater]) + b")" + _CONTENT_END
+        rb'<c r="(?:[A-Za-z]{1,3}(?:'
+        + b"|".join([longer, *greater])
+        + b")"
+        + _CONTENT_END
+        + rb"|[A-Za-z]{4})"  # more letters than a column has
     )
 
 
@@ -182,7 +194,15 @@ class SheetFacts:
 
     def scan(self, piece: bytes, styles: StyleSearches | None) -> None:
         cells = piece.count(b"<c ") + piece.count(b"<c>")
-        if cells != piece.count(b'<c r="') or b":c " in piece or b":row " in piece:
+        if (
+            cells != piece.count(b'<c r="')
+            or b":c " in piece
+            or b":row " in piece
+            or any(
+                space in piece and (b"<c" + space in piece or b":c" + space in piece)
+                for space in _OTHER_SPACES
+            )
+        ):
             self.plain = False
         if not self.plain:
             return
@@ -243,24 +263,28 @@ class SheetFacts:
                 return
             self.max_row = max(self.max_row, where[0])
             self.max_col = max(self.max_col, where[1])
-            # every other cell with content ends before `closing`, and the one left open at the
-            # end of the last piece ended in this one: none may lie further down
+            # every other cell with content starts before `closing`, and those left open at
+            # the end of the last piece ended in this one: none may lie further down
             if self._open_row > self.max_row or _rows_below(self.max_row).search(piece, 0, closing):
                 self.plain = False
                 return
             self._open_row = 0
+        # cells with content that start after the last </c>: their rows wait for the next piece
+        for row in _CONTENT_START_RE.findall(piece, max(closing, 0)):
+            if not row:
+                self.plain = False
+                return
+            self._open_row = max(self._open_row, int(row))
         last = piece.rfind(b'<c r="')
         if last != -1:
             self._last_ref = piece[last + 6 : piece.find(b'"', last + 6)]
-            end = piece.find(b">", last)
-            if last > closing and end != -1 and piece[end - 1] != ord("/"):
-                where = _position(self._last_ref)
-                if where is None:
-                    self.plain = False
-                    return
-                self._open_row = where[0]
         for letters in _WIDE_RE.findall(piece):
             self.max_col = max(self.max_col, column_number(letters))
+
+    def finish(self) -> None:
+        """After the last piece: a cell with content left open is damage the reach missed."""
+        if self._open_row > self.max_row:
+            self.plain = False
 
     def _formats(self, piece: bytes, styles: StyleSearches) -> None:
         for search, code in styles:

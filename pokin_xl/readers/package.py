@@ -14,12 +14,8 @@ A workbook is a zip of XML parts. Before openpyxl reads it, every part is checke
   styled empty rows cost gigabytes; when empties are many, the package is rewritten in memory
   without them (values, formulas and merged ranges untouched) and openpyxl reads the copy.
   Cells that hold something are capped (MAX_CELLS), so memory is bounded by what a file holds.
-  openpyxl also builds a cell for every cell of a merged range and of a hyperlink's range: merged
-  ranges covering more than MAX_MERGED cells in a sheet are refused, naming the largest, and a
-  sheet whose hyperlinks cover more than MAX_LINKED cells is rewritten without its hyperlinks
-  (nothing pokin-xl reads). The rewrite is made only when openpyxl is to read the package
-  (`CheckedPackage.source`): python-calamine skips styled empties without building anything for
-  them, and keeps ranges as ranges;
+  The rewrite is made only when openpyxl is to read the package (`CheckedPackage.source`):
+  python-calamine skips styled empties without building anything for them;
 - on the same pass, what python-calamine cannot give is gathered from each worksheet
   (readers.cell_facts: number formats of numeric cells, error values, the cells' reach), the
   styles part being checked first, and the sheets' names are mapped to their parts.
@@ -44,7 +40,6 @@ from pokin_xl.readers.cell_facts import (
     SheetFacts,
     StyleSearches,
     cell_format_table,
-    column_number,
     styles_pattern,
 )
 from pokin_xl.readers.sniff import workbook_part
@@ -54,9 +49,10 @@ MAX_PARTS = 10_000
 MAX_SHEET_BYTES = 256 * MB  # a worksheet part, uncompressed (streamed, never held whole)
 MAX_PART_BYTES = 64 * MB  # any other part (openpyxl parses shared strings, styles whole)
 MAX_TOTAL_BYTES = 512 * MB
+# python-calamine reserves ~24 bytes per string a shared-string table states (uniqueCount)
+# before reading it: a table stating this many more than it holds is left to openpyxl
+SPARE_STRINGS = 1_000_000
 MAX_CELLS = 750_000  # cells holding a value or formula, all sheets together
-MAX_MERGED = 5_000_000  # cells covered by a sheet's merged ranges (the readers' MAX_AREA)
-MAX_LINKED = 100_000  # cells covered by a sheet's hyperlinks, beyond which they are dropped
 REWRITE_EMPTIES = 100_000  # styled empty cells/rows (all sheets) worth rewriting the package
 _WORTH_REWRITING = 1_000  # ... and the sheets rewritten then
 
@@ -90,9 +86,6 @@ class SheetCount:
     empty_rows: int = 0  # <row .../>: a style or height, no cell
     uncached: int = 0  # a formula saved without its result
     formulas: int = 0  # formula elements (<f>), cached or not
-    merged: int = 0  # cells covered by merged ranges
-    largest_merge: tuple[int, str] = (0, "")  # (cells, ref)
-    linked: int = 0  # cells covered by hyperlinks
     facts: SheetFacts = field(default_factory=SheetFacts)
 
     @property
@@ -119,9 +112,10 @@ class CheckedPackage:
     # parts whose XML declares a one-byte encoding other than UTF-8/ASCII (ISO-8859-1...):
     # python-calamine reads UTF-8 only, and the XML pass's formula texts are UTF-8
     other_encodings: dict[str, str] = field(default_factory=dict)
-    # shared-string tables stating more strings (uniqueCount) than they hold: python-calamine
-    # reserves room for the stated number before reading, and Rust aborts the process when that
-    # cannot be allocated (uniqueCount="999999999999"); part -> (stated, held)
+    # shared-string tables stating over SPARE_STRINGS more strings (uniqueCount) than they
+    # hold: python-calamine reserves room for the stated number before reading, and Rust aborts
+    # the process when that cannot be allocated (uniqueCount="999999999999"); part -> (stated,
+    # held)
     overstated_strings: dict[str, tuple[int, int]] = field(default_factory=dict)
     _rewritten: io.BytesIO | None = None
 
@@ -175,8 +169,6 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
                 "berkas.",
                 file=name,
             )
-        sheet_parts = _sheet_parts(archive)
-        _refuse_wide_merges(sheets, sheet_parts, name)
         # many sheets with some empties each cost as much as one with many: count them all
         total = sum(c.empties for c in sheets.values())
         heavy = (
@@ -184,33 +176,17 @@ def _check_package(path: Path, name: str) -> CheckedPackage:
             if total < REWRITE_EMPTIES
             else {n for n, c in sheets.items() if c.empties >= _WORTH_REWRITING}
         )
-        heavy |= {n for n, c in sheets.items() if c.linked > MAX_LINKED}
         return CheckedPackage(
             path,
             name,
             cells,
             sheets,
             heavy,
-            sheet_parts,
+            _sheet_parts(archive),
             styles_found,
             notes.encodings,
             notes.overstated_strings,
         )
-
-
-def _refuse_wide_merges(sheets: dict[str, SheetCount], parts: dict[str, str], name: str) -> None:
-    for part, count in sheets.items():
-        if count.merged > MAX_MERGED:
-            title = next((t for t, p in parts.items() if p == part), "")
-            cells, ref = count.largest_merge
-            raise InputError(
-                f"sel gabungan sheet ini mencakup {_number(count.merged)} sel (batas "
-                f"{_number(MAX_MERGED)}), yang terbesar {ref} ({_number(cells)} sel); pisahkan "
-                "(unmerge) sel itu atau perkecil gabungannya sebatas tabel, lalu simpan ulang.",
-                file=name,
-                sheet=title,
-                cell=ref.split(":")[0],
-            )
 
 
 def _guarded(work, name: str):
@@ -428,13 +404,18 @@ def _stream_xml(
     pieces = _whole_tags(_chunks(archive, info))
     first = next(pieces, b"")
     declared = _declared_encoding(first)
-    stated = _stated_strings(first) if notes is not None and not sheet else None
-    held = 0
     parser = xml.parsers.expat.ParserCreate()
+    root: list[tuple[str, dict[str, str]]] = []
+    held = 0  # <si> items, when the root is a shared-string table
 
     def refuse(*_args: object) -> None:
         raise _Refused
 
+    def on_root(tag: str, attributes: dict[str, str]) -> None:
+        root.append((tag, attributes))
+        parser.StartElementHandler = None  # expat calls back for no other element
+
+    parser.StartElementHandler = on_root
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
@@ -447,9 +428,11 @@ def _stream_xml(
             if count is not None:
                 _count(piece, count)
                 count.facts.scan(piece, pattern)
-            elif stated is not None:
+            elif root and root[0][0].rsplit(":", 1)[-1] == "sst":
                 held += _string_items(piece)
         _feed(parser, b"", True)
+        if count is not None:
+            count.facts.finish()
     except _Refused:
         raise _declaration_refused(info, name) from None
     except _UnreadableEncoding:
@@ -469,7 +452,8 @@ def _stream_xml(
     if notes is not None:
         if declared and _codec(declared) not in ("utf-8", "ascii"):
             notes.encodings[info.filename] = declared
-        if stated is not None and stated > held:
+        stated = _stated_strings(root[0]) if root and not sheet else 0
+        if stated > held + SPARE_STRINGS:
             notes.overstated_strings[info.filename] = (stated, held)
     return count
 
@@ -486,22 +470,20 @@ class _Notes:
     overstated_strings: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-_SST_START_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst[\s>][^>]*")
-_UNIQUE_COUNT_RE = re.compile(rb"""\suniqueCount\s*=\s*["']\s*([0-9]+)""")
-_PREFIXED_SI_RE = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>]")
+_PREFIXED_SI_RE = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>/]")
 
 
-def _stated_strings(first: bytes) -> int | None:
-    """The uniqueCount a shared-string table (root <sst>) states; None for any other part."""
-    start = _SST_START_RE.search(first)
-    if start is None:
-        return None
-    stated = _UNIQUE_COUNT_RE.search(start.group())
-    return int(stated.group(1)) if stated else 0
+def _stated_strings(root: tuple[str, dict[str, str]]) -> int:
+    """The uniqueCount a shared-string table (root element <sst>) states, 0 for any other."""
+    tag, attributes = root
+    if tag.rsplit(":", 1)[-1] != "sst":
+        return 0
+    stated = attributes.get("uniqueCount", "").strip().removeprefix("+")
+    return int(stated) if stated.isascii() and stated.isdigit() else 0
 
 
 def _string_items(piece: bytes) -> int:
-    items = piece.count(b"<si>") + piece.count(b"<si ")
+    items = piece.count(b"<si>") + piece.count(b"<si ") + piece.count(b"<si/>")
     return items + len(_PREFIXED_SI_RE.findall(piece)) if b":si" in piece else items
 
 
@@ -584,14 +566,6 @@ def _count(piece: bytes, count: SheetCount) -> None:
         count.cells += cells
         count.empty_cells += cells - piece.count(b"</c>")
         count.empty_rows += piece.count(b"<row ") - piece.count(b"</row>")
-    if b"mergeCell" in piece:
-        for ref in _MERGE_REF_RE.findall(piece):
-            cells = _range_cells(ref)
-            count.merged += cells
-            if cells > count.largest_merge[0]:
-                count.largest_merge = (cells, ref.decode("ascii", "replace"))
-    if b"hyperlink" in piece:
-        count.linked += sum(map(_range_cells, _LINK_REF_RE.findall(piece)))
     if b"<f" in piece or b":f" in piece:
         count.uncached += len(_UNCACHED_RE.findall(piece))
         count.formulas += (
@@ -625,35 +599,7 @@ def _xml_problem(exc: xml.parsers.expat.ExpatError, declared: str = "") -> str:
     return "rusak: XML-nya tidak tersusun benar"
 
 
-_MERGE_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref="([^"]*)"')
-_LINK_REF_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?hyperlink\s[^>]*?\bref="([^"]*)"')
-_RANGE_END_RE = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
-_LINK_RE = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?hyperlink\s[^>]*?(?:/>|>.*?</(?:[A-Za-z_][\w.-]*:)?hyperlink>)",
-    re.S,
-)
-
-
-def _range_cells(ref: bytes) -> int:
-    """The cells a reference covers ('A1:C3' 9, 'B2' 1), each space-separated range counted; 0
-    for what is no reference (openpyxl refuses that itself)."""
-    total = 0
-    for one in ref.split():
-        ends = [_RANGE_END_RE.fullmatch(end) for end in one.split(b":", 1)]
-        if not all(ends):
-            continue
-        first, last = ends[0], ends[-1]
-        rows = abs(int(last.group(2)) - int(first.group(2))) + 1
-        columns = abs(column_number(last.group(1)) - column_number(first.group(1))) + 1
-        total += rows * columns
-    return total
-
-
-def _lightened(piece: bytes) -> bytes:
-    """A piece of a worksheet without its styled empty cells and rows, and without hyperlinks:
-    openpyxl would build an object for each, and pokin-xl reads none of them."""
-    if b"hyperlink" in piece:
-        piece = _LINK_RE.sub(b"", piece)  # openpyxl builds every cell of a link's range
+def _without_empties(piece: bytes) -> bytes:
     if b":c " in piece or b":row " in piece:
         piece = _EMPTY_CELL_RE.sub(b"", piece)
         piece = _EMPTY_ROW_RE.sub(b"", piece)
@@ -678,7 +624,7 @@ def _rewrite(archive: zipfile.ZipFile, heavy: set[str], name: str) -> io.BytesIO
             with copy.open(target, "w", force_zip64=True) as out:
                 if info.filename in heavy:
                     for piece in _whole_tags(_chunks(archive, info), b"</row>"):
-                        out.write(_lightened(piece))
+                        out.write(_without_empties(piece))
                 else:
                     for chunk in _chunks(archive, info):
                         out.write(chunk)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pokin_xl.errors import InputError, os_reason
 from pokin_xl.model.text import normalise
+from pokin_xl.readers.lean_openpyxl import ranges_as_ranges
 from pokin_xl.readers.package import CheckedPackage, check_package, sheet_names
 from pokin_xl.readers.sniff import REFUSALS, FileFormat, sniff_format
 
@@ -108,7 +109,7 @@ def load_checked(package: CheckedPackage, *, formulas: bool = False) -> Workbook
     import openpyxl
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), ranges_as_ranges():
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(
                 package.source, data_only=not formulas, read_only=formulas

@@ -185,25 +185,40 @@ def test_a_cell_addressed_below_its_row_takes_openpyxl_and_is_read_at_its_addres
     assert grid.get(2, 5).value is None
 
 
-@pytest.mark.parametrize("ref", [b"A1:XFD1048576", b"H2"])
-def test_hyperlinks_are_left_out_of_what_openpyxl_reads_when_they_cover_many_cells(tmp_path, ref):
-    """openpyxl builds every cell of a link's range (A1:XFD1048576 ran for minutes and
-    gigabytes); pokin-xl reads no hyperlink, so a sheet whose links cover many cells is
-    rewritten without them, and one small link is left as it is."""
-    path = bad.linked_range(tmp_path / "tautan.xlsx", ref)
-    package = open_book(path).package
-    assert package.heavy == ({bad.KINERJA_PART} if b":" in ref else set())
-    assert_same_grids(path)
+@pytest.mark.parametrize(
+    ("make", "merges"),
+    [
+        (bad.linked_range, []),
+        (lambda path: bad.linked_range(path, b"H2"), []),
+        (bad.wide_merged_range, ["E2:XFD1048576"]),
+    ],
+    ids=["link-A1:XFD1048576", "link-H2", "merge-E2:XFD1048576"],
+)
+def test_openpyxl_keeps_merges_and_links_over_ranges_as_ranges(tmp_path, make, merges):
+    """openpyxl's own loading builds a cell for every cell of a merged range and of a link's
+    range (a link over A1:XFD1048576 ran for minutes and gigabytes); pokin-xl's loading keeps
+    the merge a range and binds no link (it reads none)."""
+    path = make(tmp_path / "rentang.xlsx")
+    sheet = open_book(path, route="openpyxl").workbook["Kinerja"]
+    assert len(sheet._cells) < 200
+    assert [str(r) for r in sheet.merged_cells.ranges] == merges
+    if not merges:  # the merge makes the sheet too wide to read (test_bad_inputs)
+        assert_same_grids(path)
 
 
 def _stating(count: bytes):
     return lambda data: re.sub(rb'uniqueCount="[0-9]+"', count, data, count=1)
 
 
+def _far_root(data: bytes) -> bytes:
+    """The table's root element 3 MB into its part, after a comment (beyond the first piece)."""
+    return data.replace(b"<sst ", b"<!--" + b" " * (3 << 20) + b"-->\n<sst ", 1)
+
+
 def _prefixed(data: bytes) -> bytes:
-    """The table with its elements in a prefix (<x:sst>, <x:si>) and one string more stated."""
+    """The table with its elements in a prefix (<x:sst>, <x:si>), stating 2 million more."""
     held = data.count(b"<si>")
-    data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="%d"' % (held + 1), data, count=1)
+    data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="%d"' % (held + 2_000_000), data, count=1)
     data = data.replace(b"<sst ", b'<x:sst xmlns:x="%s" ' % MAIN_NS).replace(b"</sst>", b"</x:sst>")
     return data.replace(b"<si>", b"<x:si>").replace(b"</si>", b"</x:si>")
 
@@ -218,9 +233,25 @@ MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         (_stating(b""), False),  # no count: nothing to reserve
         (_stating(b'uniqueCount="1"'), False),  # too few: calamine grows its table as it reads
         (_stating(b'uniqueCount="999999999999"'), True),
+        (_stating(b'uniqueCount="1000495"'), False),  # a million spare: 24 MB reserved
+        (_stating(b'uniqueCount="1000496"'), True),
         (_prefixed, True),
+        (lambda data: data.replace(b"<sst ", b"\n" * (3 << 20) + b"<sst ", 1), False),
+        (lambda data: _stating(b'uniqueCount="999999999999"')(_far_root(data)), True),
+        (_stating(b'a=">" uniqueCount="999999999999"'), True),
     ],
-    ids=["as-written", "no-count", "understated", "trillion", "prefixed"],
+    ids=[
+        "as-written",
+        "no-count",
+        "understated",
+        "trillion",
+        "a-million-spare",
+        "one-more",
+        "prefixed",
+        "root-3-mb-down",
+        "trillion-3-mb-down",
+        "after-a-gt-in-a-value",
+    ],
 )
 def test_a_shared_string_table_stating_more_than_it_holds_takes_openpyxl(
     tmp_path, change, overstated
@@ -278,6 +309,7 @@ def _facts(*pieces: bytes) -> SheetFacts:
     facts = SheetFacts()
     for piece in pieces:
         facts.scan(piece, None)
+    facts.finish()
     return facts
 
 
@@ -300,6 +332,26 @@ ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
         ([ROW_1 + b'<c r="B5" t="s">', b'<v>1</v></c><c r="C1"><v>1</v></c></row>'], False, None),
         # an address with eight digits, its cell the last one and split over two pieces
         ([ROW_1 + b'<c r="A99999999" t="s">', b"<v>1</v></c></row>"], False, None),
+        # found by a review: a cell name followed by a newline or a tab, more letters than a
+        # column has, a '/>' inside an attribute value, a decoy after a split cell, and a cell
+        # closed by '</c >' (python-calamine reads every one of them)
+        ([ROW_1 + b'<c\nr="XFD1048576"><v>2</v></c><c r="B1"><v>2</v></c></row>'], False, None),
+        ([ROW_1 + b'<c\tr="XFD1048576"><v>2</v></c><c r="B1"><v>2</v></c></row>'], False, None),
+        ([ROW_1 + b'<c r="ZZZZZZ1"><v>1</v></c><c r="B1"><v>1</v></c></row>'], False, None),
+        (
+            [ROW_1 + b'<c r="XFD1048576" x="/>"><v>1</v></c><c r="B1"><v>1</v></c></row>'],
+            False,
+            None,
+        ),
+        (
+            [
+                ROW_1 + b'<c r="XFD1048576"><!--<c r="A1"/>-->',
+                b'<v>1</v></c><c r="B1"><v>1</v></c></row>',
+            ],
+            False,
+            None,
+        ),
+        ([ROW_1 + b'</row><row r="2"><c r="XFD1048576"><v>1</v></c ></row>'], False, None),
     ],
     ids=[
         "sound",
@@ -311,6 +363,12 @@ ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
         "split",
         "split-below",
         "split-unplaceable",
+        "newline-after-c",
+        "tab-after-c",
+        "six-letters",
+        "slash-gt-in-a-value",
+        "split-with-a-decoy",
+        "space-in-end-tag",
     ],
 )
 def test_the_reach_bounds_every_address_with_content(pieces, plain, reach):
