@@ -239,11 +239,11 @@ def _open_calamine(package: CheckedPackage) -> Book | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = python_calamine.CalamineWorkbook.from_path(str(package.path))
+            titles = _calamine_titles(package, book)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException:  # openpyxl gives the reference message for a file calamine refuses
         return None  # (a Rust panic arrives as pyo3's PanicException, not an Exception)
-    titles = _calamine_titles(package, book)
     if titles is None:
         return None
     return _CalamineBook(package, book, titles)
