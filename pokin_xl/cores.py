@@ -34,7 +34,7 @@ def one_blas_thread() -> None:
     of CPU with them, 0.56 s without, medians of 12 on 2 cores), and with --jobs every worker
     starts its own and takes that time from the others.
     """
-    if any(name in os.environ for name in BLAS_THREAD_VARIABLES):
-        return
+    if any(os.environ.get(name, "").strip() for name in BLAS_THREAD_VARIABLES):
+        return  # (an empty value is unset to OpenBLAS too)
     for name in BLAS_THREAD_VARIABLES:
         os.environ[name] = "1"

@@ -368,6 +368,30 @@ def linked_range(path: Path, ref: bytes = b"A1:XFD1048576") -> Path:
     return _edit_part(path, KINERJA_PART, lambda data: data.replace(b"</sheetData>", link % ref, 1))
 
 
+def overlapping_merges(path: Path, count: int = 200) -> Path:
+    """A value in W76000 and `count` merges A1:A76000, A2:A76000, ...: within the reach each is
+    a range of rows, and together they are 15 million rows to fill (3 GB before the bound)."""
+    far = b'<row r="76000"><c r="W76000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    merges = b"".join(b'<mergeCell ref="A%d:A76000"/>' % i for i in range(1, count + 1))
+    block = far + b'<mergeCells count="%d">%s</mergeCells>' % (count, merges)
+    return _edit_part(path, KINERJA_PART, lambda data: data.replace(b"</sheetData>", block, 1))
+
+
+def ranged_comment(path: Path) -> Path:
+    """A comments part whose comment sits on a range: openpyxl builds every cell of it while
+    loading, then fails (a comment in Excel is always on one cell)."""
+    part = (
+        b'<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<authors><author>a</author></authors><commentList>"
+        b'<comment ref="A1:XFD1048576" authorId="0"><text><t>x</t></text></comment>'
+        b"</commentList></comments>"
+    )
+    source = good_matriks(path.with_name(f"sumber_{path.name}"))
+    write_parts(path, {**parts_of(source), "xl/comments9.xml": part})
+    source.unlink()
+    return path
+
+
 def overstated_shared_strings(path: Path) -> Path:
     """The sample with a shared-string table that claims 10^12 strings (uniqueCount): python-
     calamine reserves room for them before reading, and Rust aborts the process (no exception)."""

@@ -130,6 +130,8 @@ REFUSED = [
     ("lowercase-far-address", bad.lowercase_far_address, "sel XFD1048576"),
     ("far-merged-range", bad.far_merged_range, "sel gabungan E2:E1048576"),
     ("wide-merged-range", bad.wide_merged_range, "sel gabungan E2:XFD1048576"),
+    ("overlapping-merges", bad.overlapping_merges, "200 sel gabungan yang bersama-sama"),
+    ("ranged-comment", bad.ranged_comment, "komentar sel pada rentang A1:XFD1048576"),
 ]
 
 

@@ -172,3 +172,8 @@ def test_a_user_who_sized_any_blas_pool_keeps_every_pool_as_set() -> None:
         env={**_NO_BLAS_SIZES, "OMP_NUM_THREADS": "4"},
     )  # fmt: skip
     assert done.stdout.split() == ["-", "-", "4", "-"], done
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**_NO_BLAS_SIZES, "OMP_NUM_THREADS": ""},
+    )  # fmt: skip
+    assert done.stdout.split() == ["1", "1", "1", "1"], done  # empty is unset to OpenBLAS too

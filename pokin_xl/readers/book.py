@@ -195,16 +195,18 @@ def calamine_grid(
     return grid
 
 
-def _calamine_titles(package: CheckedPackage, book: object) -> list[str] | None:
-    """The worksheets' titles when calamine can read every one of them rightly, else None."""
-    titles = []
-    for meta in book.sheets_metadata:
-        if "WorkSheet" not in str(meta.typ):
-            continue
-        count = package.sheet(meta.name)
-        if count is None or not count.facts.plain or count.facts.area > CALAMINE_AREA:
-            return None
-        titles.append(meta.name)
+def _calamine_titles(package: CheckedPackage, metadata: list) -> list[str] | None:
+    """The worksheets' titles when calamine can read every one of them rightly, else None.
+
+    Every worksheet part of the package must be safe, not only those our mapping of titles to
+    parts names: python-calamine maps them its own way (a duplicate title, a second id
+    attribute, a target with './', another workbook part), and one part it reached that we had
+    not bounded aborted the process."""
+    if any(not c.facts.plain or c.facts.area > CALAMINE_AREA for c in package.sheets.values()):
+        return None
+    titles = [meta.name for meta in metadata if "WorkSheet" in str(meta.typ)]
+    if len(set(titles)) != len(titles) or any(package.sheet(t) is None for t in titles):
+        return None
     return titles
 
 
@@ -239,11 +241,12 @@ def _open_calamine(package: CheckedPackage) -> Book | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = python_calamine.CalamineWorkbook.from_path(str(package.path))
-            titles = _calamine_titles(package, book)
+            metadata = list(book.sheets_metadata)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException:  # openpyxl gives the reference message for a file calamine refuses
         return None  # (a Rust panic arrives as pyo3's PanicException, not an Exception)
+    titles = _calamine_titles(package, metadata)
     if titles is None:
         return None
     return _CalamineBook(package, book, titles)

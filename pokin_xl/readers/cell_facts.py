@@ -197,6 +197,7 @@ class SheetFacts:
         if (
             cells != piece.count(b'<c r="')
             or b":c " in piece
+            or b":c>" in piece
             or b":row " in piece
             or any(
                 space in piece and (b"<c" + space in piece or b":c" + space in piece)

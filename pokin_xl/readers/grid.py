@@ -99,6 +99,11 @@ class Grid:
         self.max_row, self.max_col = max_row, max_col
         if max_row * max_col > MAX_AREA:
             self._refuse(far, widest)
+        # one entry per row of each merged range within the reach: overlapping ranges (A1:A76000,
+        # A2:A76000, ...) would make millions of them
+        entries = sum(max(0, min(r1, max_row) - r0 + 1) for r0, _, r1, _ in ranges)
+        if entries > MAX_AREA:
+            self._refuse_merges(ranges, entries)
         self._merged: dict[int, list[tuple[int, int, Cell]]] = {}
         for min_row, min_col, max_r, max_c in ranges:
             if min_row > max_row or min_col > max_col:
@@ -131,6 +136,19 @@ class Grid:
                 f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang."
             )
         raise InputError(reach + advice, file=self._file, sheet=self.title, cell=where)
+
+    def _refuse_merges(self, ranges: list[tuple[int, int, int, int]], entries: int) -> None:
+        top, left, bottom, right = max(ranges, key=lambda r: min(r[2], self.max_row) - r[0])
+        where = f"{column_letter(left)}{top}"
+        raise InputError(
+            f"sheet ini memuat {len(ranges):,} sel gabungan yang bersama-sama mencakup "
+            f"{entries:,} baris (batas {MAX_AREA:,}), antara lain "
+            f"{where}:{column_letter(right)}{bottom}; pisahkan (unmerge) sel gabungan yang "
+            "tidak perlu lalu simpan ulang.".replace(",", "."),
+            file=self._file,
+            sheet=self.title,
+            cell=where,
+        )
 
     def get(self, row: int, col: int) -> Cell:
         if not (1 <= row <= self.max_row and 1 <= col <= self.max_col):

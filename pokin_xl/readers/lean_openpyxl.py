@@ -11,7 +11,10 @@ hyperlinks are not bound and merged ranges are kept as ranges only.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
+
+_LOADING = threading.RLock()
 
 
 def _merged_ranges_only(reader: object) -> None:
@@ -34,10 +37,11 @@ def ranges_as_ranges() -> Iterator[None]:
     hyperlinks (see the module text)."""
     from openpyxl.worksheet._reader import WorksheetReader
 
-    saved = WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks
-    WorksheetReader.bind_merged_cells = _merged_ranges_only
-    WorksheetReader.bind_hyperlinks = _no_hyperlinks
-    try:
-        yield
-    finally:
-        WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks = saved
+    with _LOADING:  # the patch is the class's: loads in two threads would undo each other's
+        saved = WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks
+        WorksheetReader.bind_merged_cells = _merged_ranges_only
+        WorksheetReader.bind_hyperlinks = _no_hyperlinks
+        try:
+            yield
+        finally:
+            WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks = saved

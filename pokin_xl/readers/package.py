@@ -52,6 +52,7 @@ MAX_TOTAL_BYTES = 512 * MB
 # python-calamine reserves ~24 bytes per string a shared-string table states (uniqueCount)
 # before reading it: a table stating this many more than it holds is left to openpyxl
 SPARE_STRINGS = 1_000_000
+SHARED_STRINGS_PART = "xl/sharedstrings.xml"  # the one python-calamine reads, in any case
 MAX_CELLS = 750_000  # cells holding a value or formula, all sheets together
 REWRITE_EMPTIES = 100_000  # styled empty cells/rows (all sheets) worth rewriting the package
 _WORTH_REWRITING = 1_000  # ... and the sheets rewritten then
@@ -377,16 +378,19 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
             yield chunk
 
 
-def _whole_tags(chunks: Iterator[bytes], closing: bytes = b">") -> Iterator[bytes]:
-    """The stream cut after `closing` (the last one in each chunk): no tag is ever split."""
+def _whole_tags(chunks: Iterator[bytes], closing: bytes = b"<") -> Iterator[bytes]:
+    """The stream cut at the last `closing` of each chunk: by default before a '<', which no
+    attribute value holds, so no tag and no attribute value is ever split (a cut after a '>'
+    could fall inside x="/>..."); with b"</row>", after it."""
     carry = b""
     for chunk in chunks:
         data = carry + chunk
         cut = data.rfind(closing)
-        if cut == -1:
+        if closing != b"<" and cut != -1:
+            cut += len(closing)
+        if cut <= 0:
             carry = data
             continue
-        cut += len(closing)
         carry = data[cut:]
         yield data[:cut]
     if carry:
@@ -411,11 +415,27 @@ def _stream_xml(
     def refuse(*_args: object) -> None:
         raise _Refused
 
-    def on_root(tag: str, attributes: dict[str, str]) -> None:
-        root.append((tag, attributes))
-        parser.StartElementHandler = None  # expat calls back for no other element
+    strings_part = info.filename.lower() == SHARED_STRINGS_PART
 
-    parser.StartElementHandler = on_root
+    ranged: list[str] = []  # a cell comment's ref that is a range
+
+    def on_element(tag: str, attributes: dict[str, str]) -> None:
+        """The root element; in the shared-string part, the first <sst> at any depth (where
+        python-calamine reads uniqueCount); in a comments part, each comment's ref (openpyxl
+        builds every cell of a range there before failing on it). Then expat calls back for no
+        other element."""
+        local = tag.rsplit(":", 1)[-1]
+        if not root:
+            root.append((tag, attributes))
+        elif local == "comment" and ":" in attributes.get("ref", ""):
+            ranged.append(attributes["ref"])
+        if strings_part and local == "sst":
+            root[0] = (tag, attributes)
+        elif (strings_part or root[0][0].rsplit(":", 1)[-1] == "comments") and not ranged:
+            return
+        parser.StartElementHandler = None
+
+    parser.StartElementHandler = on_element
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse
@@ -425,6 +445,8 @@ def _stream_xml(
             raise _UnreadableEncoding  # the byte searches below, and python-calamine, need ASCII
         for piece in itertools.chain([first], pieces):
             _feed(parser, piece, False)
+            if count is None and root and root[0][0].rsplit(":", 1)[-1] == "worksheet":
+                count = SheetCount()  # a worksheet under another name: python-calamine may read it
             if count is not None:
                 _count(piece, count)
                 count.facts.scan(piece, pattern)
@@ -449,10 +471,17 @@ def _stream_xml(
             f"kolom {exc.offset + 1}; buka dan simpan ulang di Excel, atau minta berkas aslinya.",
             file=name,
         ) from None
+    if ranged:
+        raise InputError(
+            f"bagian '{info.filename}' memuat komentar sel pada rentang {ranged[0]}, padahal "
+            "komentar Excel selalu pada satu sel; buka dan simpan ulang di Excel, atau minta "
+            "berkas aslinya.",
+            file=name,
+        )
     if notes is not None:
         if declared and _codec(declared) not in ("utf-8", "ascii"):
             notes.encodings[info.filename] = declared
-        stated = _stated_strings(root[0]) if root and not sheet else 0
+        stated = _stated_strings(root[0]) if root and count is None else 0
         if stated > held + SPARE_STRINGS:
             notes.overstated_strings[info.filename] = (stated, held)
     return count

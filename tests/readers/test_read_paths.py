@@ -206,6 +206,65 @@ def test_openpyxl_keeps_merges_and_links_over_ranges_as_ranges(tmp_path, make, m
         assert_same_grids(path)
 
 
+def test_pieces_are_cut_before_a_tag_never_inside_an_attribute_value():
+    """A cut after the last '>' of a chunk fell inside x="/>..." and hid the cell's content
+    from the reach (a second review); no '<' is ever inside an attribute value."""
+    from pokin_xl.readers.package import _whole_tags
+
+    chunks = [b'<row r="2"><c r="A1048576" x="/>', b'AA"><v>1</v></c></row>']
+    pieces = list(_whole_tags(iter(chunks)))
+    assert pieces == [b'<row r="2">', b'<c r="A1048576" x="/>AA"><v>1</v></c>', b"</row>"]
+    assert b"".join(_whole_tags(iter([b"<a>x</a><b>", b"y</b>"]), b"</a>")) == b"<a>x</a><b>y</b>"
+
+
+def test_every_worksheet_part_must_be_safe_for_calamine_whatever_the_titles_map_to(tmp_path):
+    """python-calamine maps titles to parts its own way (a duplicate title, a second id, a
+    target with './', another workbook part): a worksheet part under any name is bounded, and
+    one that is not sends the whole file to openpyxl."""
+    far = b'<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+    stray = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    source = bad.good_matriks(tmp_path / "m.xlsx")
+    path = bad.write_parts(
+        tmp_path / "lain.xlsx",
+        {**bad.parts_of(source), "xl/x/./s.xml": stray + far + b"</worksheet>"},
+    )
+    assert "xl/x/./s.xml" in open_book(path).package.sheets
+    assert open_book(path).route == "openpyxl"
+    assert open_book(source).route == "calamine"
+
+
+def test_duplicate_sheet_titles_take_openpyxl(tmp_path):
+    source = bad.good_matriks(tmp_path / "m.xlsx")
+    path = bad.replace_part(
+        source, tmp_path / "ganda.xlsx", "xl/workbook.xml",
+        lambda data: data.replace(b'name="Pegawai"', b'name="Identitas"', 1),
+    )  # fmt: skip
+    assert open_book(path).route == "openpyxl"
+
+
+def test_a_shared_string_table_inside_another_element_is_still_read_for_its_count(tmp_path):
+    """calamine reads uniqueCount from the first <sst> at any depth."""
+    from pokin_xl.readers.workbook import checked_package
+
+    def wrapped(data: bytes) -> bytes:
+        data = _stating(b'uniqueCount="999999999999"')(data)
+        return data.replace(b"<sst ", b"<w><sst ", 1).replace(b"</sst>", b"</sst></w>")
+
+    path = bad.replace_part(bad.SAMPLE, tmp_path / "m.xlsx", "xl/sharedStrings.xml", wrapped)
+    assert checked_package(path).overstated_strings
+
+
+def test_nested_loads_restore_openpyxls_own_methods():
+    from openpyxl.worksheet._reader import WorksheetReader
+
+    from pokin_xl.readers.lean_openpyxl import ranges_as_ranges
+
+    own = WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks
+    with ranges_as_ranges(), ranges_as_ranges():
+        assert WorksheetReader.bind_hyperlinks is not own[1]
+    assert (WorksheetReader.bind_merged_cells, WorksheetReader.bind_hyperlinks) == own
+
+
 def _stating(count: bytes):
     return lambda data: re.sub(rb'uniqueCount="[0-9]+"', count, data, count=1)
 
@@ -352,6 +411,8 @@ ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
             None,
         ),
         ([ROW_1 + b'</row><row r="2"><c r="XFD1048576"><v>1</v></c ></row>'], False, None),
+        # a second review: a prefixed cell with no address (placed at its row by calamine)
+        ([ROW_1 + b'</row><row r="1048576"><x:c><v>1</v></x:c></row>'], False, None),
     ],
     ids=[
         "sound",
@@ -369,6 +430,7 @@ ROW_1 = b'<row r="1"><c r="A1" t="s"><v>0</v></c>'
         "slash-gt-in-a-value",
         "split-with-a-decoy",
         "space-in-end-tag",
+        "prefixed-without-address",
     ],
 )
 def test_the_reach_bounds_every_address_with_content(pieces, plain, reach):
