@@ -84,7 +84,7 @@ _CONTENT_START_RE = re.compile(
 )
 # XML's other white space, after which a cell's name would hide it from the searches here
 # (`<c\nr="...">`); a byte search for each, made only in a piece that holds that byte at all
-_OTHER_SPACES = (b"\n", b"\t", b"\r")
+_SPACES = (b"\n", b"\t", b"\r")
 _ERROR_RE = re.compile(rb'<c r="([A-Za-z]{1,3}[0-9]{1,7})"[^>]*\st="e"[^>]*>(.*?)</c>', re.S)
 _ERROR_VALUE_RE = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA_RE = re.compile(
@@ -196,13 +196,9 @@ class SheetFacts:
         cells = piece.count(b"<c ") + piece.count(b"<c>")
         if (
             cells != piece.count(b'<c r="')
-            or b":c " in piece
-            or b":c>" in piece
+            or (b":c" in piece and any(b":c" + end in piece for end in (b" ", b">", *_SPACES)))
             or b":row " in piece
-            or any(
-                space in piece and (b"<c" + space in piece or b":c" + space in piece)
-                for space in _OTHER_SPACES
-            )
+            or any(space in piece and b"<c" + space in piece for space in _SPACES)
         ):
             self.plain = False
         if not self.plain:
