@@ -409,15 +409,13 @@ def _stream_xml(
     first = next(pieces, b"")
     declared = _declared_encoding(first)
     parser = xml.parsers.expat.ParserCreate()
-    root: list[tuple[str, dict[str, str]]] = []
+    root: list[tuple[str, dict[str, str]]] = []  # (name without its prefix, attributes)
     held = 0  # <si> items, when the root is a shared-string table
+    strings_part = info.filename.lower() == SHARED_STRINGS_PART
+    ranged: list[str] = []  # a cell comment's ref that is a range
 
     def refuse(*_args: object) -> None:
         raise _Refused
-
-    strings_part = info.filename.lower() == SHARED_STRINGS_PART
-
-    ranged: list[str] = []  # a cell comment's ref that is a range
 
     def on_element(tag: str, attributes: dict[str, str]) -> None:
         """The root element; in the shared-string part, the first <sst> at any depth (where
@@ -426,12 +424,12 @@ def _stream_xml(
         other element."""
         local = tag.rsplit(":", 1)[-1]
         if not root:
-            root.append((tag, attributes))
+            root.append((local, attributes))
         elif local == "comment" and ":" in attributes.get("ref", ""):
             ranged.append(attributes["ref"])
         if strings_part and local == "sst":
-            root[0] = (tag, attributes)
-        elif (strings_part or root[0][0].rsplit(":", 1)[-1] == "comments") and not ranged:
+            root[0] = (local, attributes)
+        elif (strings_part or root[0][0] == "comments") and not ranged:
             return
         parser.StartElementHandler = None
 
@@ -445,12 +443,12 @@ def _stream_xml(
             raise _UnreadableEncoding  # the byte searches below, and python-calamine, need ASCII
         for piece in itertools.chain([first], pieces):
             _feed(parser, piece, False)
-            if count is None and root and root[0][0].rsplit(":", 1)[-1] == "worksheet":
+            if count is None and root and root[0][0] == "worksheet":
                 count = SheetCount()  # a worksheet under another name: python-calamine may read it
             if count is not None:
                 _count(piece, count)
                 count.facts.scan(piece, pattern)
-            elif root and root[0][0].rsplit(":", 1)[-1] == "sst":
+            elif root and root[0][0] == "sst":
                 held += _string_items(piece)
         _feed(parser, b"", True)
         if count is not None:
@@ -504,8 +502,8 @@ _PREFIXED_SI_RE = re.compile(rb"<[A-Za-z_][\w.-]*:si[\s>/]")
 
 def _stated_strings(root: tuple[str, dict[str, str]]) -> int:
     """The uniqueCount a shared-string table (root element <sst>) states, 0 for any other."""
-    tag, attributes = root
-    if tag.rsplit(":", 1)[-1] != "sst":
+    local, attributes = root
+    if local != "sst":
         return 0
     stated = attributes.get("uniqueCount", "").strip().removeprefix("+")
     return int(stated) if stated.isascii() and stated.isdigit() else 0
