@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from pokin_xl.errors import InputError
+from pokin_xl.model.targets import format_number
 from pokin_xl.model.text import clean
 
 if TYPE_CHECKING:
@@ -44,6 +45,12 @@ def _extent(cells: dict[tuple[int, int], Cell]) -> tuple[int, int, tuple[int, in
             if row * col > far[0] * far[1]:
                 far = (row, col)
     return max_row, max_col, far
+
+
+def _range_text(top: int, left: int, bottom: int = 0, right: int = 0) -> str:
+    """'E2', or 'E2:XFD1048576' when the range's other corner is given."""
+    start = f"{column_letter(left)}{top}"
+    return f"{start}:{column_letter(right)}{bottom}" if bottom else start
 
 
 class Grid:
@@ -117,37 +124,34 @@ class Grid:
     def _refuse(
         self, far: tuple[int, int], merged: tuple[int, int, int, int] | None = None
     ) -> None:
-        shown = f"{self.max_row:,} baris x {self.max_col:,} kolom".replace(",", ".")
+        shown = f"{format_number(self.max_row)} baris x {format_number(self.max_col)} kolom"
         reach = (
             f"isi sheet terbentang sampai baris {self.max_row} dan kolom "
-            f"{column_letter(self.max_col)} ({shown}; batas {MAX_AREA:,} sel).".replace(",", ".")
+            f"{column_letter(self.max_col)} ({shown}; batas {format_number(MAX_AREA)} sel)."
         )
         if merged is not None:  # the cells stay near; one merged range carries the reach away
-            top, left, bottom, right = merged
-            where = f"{column_letter(left)}{top}"
+            where = _range_text(*merged[:2])
             advice = (
-                f" Penyebabnya sel gabungan {where}:{column_letter(right)}{bottom}; pisahkan "
-                "(unmerge) sel itu atau perkecil gabungannya sebatas tabel, lalu simpan ulang."
+                f" Penyebabnya sel gabungan {_range_text(*merged)}; pisahkan (unmerge) sel itu "
+                "atau perkecil gabungannya sebatas tabel, lalu simpan ulang."
             )
         else:
-            row, col = far
-            where = f"{column_letter(col)}{row}" if row else "?"
+            where = _range_text(*far) if far[0] else "?"
             advice = (
                 f" Sel terjauh yang berisi: {where}. Hapus isi sel di luar tabel lalu simpan ulang."
             )
         raise InputError(reach + advice, file=self._file, sheet=self.title, cell=where)
 
     def _refuse_merges(self, ranges: list[tuple[int, int, int, int]], entries: int) -> None:
-        top, left, bottom, right = max(ranges, key=lambda r: min(r[2], self.max_row) - r[0])
-        where = f"{column_letter(left)}{top}"
+        longest = max(ranges, key=lambda r: min(r[2], self.max_row) - r[0])
         raise InputError(
-            f"sheet ini memuat {len(ranges):,} sel gabungan yang bersama-sama mencakup "
-            f"{entries:,} baris (batas {MAX_AREA:,}), antara lain "
-            f"{where}:{column_letter(right)}{bottom}; pisahkan (unmerge) sel gabungan yang "
-            "tidak perlu lalu simpan ulang.".replace(",", "."),
+            f"sheet ini memuat {format_number(len(ranges))} sel gabungan yang bersama-sama "
+            f"mencakup {format_number(entries)} baris (batas {format_number(MAX_AREA)}), antara "
+            f"lain {_range_text(*longest)}; pisahkan (unmerge) sel gabungan yang tidak perlu lalu "
+            "simpan ulang.",
             file=self._file,
             sheet=self.title,
-            cell=where,
+            cell=_range_text(*longest[:2]),
         )
 
     def get(self, row: int, col: int) -> Cell:
